@@ -1,0 +1,88 @@
+"""Run models on a case and collect per-issue outcomes and the zone of agreement.
+
+The result is a plain, serialisable value; ``Forecast.to_json()`` is the JSON that
+``accord forecast --format json`` prints (schema in the README).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+from pydantic import BaseModel
+
+from accord.case import Case
+from accord.models.arrays import CaseArrays, case_arrays
+from accord.models.registry import Model, resolve
+from accord.models.zone import agreement_zone, inside
+
+
+class Agreement(BaseModel):
+    possible: bool
+    zone: tuple[float, float] | None
+    inside: dict[str, bool]
+
+
+class IssueForecast(BaseModel):
+    id: str
+    title: str
+    status_quo: float
+    outcomes: dict[str, float | None]
+    agreement: Agreement
+
+
+class Forecast(BaseModel):
+    case: str
+    date: dt.date | None
+    models: list[str]
+    veto_players: list[str]
+    issues: list[IssueForecast]
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)
+
+    def issue(self, issue_id: str) -> IssueForecast:
+        return next(i for i in self.issues if i.id == issue_id)
+
+
+def _num(x: float) -> float | None:
+    return None if math.isnan(x) else round(float(x), 6)
+
+
+def run_models(arrays: CaseArrays, models: list[Model]) -> dict[str, np.ndarray]:
+    return {m.name: np.asarray(m.run(arrays), dtype=float) for m in models}
+
+
+def forecast_case(case: Case, models: str | list[str] | None = None) -> Forecast:
+    """Forecast every issue of ``case`` with the named models (default: all static models)."""
+    chosen = resolve(models)
+    a = case_arrays(case)
+    outcomes = run_models(a, chosen)
+    low, high = agreement_zone(a.X, a.sq, a.veto, a.has)
+    issues = []
+    for j, issue in enumerate(case.issues):
+        possible = not math.isnan(low[j])
+        outs = {name: _num(v[j]) for name, v in outcomes.items()}
+        issues.append(
+            IssueForecast(
+                id=issue.id,
+                title=issue.title,
+                status_quo=float(a.sq[j]),
+                outcomes=outs,
+                agreement=Agreement(
+                    possible=possible,
+                    zone=(round(float(low[j]), 6), round(float(high[j]), 6)) if possible else None,
+                    inside={
+                        n: bool(inside(v[j], low[j], high[j])) for n, v in outcomes.items()
+                    },
+                ),
+            )
+        )
+    return Forecast(
+        case=case.title,
+        date=case.date,
+        models=[m.name for m in chosen],
+        veto_players=[a.actors[i] for i in np.flatnonzero(a.veto)],
+        issues=issues,
+    )

@@ -1,0 +1,1 @@
+"""Bargaining models over the array view of a case."""
