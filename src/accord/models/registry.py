@@ -44,7 +44,8 @@ MODELS: dict[str, Model] = {
         Model(
             "nash",
             "Nash bargaining",
-            "asymmetric Nash bargaining among the veto players, status quo as disagreement",
+            "asymmetric Nash bargaining among the veto players, status quo as disagreement; "
+            "quadratic loss u = -s (x - x_i)^2, bargaining weight capability × salience",
             lambda a: static.nash(a.c, a.X, a.S, a.sq, players=a.veto),
             "Nash 1950, The bargaining problem, Econometrica 18(2); Achen 2006",
         ),

@@ -32,6 +32,7 @@ MODEL_COLOURS = ("#7b3294", "#e08214", "#0571b0", "#c51b7d", "#8c510a", "#01665e
 MODEL_MARKERS = ("v", "D", "s", "P", "X", "*")
 FONT = ["Helvetica", "Arial", "DejaVu Sans", "sans-serif"]
 MIN_AREA, MAX_AREA = 40.0, 900.0  # marker area in pt² for the lightest and heaviest actor
+MODEL_STEP, MODEL_NEAR = 0.32, 2.5  # forecasts closer than MODEL_NEAR points stack upwards
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,15 @@ def _spread(q: Quantity) -> tuple[float, float] | None:
     if q.sd:
         return max(SCALE_MIN, q.central - q.sd), min(SCALE_MAX, q.central + q.sd)
     return None
+
+
+def _levels(models: list[tuple[str, float]]) -> list[int]:
+    """A row for each forecast marker so that markers of near-equal forecasts do not hide."""
+    placed: list[tuple[float, int]] = []
+    for _, v in models:
+        taken = {lvl for x, lvl in placed if abs(x - v) < MODEL_NEAR}
+        placed.append((v, next(lvl for lvl in range(len(models)) if lvl not in taken)))
+    return [lvl for _, lvl in placed]
 
 
 def _scale_labels(ax, scale: dict[float, str]) -> None:
@@ -118,7 +128,7 @@ def issue_chart(
         ax = fig.add_subplot()
         model_y = n + 0.2
         ax.set_xlim(SCALE_MIN - 3, SCALE_MAX + 3)
-        ax.set_ylim(-0.7, model_y + 0.7)
+        ax.set_ylim(-0.7, model_y + 0.7 + MODEL_STEP * max(_levels(models), default=0))
         zone = forecast.agreement.zone
         if zone is not None:
             ax.axvspan(*zone, color=ZONE, alpha=0.14, lw=0, zorder=0)
@@ -128,12 +138,13 @@ def issue_chart(
                 va="top", fontsize=8.5, color=VETO,
             )
         ax.axvline(forecast.status_quo, color=INK, ls="--", lw=1.1, zorder=1)
-        for i, (_, v) in enumerate(models):
+        for i, ((_, v), level) in enumerate(zip(models, _levels(models), strict=True)):
             colour = MODEL_COLOURS[i % len(MODEL_COLOURS)]
             ax.axvline(v, color=colour, ls=":", lw=1, alpha=0.8, zorder=1)
             ax.scatter(
-                [v], [model_y], s=70, marker=MODEL_MARKERS[i % len(MODEL_MARKERS)],
-                color=colour, zorder=4, edgecolors="white", linewidths=0.6,
+                [v], [model_y + MODEL_STEP * level], s=70,
+                marker=MODEL_MARKERS[i % len(MODEL_MARKERS)], color=colour, zorder=4,
+                edgecolors="white", linewidths=0.6, clip_on=False,
             )
         for y, (actor, pos, weight) in enumerate(rows):
             x = pos.central
@@ -144,7 +155,7 @@ def issue_chart(
                         solid_capstyle="butt")
             area = MIN_AREA + (MAX_AREA - MIN_AREA) * weight
             ax.scatter(
-                [x], [y], s=area, color=colour,
+                [x], [y], s=area, color=colour, clip_on=False,
                 alpha=0.85, zorder=3, edgecolors=INK if actor.veto else "white",
                 linewidths=1.6 if actor.veto else 0.8,
             )
