@@ -313,10 +313,16 @@ def _verdict(issues: list[IssueAssessment]) -> str:
     groups: dict[str, list[str]] = {}
     for i in blocked:
         groups.setdefault(_blockers(i, numbers=False), []).append(i.title)
+    every = "both issues" if k == 2 else f"all {k} issues"
     why = "; ".join(
-        f"on {join(titles) if len(titles) < k or k == 1 else f'all {k} issues'}, {clause}"
+        f"on {join(titles) if len(titles) < k or k == 1 else every}, {clause}"
         for clause, titles in groups.items()
     )
+    if not any(i.veto for i in issues):
+        return (
+            "No actor can block a deal on its own (no veto player has a position): the "
+            "forecasts show where the weight of opinion lies."
+        )
     if not ok:
         return f"No deal on any issue is possible as positions stand: {why}."
     if not blocked:

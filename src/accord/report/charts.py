@@ -2,14 +2,15 @@
 
 Charts use :class:`matplotlib.figure.Figure` directly (no pyplot, no global state), keep text
 as text (``svg.fonttype: none``) so the SVG is small and searchable, and are deterministic: no
-date in the metadata and element ids salted with the chart's name, so several charts can be
-inlined in one HTML page without clashing ids.
+date in the metadata, and every element id is prefixed with the chart's name, so several
+charts can be inlined in one HTML page without clashing ids.
 """
 
 from __future__ import annotations
 
 import io
 import math
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -50,7 +51,12 @@ def svg_text(fig: Figure, name: str) -> str:
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": name}):
         fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
     text = buf.getvalue()
-    return text[text.index("<svg") :]
+    return _IDS.sub(lambda m: f"{m[1]}{name}-{m[2]}", text[text.index("<svg") :])
+
+
+# ids and references to them, to prefix with the chart's name: matplotlib numbers its groups
+# the same way in every figure (figure_1, axes_1, …)
+_IDS = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 
 
 def _spread(q: Quantity) -> tuple[float, float] | None:
