@@ -109,13 +109,14 @@ def test_opposite_directions_name_both_blockers_and_the_cheapest_opening() -> No
         "the status quo (50) in opposite directions."
     )
     assert a.verdict == (
-        "No deal on any issue is possible as positions stand: on Issue i, Actor A and Actor B "
+        "No deal on any issue is possible as positions stand: on “Issue i”, Actor A and Actor B "
         "want to move the status quo in opposite directions."
     )
     assert a.changes == [
-        "Issue i: Actor B would have to move from 30 past the status quo (50) towards 100 "
-        "(“all”), a shift of more than 20 points; or else Actor A would have to move from 80 "
-        "past the status quo (50) towards 0 (“none”), a shift of more than 30 points."
+        "Issue i: towards 100 (“all”), where Actor A stands, Actor B would have to move from "
+        "30 past the status quo (50), a shift of more than 20 points; or else, towards 0 "
+        "(“none”), where Actor B stands, Actor A would have to move from 80 past the status "
+        "quo (50), a shift of more than 30 points."
     ]
 
 
@@ -149,9 +150,9 @@ def test_shared_stand_off_is_said_once_and_partial_deals_are_counted() -> None:
     a = run(make_case({"x": 50, "y": 50, "z": 50}, positions, {"A", "B"}))
     assert [i.id for i in a.possible] == ["z"]
     assert a.verdict == (
-        "A deal is possible on 1 of 3 issues: Issue z. No deal on the others as positions "
-        "stand: on Issue x and Issue y, Actor A and Actor B want to move the status quo in "
-        "opposite directions."
+        "A deal is possible on 1 of 3 issues: “Issue z”. No deal on the others as positions "
+        "stand: on “Issue x” and “Issue y”, Actor A and Actor B want to move the status quo "
+        "in opposite directions."
     )
     assert a.issue("z").zone == (50.0, 70.0)
     two = run(make_case({"x": 50, "y": 50}, positions[:4], {"A", "B"}))
@@ -173,7 +174,7 @@ def test_assessment_of_the_pension_case_names_who_blocks() -> None:
     assert [i.id for i in a.possible] == ["talks"]
     assert [v.name for v in a.issue("pension-age").side("at")] == ["UK government"]
     assert [v.name for v in a.issue("salary-basis").side("at")] == ["Unison"]
-    assert a.verdict.startswith("A deal is possible on 1 of 3 issues: Further negotiations.")
+    assert a.verdict.startswith("A deal is possible on 1 of 3 issues: “Further negotiations”.")
     assert "UK government sits at the status quo" in a.verdict
     assert "Unison sits at the status quo" in a.verdict
     assert a.issue("talks").edge == "GOV"  # 2·60 − 30 = 90 < 2·90 − 30

@@ -172,9 +172,14 @@ def _spread(outcomes: dict[str, float | None]) -> ModelSpread | None:
     return ModelSpread(low=min(values), high=max(values)) if values else None
 
 
-def _towards(case: Case, issue_id: str, direction: Direction) -> str:
+def _towards(case: Case, a: IssueAssessment, direction: Direction) -> str:
+    """``towards 100 (“label”), where Russia stands`` for an opening's direction."""
     end = SCALE_MAX if direction == "up" else SCALE_MIN
-    return f"towards {pt(end)} (“{case.issue(issue_id).scale[end]}”)"
+    text = f"towards {pt(end)} (“{case.issue(a.id).scale[end]}”)"
+    there = a.side(direction)
+    if there:
+        text += f", where {join(v.name for v in there)} {'stands' if len(there) == 1 else 'stand'}"
+    return text
 
 
 def _blockers(a: IssueAssessment, numbers: bool = True) -> str:
@@ -198,20 +203,20 @@ def _blockers(a: IssueAssessment, numbers: bool = True) -> str:
 
 def _opening_text(case: Case, a: IssueAssessment, o: Opening) -> str:
     where = {v.actor: v.position for v in a.veto}
-    towards = _towards(case, a.id, o.direction)
-    moves = []
-    for m in o.moves:
-        if m.shift <= _TOL:
-            moves.append(
-                f"{m.name} would have to move off the status quo ({pt(a.status_quo)}) "
-                f"{towards}: any shift opens a narrow zone"
-            )
-        else:
-            moves.append(
-                f"{m.name} would have to move from {pt(where[m.actor])} past the status quo "
-                f"({pt(a.status_quo)}) {towards}, a shift of more than {pt(m.shift)} points"
-            )
-    return "; and ".join(moves)
+    q = pt(a.status_quo)
+    clauses = [
+        f"{m.name} would have to move from {pt(where[m.actor])} past the status quo ({q}), "
+        f"a shift of more than {pt(m.shift)} points"
+        for m in o.moves
+        if m.shift > _TOL
+    ]
+    at = [m.name for m in o.moves if m.shift <= _TOL]
+    if at:
+        clauses.append(
+            f"{join(at)} would have to move off the status quo ({q}), where any shift opens "
+            "a narrow zone"
+        )
+    return f"{_towards(case, a, o.direction)}, {'; and '.join(clauses)}"
 
 
 def _changes(case: Case, a: IssueAssessment) -> str:
@@ -220,7 +225,7 @@ def _changes(case: Case, a: IssueAssessment) -> str:
     best = a.openings[0]
     text = f"{a.title}: {_opening_text(case, a, best)}"
     if len(a.openings) > 1 and len(a.openings[1].moves) == len(best.moves):
-        text += f"; or else {_opening_text(case, a, a.openings[1])}"
+        text += f"; or else, {_opening_text(case, a, a.openings[1])}"
     return text + "."
 
 
@@ -312,7 +317,7 @@ def _verdict(issues: list[IssueAssessment]) -> str:
     # group the blocked issues by what blocks them, so a shared stand-off is said once
     groups: dict[str, list[str]] = {}
     for i in blocked:
-        groups.setdefault(_blockers(i, numbers=False), []).append(i.title)
+        groups.setdefault(_blockers(i, numbers=False), []).append(f"“{i.title}”")
     every = "both issues" if k == 2 else f"all {k} issues"
     why = "; ".join(
         f"on {join(titles) if len(titles) < k or k == 1 else every}, {clause}"
@@ -331,7 +336,7 @@ def _verdict(issues: list[IssueAssessment]) -> str:
             "player prefers some outcome to the status quo."
         )
     return (
-        f"A deal is possible on {len(ok)} of {k} issues: {join(i.title for i in ok)}. "
+        f"A deal is possible on {len(ok)} of {k} issues: {join(f'“{i.title}”' for i in ok)}. "
         f"No deal on the others as positions stand: {why}."
     )
 
