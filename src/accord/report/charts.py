@@ -33,6 +33,7 @@ MODEL_COLOURS = ("#7b3294", "#e08214", "#0571b0", "#c51b7d", "#8c510a", "#01665e
 MODEL_MARKERS = ("v", "D", "s", "P", "X", "*")
 FONT = ["Helvetica", "Arial", "DejaVu Sans", "sans-serif"]
 MIN_AREA, MAX_AREA = 40.0, 900.0  # marker area in pt² for the lightest and heaviest actor
+LABEL_ROOM = 30.0  # an inner scale point is labelled on the chart with this much room
 MODEL_STEP, MODEL_NEAR = 0.32, 2.5  # forecasts closer than MODEL_NEAR points stack upwards
 
 
@@ -78,16 +79,25 @@ def _levels(models: list[tuple[str, float]]) -> list[int]:
 
 
 def _scale_labels(ax, scale: dict[float, str]) -> None:
-    """The labelled points under the axis, wrapped to the room between neighbours."""
+    """Labels of the scale's ends, and of inner points with room, under the axis.
+
+    An inner point is labelled when no other labelled point lies within
+    :data:`LABEL_ROOM` scale points of it; each label is wrapped to the room left by the
+    labels shown beside it (the brief lists every label in full under the chart).
+    """
     points = sorted(scale)
-    for i, x in enumerate(points):
-        gaps = [abs(x - p) for p in points if p != x] or [SCALE_MAX]
-        room = min(gaps) * (1 if 0 < i < len(points) - 1 else 1.6)
-        width = int(max(12, min(34, room * 0.42)))
+    inner = [
+        x for x in points[1:-1] if all(abs(x - p) >= LABEL_ROOM for p in points if p != x)
+    ]
+    shown = [points[0], *inner, points[-1]] if len(points) > 1 else points
+    for i, x in enumerate(shown):
+        gap = min([abs(x - p) for p in shown if p != x] or [SCALE_MAX])
+        end = i in (0, len(shown) - 1)
+        width = int(max(12, min(40, gap * (0.45 if end else 0.6))))
         lines = textwrap.wrap(scale[x], width)
-        if len(lines) > 3:
-            lines = [*lines[:2], textwrap.shorten(" ".join(lines[2:]), width, placeholder="…")]
-        ha = "left" if x == points[0] else "right" if x == points[-1] else "center"
+        if len(lines) > 4:
+            lines = [*lines[:3], textwrap.shorten(" ".join(lines[3:]), width, placeholder="…")]
+        ha = "left" if i == 0 else "right" if i == len(shown) - 1 else "center"
         ax.annotate(
             "\n".join(lines),
             xy=(x, 0),
