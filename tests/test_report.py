@@ -187,7 +187,9 @@ def test_sections_without_data_are_left_out(tmp_path: Path) -> None:
     case_file = tmp_path / "case.yaml"
     case_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     brief = build_brief(load_case(case_file))
-    assert [s.id for s in brief.sections] == ["answer", "forecast", "issues", "sources", "method"]
+    assert [s.id for s in brief.sections] == [
+        "answer", "actors", "forecast", "issues", "sources", "method"
+    ]
     assert 'id="schedule"' not in render_html(brief)
     full = build_brief(load_case(CASE))
     assert "schedule" in [s.id for s in full.sections]

@@ -101,6 +101,22 @@ def _schedule(inp: BriefInput) -> list[ScheduledMeeting] | None:
 
 
 @dataclass(frozen=True)
+class ActorRow:
+    actor: Actor
+    share: float  # capability normalised to sum to one over the actors
+    positions: int  # how many issues it has a position on
+
+
+def _actors(inp: BriefInput) -> list[ActorRow]:
+    counts = {a.id: 0 for a in inp.case.actors}
+    for p in inp.case.positions:
+        counts[p.actor] += 1
+    return [
+        ActorRow(a, float(inp.arrays.c[r]), counts[a.id]) for r, a in enumerate(inp.case.actors)
+    ]
+
+
+@dataclass(frozen=True)
 class ForecastRow:
     issue: IssueForecast
     cells: list[tuple[float | None, bool]]  # per model: forecast, inside the zone
@@ -194,6 +210,12 @@ def _issues(inp: BriefInput) -> list[IssueBlock]:
 # ---- sources and method -----------------------------------------------------------------
 
 
+def _notes(inp: BriefInput) -> list[str] | None:
+    """The analyst's notes on the case, as paragraphs."""
+    text = inp.case.notes or ""
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()] or None
+
+
 @dataclass(frozen=True)
 class CitedSource:
     source: Source
@@ -221,8 +243,10 @@ def _method(inp: BriefInput) -> Method:
 SECTIONS: list[Section] = [
     Section("answer", "What to expect", _answer),
     Section("schedule", "Schedule", _schedule),
+    Section("actors", "Who is at the table", _actors),
     Section("forecast", "Forecast", _forecast),
     Section("issues", "Issue by issue", _issues),
+    Section("notes", "About this case", _notes),
     Section("sources", "Sources", _sources),
     Section("method", "How to read this brief", _method),
 ]
