@@ -191,7 +191,11 @@ def issue_chart(
                 tick.set_fontweight("bold")
         ax.get_yticklabels()[-1].set_color(MUTED)
         ax.get_yticklabels()[-1].set_style("italic")
-        ticks = sorted({0, 25, 50, 75, 100, *issue.scale})
+        # the labelled points, and the quarters that are not crowded by one
+        ticks = sorted(
+            {*issue.scale}
+            | {t for t in (0, 25, 50, 75, 100) if all(abs(t - x) >= 8 for x in issue.scale)}
+        )
         ax.set_xticks(ticks, [f"{t:g}" for t in ticks], fontsize=8, color=MUTED)
         ax.tick_params(axis="y", length=0, labelsize=9)
         ax.grid(axis="y", color="#eeeeee", lw=0.8, zorder=0)
