@@ -329,7 +329,8 @@ def _verdict(issues: list[IssueAssessment]) -> str:
             "forecasts show where the weight of opinion lies."
         )
     if not ok:
-        return f"No deal on any issue is possible as positions stand: {why}."
+        scope = "" if k == 1 else " on any issue"
+        return f"No deal{scope} is possible as positions stand: {why}."
     if not blocked:
         return (
             f"A deal is possible on {'the issue' if k == 1 else f'all {k} issues'}: every veto "
