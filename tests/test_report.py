@@ -217,3 +217,16 @@ def test_flagship_brief(root: Path, tmp_path: Path) -> None:
     page = text_of(out)
     assert brief.input.assessment.verdict in page
     assert page.count("<svg") == len(brief.case.issues)
+
+
+def test_notes_become_paragraphs(tmp_path: Path) -> None:
+    data = yaml.safe_load(CASE.read_text(encoding="utf-8"))
+    # a folded YAML block turns each blank line into one line break
+    data["notes"] = yaml.safe_load("n: >-\n  First line\n  continued.\n\n  Second.\n")["n"]
+    assert data["notes"] == "First line continued.\nSecond."
+    case_file = tmp_path / "case.yaml"
+    case_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    brief = build_brief(load_case(case_file))
+    notes = next(s for s in brief.sections if s.id == "notes")
+    assert notes.data == ["First line continued.", "Second."]
+    assert "<p>First line continued.</p>\n<p>Second.</p>" in render_html(brief)

@@ -211,9 +211,14 @@ def _issues(inp: BriefInput) -> list[IssueBlock]:
 
 
 def _notes(inp: BriefInput) -> list[str] | None:
-    """The analyst's notes on the case, as paragraphs."""
-    text = inp.case.notes or ""
-    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()] or None
+    """The analyst's notes on the case, as paragraphs.
+
+    Paragraphs are separated by blank lines; a YAML folded block (``>``) has already turned
+    each blank line into a single line break, so without blank lines every line break is one.
+    """
+    text = (inp.case.notes or "").strip()
+    paragraphs = text.split("\n\n") if "\n\n" in text else text.split("\n")
+    return [" ".join(p.split()) for p in paragraphs if p.strip()] or None
 
 
 @dataclass(frozen=True)
