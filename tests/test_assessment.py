@@ -182,3 +182,12 @@ def test_assessment_of_the_pension_case_names_who_blocks() -> None:
     assert "Unison sits at the status quo" in a.verdict
     assert a.issue("talks").edge == "GOV"  # 2·60 − 30 = 90 < 2·90 − 30
     assert a.issue("talks").zone == (30.0, 90.0)
+
+
+def test_an_issue_nobody_takes_a_stand_on() -> None:
+    data = make_case({"x": 50, "y": 40}, [("A", "x", 80, 1), ("B", "x", 30, 1)], set())
+    i = run(data).issue("y")
+    assert i.stated == 0
+    assert i.summary[0] == (
+        "No actor states a position on this issue, so nothing moves it from the status quo (40)."
+    )

@@ -85,6 +85,7 @@ class IssueAssessment(BaseModel):
     status_quo: float
     zone: tuple[float, float] | None
     veto: list[VetoStance]
+    stated: int  # how many actors state a position on the issue
     edge: str | None  # veto player whose preferences set the zone's far edge (None: the scale)
     gap: float | None  # distance between the outermost veto players (None: fewer than two)
     outcomes: dict[str, float | None]
@@ -232,7 +233,12 @@ def _changes(case: Case, a: IssueAssessment) -> str:
 def _summary(a: IssueAssessment) -> list[str]:
     q = pt(a.status_quo)
     out = []
-    if not a.veto and a.zone is not None:
+    if a.stated == 0:
+        out.append(
+            "No actor states a position on this issue, so nothing moves it from the status "
+            f"quo ({q})."
+        )
+    elif not a.veto and a.zone is not None:
         out.append(
             "No veto player has a position on this issue, so no single actor can block an "
             "outcome; the forecasts show where the weight of opinion lies."
@@ -298,6 +304,7 @@ def assess_issue(case: Case, f: IssueForecast) -> IssueAssessment:
         status_quo=f.status_quo,
         zone=zone,
         veto=veto,
+        stated=sum(1 for p in case.positions if p.issue == f.id),
         edge=_edge(veto, zone, f.status_quo) if zone is not None else None,
         gap=max(positions) - min(positions) if len(veto) >= 2 else None,
         outcomes=f.outcomes,
