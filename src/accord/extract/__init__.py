@@ -1,0 +1,1 @@
+"""News → evidence: actors, quotes, events, dates; and a draft case from the evidence."""
