@@ -34,9 +34,12 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.plover_lexicon import (
+    CONCESSION_OBJECTS,
     COOPERATIVE,
+    FAILING,
     FORCEFUL,
     FUTURE,
+    GROUPS,
     LIGHT_VERBS,
     NEGATORS,
     NOUNS,
@@ -104,6 +107,8 @@ class PhraseResolver:
         for ent in span.ents:
             if ent.label_ in ACTOR_LABELS:
                 return ent.text
+        if span.root.ent_type_ and span.root.ent_type_ not in ACTOR_LABELS:
+            return None  # "Tuesday", "the 1990s"
         if span.root.lower_ in ACTOR_NOUNS or span.root.pos_ == "PROPN":
             return " ".join(t.text for t in span if t.dep_ != "det")
         return None
@@ -204,6 +209,10 @@ def trigger(tok: Token) -> Trigger | None:
     if _is_verb(tok):
         if tok.dep_ in ("amod", "compound"):
             return None  # "a signed agreement" reports no signing
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
+            c.lower_ == "to" for c in tok.children
+        ):
+            return None  # "the right to defend all allies" reports no defending
         marks = [
             g for c in tok.children if c.dep_ in ("advcl", "ccomp") for g in c.children
             if g.dep_ == "mark"
@@ -234,6 +243,8 @@ def _negated(pred: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in NEGATORS for c in pred.children):
         return True
     gov = pred.head
+    if pred.dep_ == "xcomp" and _lemma(gov) in FAILING:
+        return True
     # "is not prepared to issue", "did not want to meet"
     return (
         pred.dep_ == "xcomp"
@@ -249,6 +260,21 @@ def _future(pred: Token) -> bool:
     return pred.dep_ == "xcomp" and _lemma(gov) in READINESS
 
 
+def carries_event(pred: Token) -> bool:
+    """Whether a verb is a trigger or the light verb of a trigger noun ("staged protests")."""
+    return trigger(pred) is not None or any(
+        trigger(c) is not None for c in pred.children if c.dep_ == "dobj"
+    )
+
+
+def _conditional(pred: Token) -> bool:
+    """Whether the act is made conditional: "will withdraw ... unless the president agrees"."""
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
+        for c in pred.children
+    )
+
+
 def _governing_trigger(pred: Token) -> Token | None:
     """An enclosing trigger that already codes this act ("agreed to meet", "threatened to ban")."""
     head = pred.head
@@ -256,7 +282,7 @@ def _governing_trigger(pred: Token) -> Token | None:
     if (pred.dep_ in ("xcomp", "ccomp") or purpose) and head is not pred:
         if pred.dep_ == "xcomp" and _lemma(head) in READINESS and head.dep_ == "acomp":
             head = head.head
-        if trigger(head) is not None and not (pred.dep_ == "ccomp" and _lemma(head) == "warn"):
+        if carries_event(head) and not (pred.dep_ == "ccomp" and _lemma(head) == "warn"):
             return head
     return None
 
@@ -317,8 +343,10 @@ class _Coder:
         self.index = index
         self.discourse = _Discourse(index)
 
-    def name(self, tok: Token | None, pred: Token, before: list[_Mention]) -> str | None:
-        if tok is None:
+    def name(
+        self, tok: Token | None, pred: Token, before: list[_Mention], depth: int = 0
+    ) -> str | None:
+        if tok is None or depth > 3:
             return None
         if tok.pos_ == "PRON":
             speaker = _speaker(pred)
@@ -334,6 +362,11 @@ class _Coder:
         for child in tok.children:  # "Hungarian and Romanian officials"
             if child.dep_ == "amod" and child.ent_type_ in ACTOR_LABELS:
                 return self.index.resolve(noun_phrase(child))
+        for child in tok.children:  # "a group of Yoruba leaders", "thousands of students"
+            if child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in GROUPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.name(obj, pred, before, depth + 1)
         return None
 
     def target_candidates(self, tok: Token, pred: Token) -> list[Token]:
@@ -351,7 +384,7 @@ class _Coder:
                 if child.dep_ in ("ccomp", "xcomp", "advcl"):
                     found += [g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")]
         for inner in tok.children:  # "agreed to meet to discuss Moscow's draft treaties"
-            if inner.dep_ == "xcomp" and trigger(inner) is not None:
+            if inner.dep_ == "xcomp":
                 found += self.target_candidates(inner, inner)
                 for purpose in inner.children:
                     if purpose.dep_ == "advcl":
@@ -387,10 +420,20 @@ class _Coder:
             inner_kind = trigger(inner[0])
             assert inner_kind is not None
             mode = mode or (_lemma(inner[0]) if kind == "AGREE" else inner_kind[0].lower())
+        objects = {_lemma(c) for c in tok.children if c.dep_ == "dobj"}
+        if kind == "AGREE" and objects & CONCESSION_OBJECTS:
+            kind = "CONCEDE"
+        if kind == "AGREE" and inner and trigger(inner[0]) is not None:
+            inner_kind = trigger(inner[0])
+            if inner_kind is not None and inner_kind[0] in FORCEFUL:
+                kind, mode = "THREATEN", inner_kind[0].lower()  # "sworn to fight"
         if negated and kind in COOPERATIVE:
             kind, mode = "REJECT", kind.lower()
-        elif kind in FORCEFUL and not negated and _future(pred):
-            kind, mode = "THREATEN", kind.lower()
+        elif not negated and kind not in ("AGREE", "THREATEN") and _future(pred):
+            if kind in FORCEFUL or _conditional(pred):
+                kind, mode = "THREATEN", kind.lower()
+            elif kind in COOPERATIVE:
+                kind, mode = "AGREE", mode or kind.lower()  # "will support", "would meet"
 
         if obligation:
             subj_tok = _speaker(tok)

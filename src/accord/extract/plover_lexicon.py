@@ -42,24 +42,25 @@ def _each(kind: str, mode: str | None, words: str) -> dict[str, Trigger]:
 
 
 VERBS: dict[str, Trigger] = {
-    **_each("REQUEST", None, "demand seek urge request appeal plead petition press ask"),
+    **_each("REQUEST", None, "demand seek urge request appeal plead petition press ask order"),
     **_each("REJECT", None, "reject refuse dismiss rebuff spurn decline veto oppose resist"),
     **_each("REJECT", "deny", "deny"),
     **_each("REJECT", "defy", "defy violate flout"),
     **_each("THREATEN", None, "threaten warn"),
     **_each("ACCUSE", None, "accuse blame criticize criticise condemn denounce slam decry "
-            "lambast castigate allege charge disapprove deplore"),
+            "lambast castigate allege charge disapprove deplore complain sue"),
     **_each("ACCUSE", "investigate", "investigate probe"),
-    **_each("AGREE", None, "agree promise pledge offer vow accept sign commit"),
+    **_each("AGREE", None, "agree promise pledge offer vow swear accept sign commit"),
     **_each("CONSULT", None, "meet negotiate consult discuss mediate confer"),
     **_each("CONSULT", "visit", "visit"),
     **_each("CONSULT", "host", "host"),
     **_each("SUPPORT", None, "support back endorse praise welcome hail commend forgive "
-            "applaud recognize recognise"),
-    **_each("CONCEDE", None, "concede compromise yield relent soften relax lift ease"),
-    **_each("COOPERATE", None, "cooperate collaborate"),
+            "applaud recognize recognise defend"),
+    **_each("CONCEDE", None, "concede compromise yield relent soften relax lift ease allow "
+            "permit"),
+    **_each("COOPERATE", None, "cooperate collaborate share"),
     **_each("AID", None, "aid assist help donate"),
-    **_each("RETREAT", None, "withdraw retreat surrender evacuate disband demobilize"),
+    **_each("RETREAT", None, "withdraw retreat surrender evacuate disband demobilize resign"),
     **_each("PROTEST", None, "protest demonstrate march rally picket riot"),
     **_each("PROTEST", "obstruct", "block blockade barricade"),
     **_each("SANCTION", None, "sanction suspend embargo boycott expel freeze"),
@@ -68,7 +69,7 @@ VERBS: dict[str, Trigger] = {
     **_each("COERCE", None, "deport confiscate censor torture"),
     **_each("COERCE", "destroy", "destroy demolish raze"),
     **_each("ASSAULT", None, "attack shell bomb fight clash kill shoot invade raid "
-            "assassinate ambush storm"),
+            "assassinate ambush storm wound fire overrun retake"),
 }
 
 # Verb + particle or preposition: ``hit out at``, ``call for``, ``water down``, ``back down``.
@@ -90,6 +91,8 @@ PHRASAL: dict[tuple[str, str], Trigger] = {
     ("blow", "up"): ("COERCE", "destroy"),
     ("cut", "off"): ("SANCTION", None),
     ("open", "fire"): ("ASSAULT", None),
+    ("beat", "up"): ("ASSAULT", None),
+    ("renege", "on"): ("REJECT", None),
 }
 
 # Nouns that carry the event after a light verb: "hold talks", "impose sanctions",
@@ -103,11 +106,14 @@ NOUNS: dict[str, Trigger] = {
     **_each("THREATEN", None, "ultimatum threat"),
     **_each("REQUEST", None, "demand appeal request"),
     **_each("ASSAULT", None, "attack offensive assault raid bombing airstrike"),
-    **_each("AID", None, "aid assistance"),
+    **_each("AID", None, "aid assistance grant loan asylum"),
+    **_each("ACCUSE", "investigate", "investigation probe inquiry hearing"),
+    **_each("COERCE", "curfew", "curfew"),
+    **_each("SANCTION", None, "suspension"),
 }
 LIGHT_VERBS = frozenset(
     "hold impose stage launch reach make issue conclude sign begin start open mount "
-    "carry provide send give levy slap".split()
+    "carry provide send give levy slap continue".split()
 )
 
 # Verbs that report speech: the event is in what they report, said by their subject.
@@ -118,6 +124,15 @@ REPORTING = frozenset(
 # Adjectives and verbs of readiness that turn a forceful act into a threat:
 # "prepared to issue sanctions", "ready to strike".
 READINESS = frozenset("prepared ready willing poise plan intend prepare".split())
+# Heads of a phrase whose actor is in its "of" part: "a group of Yoruba leaders".
+GROUPS = frozenset(
+    "group groups tens hundreds thousands millions dozens scores number some many most "
+    "members majority delegation team contingent".split()
+)
+# Verbs that negate the act they govern: "failed to reach agreement".
+FAILING = frozenset({"fail"})
+# Objects that turn acceptance into a concession: "accepted demands from the rebels".
+CONCESSION_OBJECTS = frozenset({"demand", "condition", "term", "ultimatum"})
 # Auxiliaries that make a statement a demand on its subject: "NATO must limit its forces".
 OBLIGATION = frozenset({"must", "should"})
 # Auxiliaries of a future or conditional act.
