@@ -49,6 +49,7 @@ from accord.extract.plover_lexicon import (
     REPORTING,
     VERBS,
     Trigger,
+    words,
 )
 
 
@@ -82,14 +83,13 @@ class ActorResolver(Protocol):
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Common nouns that name political actors when no entity is recognised in the phrase.
-ACTOR_NOUNS = frozenset(
+ACTOR_NOUNS = words(
     "government officials official leader leaders authorities authority army military police "
     "troops forces rebels rebel guerrillas guerillas militants insurgents president minister "
     "ministry secretary spokesman spokeswoman parliament party opposition students workers "
     "unions union protesters demonstrators newspaper delegation delegates envoy envoys "
     "diplomats side sides regime court prosecutors administration cabinet council bloc "
-    "alliance members chancellor premier king emir prince general commander".split()
-)
+    "alliance members chancellor premier king emir prince general commander")
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "acomp")
 PARTICLES = frozenset({"out", "down", "in", "up", "off"})
 TARGET_PREPS = ("at", "against", "on", "upon", "with", "to", "from", "toward", "towards", "over")
@@ -228,9 +228,9 @@ def trigger(tok: Token) -> Trigger | None:
                 return None  # "would be met with punitive measures" is no meeting
             return VERBS[lemma]
         return None
-    if tok.pos_ == "NOUN" and lemma in NOUNS and tok.dep_ in ("dobj", "nsubjpass"):
-        if _lemma(tok.head) in LIGHT_VERBS:
-            return NOUNS[lemma]
+    light = _lemma(tok.head) in LIGHT_VERBS and tok.dep_ in ("dobj", "nsubjpass")
+    if tok.pos_ == "NOUN" and lemma in NOUNS and light:
+        return NOUNS[lemma]
     return None
 
 

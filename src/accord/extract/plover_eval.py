@@ -24,9 +24,9 @@ from typing import Any
 from spacy.language import Language
 
 from accord.extract.events import EventRecord, PhraseResolver, find_events
-from accord.extract.plover_lexicon import LEGACY_TYPES
+from accord.extract.plover_lexicon import LEGACY_TYPES, words
 
-STOP = frozenset("the a an of 's ’s and in on for to".split())
+STOP = words("the a an of 's ’s and in on for to")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
     return records
 
 
-def _words(name: str) -> set[str]:
+def _name_words(name: str) -> set[str]:
     return {w for w in name.lower().replace("'s", " ").replace("’s", " ").split() if w not in STOP}
 
 
@@ -74,9 +74,9 @@ def same_actor(predicted: str | None, gold: tuple[str, ...]) -> bool:
     """Whether a predicted actor name shares a word (or a five-letter stem) with a gold one."""
     if predicted is None:
         return False
-    mine = _words(predicted)
+    mine = _name_words(predicted)
     for name in gold:
-        theirs = _words(name)
+        theirs = _name_words(name)
         if mine & theirs or {w[:5] for w in mine if len(w) >= 5} & {
             w[:5] for w in theirs if len(w) >= 5
         }:

@@ -37,8 +37,13 @@ LEGACY_TYPES: dict[str, Trigger] = {
 }
 
 
-def _each(kind: str, mode: str | None, words: str) -> dict[str, Trigger]:
-    return {w: (kind, mode) for w in words.split()}
+def words(text: str) -> frozenset[str]:
+    """The set of the whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
+def _each(kind: str, mode: str | None, vocabulary: str) -> dict[str, Trigger]:
+    return {w: (kind, mode) for w in vocabulary.split()}
 
 
 VERBS: dict[str, Trigger] = {
@@ -111,24 +116,22 @@ NOUNS: dict[str, Trigger] = {
     **_each("COERCE", "curfew", "curfew"),
     **_each("SANCTION", None, "suspension"),
 }
-LIGHT_VERBS = frozenset(
+LIGHT_VERBS = words(
     "hold impose stage launch reach make issue conclude sign begin start open mount "
-    "carry provide send give levy slap continue".split()
-)
+    "carry provide send give levy slap continue")
 
 # Verbs that report speech: the event is in what they report, said by their subject.
-REPORTING = frozenset(
+REPORTING = words(
     "say tell state announce add claim argue insist declare note stress explain reply "
-    "assert maintain believe suggest write report".split()
-)
+    "assert maintain believe suggest write report")
 # Adjectives and verbs of readiness that turn a forceful act into a threat:
 # "prepared to issue sanctions", "ready to strike".
-READINESS = frozenset("prepared ready willing poise plan intend prepare".split())
+READINESS = words(
+    "prepared ready willing poise plan intend prepare")
 # Heads of a phrase whose actor is in its "of" part: "a group of Yoruba leaders".
-GROUPS = frozenset(
+GROUPS = words(
     "group groups tens hundreds thousands millions dozens scores number some many most "
-    "members majority delegation team contingent".split()
-)
+    "members majority delegation team contingent")
 # Verbs that negate the act they govern: "failed to reach agreement".
 FAILING = frozenset({"fail"})
 # Objects that turn acceptance into a concession: "accepted demands from the rebels".
