@@ -47,6 +47,7 @@ from accord.extract.plover_lexicon import (
     PHRASAL,
     READINESS,
     REPORTING,
+    SPOKESPEOPLE,
     VERBS,
     Trigger,
     words,
@@ -337,6 +338,22 @@ def _speaker(pred: Token) -> Token | None:
     return None
 
 
+def _line_of(sent: Span, tok: Token) -> tuple[int, int]:
+    """The sentence's character span, cut at line breaks around ``tok``.
+
+    A headline and the first sentence can be parsed as one sentence; the event belongs to
+    the line of its trigger.
+    """
+    text = sent.text
+    at = tok.idx - sent.start_char
+    left = text.rfind("\n", 0, at) + 1
+    right = text.find("\n", at)
+    right = len(text) if right < 0 else right
+    chunk = text[left:right]
+    lead = len(chunk) - len(chunk.lstrip())
+    return sent.start_char + left + lead, sent.start_char + left + len(chunk.rstrip())
+
+
 class _Coder:
     def __init__(self, doc: Doc, index: ActorResolver):
         self.doc = doc
@@ -363,7 +380,9 @@ class _Coder:
             if child.dep_ == "amod" and child.ent_type_ in ACTOR_LABELS:
                 return self.index.resolve(noun_phrase(child))
         for child in tok.children:  # "a group of Yoruba leaders", "thousands of students"
-            if child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in GROUPS:
+            groups = child.lower_ == "of" and tok.lower_ in GROUPS
+            speaks = child.lower_ in ("for", "of") and tok.lower_ in SPOKESPEOPLE
+            if child.dep_ == "prep" and (groups or speaks):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self.name(obj, pred, before, depth + 1)
@@ -455,15 +474,16 @@ class _Coder:
             return None
         if target is None:
             target = self.discourse.other_side(source, before)
+        start, end = _line_of(sent, tok)
         return EventRecord(
             plover=kind,
             mode=mode,
             source=source,
             target=target,
             negated=negated,
-            sentence=sent.text,
-            start=sent.start_char,
-            end=sent.end_char,
+            sentence=self.doc.text[start:end],
+            start=start,
+            end=end,
         )
 
     def run(self) -> list[EventRecord]:

@@ -47,7 +47,7 @@ def _each(kind: str, mode: str | None, vocabulary: str) -> dict[str, Trigger]:
 
 
 VERBS: dict[str, Trigger] = {
-    **_each("REQUEST", None, "demand seek urge request appeal plead petition press ask order"),
+    **_each("REQUEST", None, "demand seek urge request appeal plead petition press ask order want"),
     **_each("REJECT", None, "reject refuse dismiss rebuff spurn decline veto oppose resist"),
     **_each("REJECT", "deny", "deny"),
     **_each("REJECT", "defy", "defy violate flout"),
@@ -132,6 +132,8 @@ READINESS = words(
 GROUPS = words(
     "group groups tens hundreds thousands millions dozens scores number some many most "
     "members majority delegation team contingent")
+# Heads that speak for the actor after "for"/"of": "a spokesman for Mr Prescott".
+SPOKESPEOPLE = words("spokesman spokeswoman spokesperson representative representatives")
 # Verbs that negate the act they govern: "failed to reach agreement".
 FAILING = frozenset({"fail"})
 # Objects that turn acceptance into a concession: "accepted demands from the rebels".
