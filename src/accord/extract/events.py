@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.plover_lexicon import (
     CONCESSION_OBJECTS,
     COOPERATIVE,
+    DOCUMENTS,
     FAILING,
     FORCEFUL,
     FUTURE,
@@ -123,6 +124,7 @@ class _Mention:
     name: str
     person: bool
     subject: bool
+    topic: bool = False  # subject of the sentence's main verb
 
 
 class _Discourse:
@@ -154,7 +156,9 @@ class _Discourse:
                 person = any(e.label_ == "PERSON" for e in span.ents) or bool(
                     self.index.affiliation(name)
                 )
-                found.append(_Mention(name, person, tok.dep_ in ("nsubj", "nsubjpass")))
+                subject = tok.dep_ in ("nsubj", "nsubjpass")
+                topic = subject and tok.head.dep_ == "ROOT"
+                found.append(_Mention(name, person, subject, topic))
         return found
 
     def antecedent(self, pronoun: Token, before: list[_Mention]) -> str | None:
@@ -162,6 +166,14 @@ class _Discourse:
         for m in reversed(self.mentions + before):
             if m.person == want_person:
                 return m.name
+        return None
+
+    def topic(self, before: list[_Mention]) -> str | None:
+        """The latest actor that was the subject of a main clause (the actor in focus)."""
+        for window in [before, *reversed(self.sentences[-3:])]:
+            for m in reversed(window):
+                if m.topic:
+                    return m.name
         return None
 
     def other_side(self, source: str | None, before: list[_Mention]) -> str | None:
@@ -461,6 +473,8 @@ class _Coder:
         else:
             subj_tok, passive = _subject(pred)
             source = self.name(subj_tok, pred, before)
+            if source is None and subj_tok is not None and _lemma(subj_tok) in DOCUMENTS:
+                source = self.discourse.topic(before)  # a draft treaty speaks for its author
             target_toks = self.target_candidates(tok, pred)
             if passive:
                 target_toks = [c for c in pred.children if c.dep_ == "nsubjpass"] + target_toks

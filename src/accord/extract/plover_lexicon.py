@@ -134,6 +134,11 @@ GROUPS = words(
     "members majority delegation team contingent")
 # Heads that speak for the actor after "for"/"of": "a spokesman for Mr Prescott".
 SPOKESPEOPLE = words("spokesman spokeswoman spokesperson representative representatives")
+# Documents that speak for their authors: "the proposed agreements demand that ...".
+DOCUMENTS = words(
+    "agreement agreements treaty treaties draft drafts proposal proposals article articles "
+    "document statement letter plan resolution bill text"
+)
 # Verbs that negate the act they govern: "failed to reach agreement".
 FAILING = frozenset({"fail"})
 # Objects that turn acceptance into a concession: "accepted demands from the rebels".
