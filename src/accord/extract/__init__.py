@@ -1,1 +1,1 @@
-"""News → evidence: actors, quotes, events, dates; and a draft case from the evidence."""
+"""Reading the news: articles in, evidence records (actors, quotes, dates, events) out."""
