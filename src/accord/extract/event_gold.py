@@ -25,7 +25,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from accord.extract.events import ActorResolver, EventRecord
+from accord.extract.events import ActorResolver, generic_actor
+from accord.extract.records import EventRecord
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,10 @@ class GoldActors:
         at = self.text.find(name)
         if at >= 0:
             span = self.doc.char_span(at, at + len(name), alignment_mode="expand")
-            if span is not None and (resolved := self.index.resolve(span)):
-                return resolved
+            if span is not None:
+                resolved = self.index.resolve(span) or generic_actor(span)
+                if resolved:
+                    return resolved
         return name
 
     def side(self, name: str | None) -> str | None:

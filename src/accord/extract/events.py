@@ -28,7 +28,7 @@ Actor names come from an :class:`ActorResolver` (the article's actor index); wit
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -53,26 +53,7 @@ from accord.extract.plover_lexicon import (
     Trigger,
     words,
 )
-
-
-@dataclass(frozen=True)
-class EventRecord:
-    """One event: PLOVER type and mode, source and target actors, and where it was read.
-
-    ``start``/``end`` are the character offsets of ``sentence`` in the article text.
-    """
-
-    plover: str
-    mode: str | None
-    source: str | None
-    target: str | None
-    negated: bool
-    sentence: str
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, object]:
-        return {"type": "event", **asdict(self)}
+from accord.extract.records import EventRecord
 
 
 class ActorResolver(Protocol):
@@ -91,7 +72,8 @@ ACTOR_NOUNS = words(
     "ministry secretary spokesman spokeswoman parliament party opposition students workers "
     "unions union protesters demonstrators newspaper delegation delegates envoy envoys "
     "diplomats side sides regime court prosecutors administration cabinet council bloc "
-    "alliance members chancellor premier king emir prince general commander")
+    "alliance members chancellor premier king emir prince general commander ministers peers "
+    "critics")
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "acomp")
 PARTICLES = frozenset({"out", "down", "in", "up", "off"})
 TARGET_PREPS = ("at", "against", "on", "upon", "with", "to", "from", "toward", "towards", "over")
@@ -151,7 +133,7 @@ class _Discourse:
                 continue
             span = noun_phrase(tok)
             seen.update(range(span.start, span.end))
-            name = self.index.resolve(span)
+            name = self.index.resolve(span) or generic_actor(span)
             if name:
                 person = any(e.label_ == "PERSON" for e in span.ents) or bool(
                     self.index.affiliation(name)
@@ -162,10 +144,13 @@ class _Discourse:
         return found
 
     def antecedent(self, pronoun: Token, before: list[_Mention]) -> str | None:
+        """The latest actor of the pronoun's kind, subjects first (Hobbs-style recency)."""
         want_person = pronoun.lower_ in PERSON_PRONOUNS
-        for m in reversed(self.mentions + before):
-            if m.person == want_person:
-                return m.name
+        recent = self.mentions[-20:] + before
+        for subjects_only in (True, False):
+            for m in reversed(recent):
+                if m.person == want_person and (m.subject or not subjects_only):
+                    return m.name
         return None
 
     def topic(self, before: list[_Mention]) -> str | None:
@@ -188,6 +173,18 @@ class _Discourse:
                     if (m.subject or not subjects_only) and self.side(m.name) != mine:
                         return m.name
         return None
+
+
+def generic_actor(span: Span) -> str | None:
+    """A collective actor named by a common noun ("the five unions" → ``unions``).
+
+    News names many actors without a proper name: the government, ministers, unions, rebels.
+    They are named by their head noun so that every mention of them agrees.
+    """
+    root = span.root
+    if root.pos_ == "NOUN" and root.lower_ in ACTOR_NOUNS:
+        return root.lower_
+    return None
 
 
 def noun_phrase(tok: Token) -> Span:
@@ -222,10 +219,13 @@ def trigger(tok: Token) -> Trigger | None:
     if _is_verb(tok):
         if tok.dep_ in ("amod", "compound"):
             return None  # "a signed agreement" reports no signing
-        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
-            c.lower_ == "to" for c in tok.children
+        first = tok
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ == "acl" and first.head.pos_ == "NOUN" and any(
+            c.lower_ == "to" for c in first.children
         ):
-            return None  # "the right to defend all allies" reports no defending
+            return None  # "the right to protect and defend all allies" reports no defending
         marks = [
             g for c in tok.children if c.dep_ in ("advcl", "ccomp") for g in c.children
             if g.dep_ == "mark"
@@ -382,7 +382,7 @@ class _Coder:
             if speaker is not None and tok.lower_ not in PERSON_PRONOUNS:
                 return self.name(speaker, speaker.head, before)
             return self.discourse.antecedent(tok, before)
-        named = self.index.resolve(noun_phrase(tok))
+        named = self.index.resolve(noun_phrase(tok)) or generic_actor(noun_phrase(tok))
         if named:
             return named
         for child in tok.children:  # "Moscow's delegates" → Moscow
