@@ -74,6 +74,7 @@ class ActorIndex:
         index._find_people()
         index._find_aliases()
         index._find_organisations()
+        index._find_principals()
         index._find_subjects()
         return index
 
@@ -293,16 +294,33 @@ class ActorIndex:
             if self._tok[tok.i] is None and tok.text in self._aliases:
                 self._add(self._aliases[tok.text][0], self._aliases[tok.text][1], tok.i, tok.i + 1)
 
+    def _find_principals(self) -> None:
+        """Bodies named only as whom a spokesperson speaks for ("a spokesman for Unison")."""
+        for tok in self.doc:
+            if tok.lower_ not in SPOKESPERSONS:
+                continue
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "from"}:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and not self._tok[pobj.i]:
+                        a = pobj.left_edge.i
+                        while self.doc[a].lower_ == "the" or self.doc[a].pos_ != "PROPN":
+                            a += 1
+                        if a <= pobj.i:
+                            self._add(self.doc[a : pobj.i + 1].text, "organisation", a, pobj.i + 1)
+
     def _find_subjects(self) -> None:
         """Subjects that can be the antecedent of a later he/she: people and spokespeople."""
         for tok in self.doc:
             if tok.dep_ not in SUBJECT_DEPS:
                 continue
-            name = self._tok[tok.i] if self._kind_at(tok.i) == "person" else None
-            if name is None and tok.lower_ in SPOKESPERSONS:
-                name = self._principal(tok)
-            if name is None and tok.lower_ in PRONOUNS_MALE | PRONOUNS_FEMALE:
-                name = self._pronoun(tok)
+            if self._tok[tok.i] is not None:
+                name = self._tok[tok.i] if self._kind_at(tok.i) == "person" else None
+            else:
+                name = self._resolve_token(tok)
+                if name and self.kind(name) != "person" and tok.lower_ not in SPOKESPERSONS:
+                    name = None
             if name is not None:
                 self._subjects.append((tok.i, name))
                 self._subject_pos.append(tok.i)
@@ -334,7 +352,10 @@ class ActorIndex:
             return self._pronoun(tok)
         if low in SPOKESPERSONS:
             return self._principal(tok)
-        if low in TITLE_HEADS and any(c.lower_ == "the" for c in tok.lefts):
+        for child in tok.children:  # "The shadow foreign secretary, Michael Ancram, said"
+            if child.dep_ == "appos" and self._kind_at(child.i) == "person":
+                return self._tok[child.i]
+        if low in TITLE_HEADS and any(c.lower_ in {"the", "our"} for c in tok.lefts):
             return self._by_role(tok)
         for child in tok.children:  # "Mr Straw's China trip", compounds over a name
             if child.dep_ in {"compound", "poss"} and self._tok[child.i]:
