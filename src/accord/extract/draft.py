@@ -11,7 +11,9 @@ and that the analyst then reviews:
 - **positions**: an event links to the issues its sentence bears on
   (:mod:`accord.extract.linking`). Its type gives a direction relative to what the sentence
   proposes: REQUEST, SUPPORT, AGREE (to a substance, not to a meeting) and CONCEDE are *for*
-  it, REJECT (but not a denial of a charge, mode ``deny``) is *against* it. What the sentence
+  it, REJECT (but not a denial of a charge, mode ``deny``) is *against* it; a negated event
+  ("will not water down their demands") gives no direction, since what a refusal is against
+  depends on what was refused. What the sentence
   proposes is the end of the scale whose label the sentence echoes, or else the end away from
   the status quo (a demand on the table is a demand for change). The position then lies
   somewhere in the half of the scale on that side: a uniform range, to be narrowed by the
@@ -217,8 +219,8 @@ def draft_case(
         direction = DIRECTION.get(event.plover)
         if event.mode in UNDIRECTED_MODES:
             direction = None
-        if direction is not None and event.negated:
-            direction = -direction
+        if event.negated:
+            direction = None  # what a refusal is against depends on what was refused
         for link in links:
             issue = issues[link.issue]
             end = _proposed_end(linker, issue, event.sentence) if direction else None

@@ -473,8 +473,12 @@ class _Coder:
         else:
             subj_tok, passive = _subject(pred)
             source = self.name(subj_tok, pred, before)
-            if source is None and subj_tok is not None and _lemma(subj_tok) in DOCUMENTS:
-                source = self.discourse.topic(before)  # a draft treaty speaks for its author
+            if subj_tok is not None and _lemma(subj_tok) in DOCUMENTS:
+                # a proposal does not act, it asks: "the draft treaty would ban NATO troops"
+                # is a demand of its author
+                if kind != "REQUEST":
+                    kind, mode = "REQUEST", mode or kind.lower()
+                source = source or self.discourse.topic(before)
             target_toks = self.target_candidates(tok, pred)
             if passive:
                 target_toks = [c for c in pred.children if c.dep_ == "nsubjpass"] + target_toks

@@ -68,7 +68,7 @@ VERBS: dict[str, Trigger] = {
     **_each("RETREAT", None, "withdraw retreat surrender evacuate disband demobilize resign"),
     **_each("PROTEST", None, "protest demonstrate march rally picket riot"),
     **_each("PROTEST", "obstruct", "block blockade barricade"),
-    **_each("SANCTION", None, "sanction suspend embargo boycott expel freeze"),
+    **_each("SANCTION", None, "sanction suspend embargo boycott expel freeze ban prohibit"),
     **_each("MOBILIZE", None, "mobilize mobilise deploy mass"),
     **_each("COERCE", "detain", "arrest detain kidnap abduct seize imprison jail"),
     **_each("COERCE", None, "deport confiscate censor torture"),
