@@ -27,13 +27,14 @@ import numpy as np
 
 from accord.extract.embeddings import Embedder
 from accord.extract.issue_specs import IssueSpec
+from accord.extract.plover_lexicon import words
 
 THRESHOLD = 0.25
 RELATIVE = 0.8
 SEMANTIC_FLOOR, SEMANTIC_CEIL = 0.2, 0.6
 KEYWORD_WEIGHT = 2.0
 
-STOPWORDS = frozenset(
+STOPWORDS = words(
     """a about above after again against all also am an and any are as at be because been
     before being below between both but by can cannot could did do does doing down during each
     either even ever every few for from further had has have having he her here hers him his
@@ -43,7 +44,7 @@ STOPWORDS = frozenset(
     them then there these they this those though through to too under until up upon us very
     was we were what when where whether which while who whom whose why will with within without
     would yet you your mr mrs ms monday tuesday wednesday thursday friday saturday sunday
-    year years week weeks month months day days""".split()
+    year years week weeks month months day days"""
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
