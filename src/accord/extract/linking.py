@@ -30,9 +30,10 @@ from accord.extract.issue_specs import IssueSpec
 from accord.extract.plover_lexicon import words
 
 THRESHOLD = 0.25
-RELATIVE = 0.8
+RELATIVE = 0.5
 SEMANTIC_FLOOR, SEMANTIC_CEIL = 0.2, 0.6
 KEYWORD_WEIGHT = 2.0
+END_MIN, END_MARGIN = 0.1, 2.0
 
 STOPWORDS = words(
     """a about above after again against all also am an and any are as at be because been
@@ -155,7 +156,8 @@ class Linker:
     def content_end(self, issue_id: str, text: str) -> float | None:
         """The end of the issue's scale (0 or 100) whose label the text echoes, if either.
 
-        ``None`` when the text echoes both ends equally or neither.
+        ``None`` unless one label scores at least :data:`END_MIN` and :data:`END_MARGIN` times
+        the other.
         """
         spec = next(s for s in self.specs if s.issue.id == issue_id)
         lo, hi = min(spec.issue.scale), max(spec.issue.scale)
@@ -166,6 +168,10 @@ class Linker:
             emb = self.embedder.embed([text, ends[lo], ends[hi]])
             for k, end in enumerate((lo, hi), start=1):
                 lex[end] = (lex[end] + max(0.0, float(emb[0] @ emb[k]))) / 2
-        if abs(lex[lo] - lex[hi]) < 1e-3:
+        strong, weak = (lo, hi) if lex[lo] > lex[hi] else (hi, lo)
+        # both labels usually share the issue's words ("pledge", "Ukraine"); only a clear
+        # margin says which end the sentence speaks of (negation and reversal are invisible
+        # to word overlap)
+        if lex[strong] < END_MIN or lex[strong] < END_MARGIN * lex[weak]:
             return None
-        return lo if lex[lo] > lex[hi] else hi
+        return strong
