@@ -74,6 +74,8 @@ ACTOR_NOUNS = words(
     "diplomats side sides regime court prosecutors administration cabinet council bloc "
     "alliance members chancellor premier king emir prince general commander ministers peers "
     "critics")
+CONTENT_DEPS = ("xcomp", "pcomp", "pobj", "prep", "advcl", "acomp")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "acomp")
 PARTICLES = frozenset({"out", "down", "in", "up", "off"})
 TARGET_PREPS = ("at", "against", "on", "upon", "with", "to", "from", "toward", "towards", "over")
@@ -107,6 +109,7 @@ class _Mention:
     person: bool
     subject: bool
     topic: bool = False  # subject of the sentence's main verb
+    named: bool = True  # named by the actor index, not a collective noun ("unions")
 
 
 class _Discourse:
@@ -133,14 +136,15 @@ class _Discourse:
                 continue
             span = noun_phrase(tok)
             seen.update(range(span.start, span.end))
-            name = self.index.resolve(span) or generic_actor(span)
+            named = self.index.resolve(span)
+            name = named or generic_actor(span)
             if name:
                 person = any(e.label_ == "PERSON" for e in span.ents) or bool(
                     self.index.affiliation(name)
                 )
                 subject = tok.dep_ in ("nsubj", "nsubjpass")
                 topic = subject and tok.head.dep_ == "ROOT"
-                found.append(_Mention(name, person, subject, topic))
+                found.append(_Mention(name, person, subject, topic, named is not None))
         return found
 
     def antecedent(self, pronoun: Token, before: list[_Mention]) -> str | None:
@@ -170,7 +174,9 @@ class _Discourse:
         for subjects_only in (True, False):
             for window in windows:
                 for m in reversed(window):
-                    if (m.subject or not subjects_only) and self.side(m.name) != mine:
+                    if not m.named or not (m.subject or not subjects_only):
+                        continue
+                    if self.side(m.name) != mine:
                         return m.name
         return None
 
@@ -297,7 +303,18 @@ def _governing_trigger(pred: Token) -> Token | None:
             head = head.head
         if carries_event(head) and not (pred.dep_ == "ccomp" and _lemma(head) == "warn"):
             return head
+    # a subjectless act inside a prepositional phrase of another act is its content:
+    # "pledged to work towards lifting the ban"
+    node, hops = pred, 0
+    while hops < 5 and node.dep_ in CONTENT_DEPS and not _has_subject(node):
+        node, hops = node.head, hops + 1
+        if node is not pred and carries_event(node) and hops > 1:
+            return node
     return None
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
 
 
 def _embedded_trigger(pred: Token) -> bool:
@@ -377,6 +394,8 @@ class _Coder:
     ) -> str | None:
         if tok is None or depth > 3:
             return None
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.name(tok.head.head, pred, before, depth + 1)  # "Straw, who will ..."
         if tok.pos_ == "PRON":
             speaker = _speaker(pred)
             if speaker is not None and tok.lower_ not in PERSON_PRONOUNS:
@@ -492,6 +511,8 @@ class _Coder:
             return None
         if target is None:
             target = self.discourse.other_side(source, before)
+        if source is None and target is None:
+            return None  # an act of no one on no one ("licences were refused") is no evidence
         start, end = _line_of(sent, tok)
         return EventRecord(
             plover=kind,
