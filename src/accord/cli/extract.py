@@ -1,0 +1,100 @@
+"""``accord extract ARTICLE_OR_DIR... [-o evidence.jsonl] [--format table|jsonl]``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from accord.cli.app import app, err, fail, out
+from accord.io import write_atomic
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="article files (.txt, .html, .jsonl) or folders"),
+    output: Path | None = typer.Option(None, "-o", "--output", help="write JSONL records here"),
+    fmt: str = typer.Option("table", "--format", help="table or jsonl (stdout)"),
+    published: str | None = typer.Option(
+        None, "--date", help="article date (YYYY-MM-DD) when the files carry none"),
+    workers: int = typer.Option(1, "--workers", min=1, help="local worker processes"),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address, or 'local' for a local cluster"),
+) -> None:
+    """Read articles and list who said what (quotes), who did what (events), actors and dates."""
+    from accord.extract.ingest import IngestError, parse_date, read_articles
+    from accord.extract.nlp import ModelMissing
+    from accord.extract.pipeline import extract_articles
+
+    if fmt not in ("table", "jsonl"):
+        fail(f"--format must be 'table' or 'jsonl', not {fmt!r}")
+    try:
+        day: date | None = parse_date(published)
+        articles = list(read_articles(paths, day))
+    except IngestError as e:
+        fail(str(e))
+    if not articles:
+        fail("no articles found (.txt, .html, .htm or .jsonl) in " + ", ".join(map(str, paths)))
+    rows: list[dict[str, Any]] = []
+    progress = Progress(
+        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=len(articles) < 2,
+    )
+    try:
+        with progress:
+            task = progress.add_task("extract", total=len(articles))
+            for _, recs in extract_articles(
+                articles, workers=workers, scheduler=scheduler,
+                on_article=lambda _a: progress.advance(task),
+            ):
+                rows.extend(recs)
+    except ModelMissing as e:
+        fail(str(e))
+    jsonl = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if output is not None:
+        write_atomic(output, jsonl)
+        err.print(f"wrote {len(rows)} records from {len(articles)} articles to {output}",
+                  highlight=False)
+    if fmt == "jsonl" and output is None:
+        out.print(jsonl, end="", markup=False, highlight=False, soft_wrap=True)
+    elif fmt == "table":
+        _tables(rows)
+
+
+def _tables(rows: list[dict[str, Any]]) -> None:
+    by_type: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_type.setdefault(r["type"], []).append(r)
+    specs = {
+        "quote": ("Quotations", ["article", "speaker", "cue", "direct", "start", "text"]),
+        "event": ("Events", ["article", "plover", "mode", "source", "target", "negated",
+                             "sentence"]),
+        "actor": ("Actors", ["article", "name", "kind", "roles", "affiliation", "mentions"]),
+        "date": ("Dates", ["article", "text", "value", "granularity", "future", "scheduled"]),
+    }
+    for kind, (title, cols) in specs.items():
+        items = by_type.get(kind, [])
+        if not items:
+            continue
+        table = Table(title=f"{title} ({len(items)})", show_lines=False, title_justify="left")
+        for c in cols:
+            table.add_column(c, overflow="fold", max_width=70 if c in ("text", "sentence",
+                                                                       "scheduled") else 28)
+        for r in items:
+            table.add_row(*(_cell(c, r.get(c)) for c in cols))
+        out.print(table)
+
+
+def _cell(col: str, value: Any) -> str:
+    if col == "mentions":
+        return str(len(value))
+    if col == "roles":
+        return "; ".join(value)
+    if col == "direct":
+        return "direct" if value else "reported"
+    return "" if value is None else str(value)
