@@ -25,7 +25,7 @@ demo: $(VENV)/.installed
 	@echo "The brief is at $(CURDIR)/out/geneva-2022.html"
 
 test: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-dev

@@ -205,7 +205,11 @@ def _show(q: Quantity) -> str:
 def check(case: Case) -> list[tuple[str, str]]:
     """Cross-field problems that the schema alone cannot see."""
     problems: list[tuple[str, str]] = []
-    for name, items in (("actors", case.actors), ("issues", case.issues), ("sources", case.sources)):
+    for name, items in (
+        ("actors", case.actors),
+        ("issues", case.issues),
+        ("sources", case.sources),
+    ):
         counts = Counter(x.id for x in items)
         for i, x in enumerate(items):
             if counts[x.id] > 1:
@@ -215,7 +219,9 @@ def check(case: Case) -> list[tuple[str, str]]:
     source_ids = {s.id for s in case.sources}
     for i, a in enumerate(case.actors):
         if a.capability.central <= 0 or (a.capability.low is not None and a.capability.low < 0):
-            problems.append((f"actors[{i}].capability", f"must be positive, got {_show(a.capability)}"))
+            problems.append(
+                (f"actors[{i}].capability", f"must be positive, got {_show(a.capability)}")
+            )
     for i, issue in enumerate(case.issues):
         if msg := _ranged(issue.status_quo, SCALE_MIN, SCALE_MAX, "status quo"):
             problems.append((f"issues[{i}].status_quo", msg))
@@ -228,8 +234,11 @@ def check(case: Case) -> list[tuple[str, str]]:
             problems.append((f"{where}.issue", f"unknown issue id {p.issue!r}"))
         if (p.actor, p.issue) in seen:
             problems.append(
-                (where, f"second position of {p.actor!r} on {p.issue!r} "
-                 f"(first at positions[{seen[p.actor, p.issue]}])")
+                (
+                    where,
+                    f"second position of {p.actor!r} on {p.issue!r} "
+                    f"(first at positions[{seen[p.actor, p.issue]}])",
+                )
             )
         seen.setdefault((p.actor, p.issue), i)
         if msg := _ranged(p.position, SCALE_MIN, SCALE_MAX, "position"):
@@ -262,7 +271,9 @@ def check(case: Case) -> list[tuple[str, str]]:
 def parse_case(data: Any, file: str | Path | None = None) -> Case:
     """Validate already-parsed data as a case; raise :class:`CaseError` with every problem."""
     if not isinstance(data, dict):
-        raise CaseError(file, [("", f"expected a mapping at the top level, got {type(data).__name__}")])
+        raise CaseError(
+            file, [("", f"expected a mapping at the top level, got {type(data).__name__}")]
+        )
     try:
         case = Case.model_validate(data)
     except ValidationError as err:
@@ -303,7 +314,9 @@ def load_case(path: str | Path) -> Case:
 def dump_case(case: Case, fmt: Literal["yaml", "json"] = "yaml") -> str:
     data = case.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     data["actors"], data["issues"], data["positions"] = (
-        data.get("actors", []), data.get("issues", []), data.get("positions", [])
+        data.get("actors", []),
+        data.get("issues", []),
+        data.get("positions", []),
     )
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

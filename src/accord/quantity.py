@@ -33,11 +33,13 @@ class Quantity(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _from_number(cls, data: object) -> object:
-        if isinstance(data, bool):
-            raise ValueError("expected a number or {value, sd} / {low, high}, got a boolean")
-        if isinstance(data, int | float):
+        if isinstance(data, int | float) and not isinstance(data, bool):
             return {"value": float(data)}
-        return data
+        if isinstance(data, dict | Quantity):
+            return data
+        raise ValueError(
+            f"expected a number or a mapping {{value, sd}} / {{low, high}}, got {data!r}"
+        )
 
     @model_validator(mode="after")
     def _consistent(self) -> Quantity:

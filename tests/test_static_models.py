@@ -1,0 +1,106 @@
+"""The static models against hand-worked examples (arithmetic written out)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from accord.models.static import compromise, nash, weighted_median
+
+# Three actors, two issues.
+C = np.array([0.5, 0.3, 0.2])
+X = np.array([[10.0, 80.0], [50.0, 20.0], [90.0, 60.0]])
+S = np.array([[1.0, 0.5], [0.5, 1.0], [1.0, 1.0]])
+
+
+def test_compromise_by_hand() -> None:
+    # issue 0: weights c·s = 0.5, 0.15, 0.2 (sum 0.85)
+    #   (0.5·10 + 0.15·50 + 0.2·90) / 0.85 = (5 + 7.5 + 18) / 0.85 = 35.882352…
+    # issue 1: weights 0.25, 0.3, 0.2 (sum 0.75)
+    #   (0.25·80 + 0.3·20 + 0.2·60) / 0.75 = (20 + 6 + 12) / 0.75 = 50.666…
+    out = compromise(C, X, S)
+    np.testing.assert_allclose(out, [30.5 / 0.85, 38 / 0.75])
+
+
+def test_weighted_median_by_hand() -> None:
+    # issue 0: sorted 10 (0.5), 50 (0.15), 90 (0.2); half of 0.85 is 0.425; 0.5 ≥ 0.425 → 10
+    # issue 1: sorted 20 (0.3), 60 (0.2), 80 (0.25); half of 0.75 is 0.375;
+    #   cumulative 0.3 < 0.375, 0.5 ≥ 0.375 → 60
+    np.testing.assert_allclose(weighted_median(C, X, S), [10.0, 60.0])
+
+
+def test_weighted_median_even_split_takes_midpoint() -> None:
+    # two equal weights at 20 and 60: cumulative weight reaches exactly half at 20 → (20+60)/2
+    out = weighted_median(np.array([1.0, 1.0]), np.array([[20.0], [60.0]]), np.ones((2, 1)))
+    np.testing.assert_allclose(out, [40.0])
+
+
+def test_weighted_median_ignores_zero_weight_actors_in_a_tie() -> None:
+    x = np.array([[20.0], [30.0], [60.0]])
+    s = np.array([[1.0], [0.0], [1.0]])  # the actor at 30 does not care
+    np.testing.assert_allclose(weighted_median(np.ones(3), x, s), [40.0])
+
+
+def test_nash_two_players_same_side_by_hand() -> None:
+    # status quo 0; players at 60 (weight 0.25) and 30 (weight 0.25).
+    # Gains with quadratic loss: g_i(x) = x (2 x_i - x) for 0 < x < 2 x_i.
+    # maximise 0.25 log(x(120 - x)) + 0.25 log(x(60 - x))
+    # FOC: 2/x = 1/(120 - x) + 1/(60 - x)  →  2(120-x)(60-x) = x(60-x) + x(120-x)
+    #   14400 - 360x + 2x² = 180x - 2x²  →  4x² - 540x + 14400 = 0
+    #   x = (540 - sqrt(540² - 4·4·14400)) / 8 = (540 - sqrt(61200)) / 8 = 36.576708…
+    c = np.array([0.25, 0.5])
+    x = np.array([[60.0], [30.0]])
+    s = np.array([[1.0], [0.5]])
+    expected = (540 - np.sqrt(540**2 - 16 * 14400)) / 8
+    np.testing.assert_allclose(nash(c, x, s, np.array([0.0])), [expected], atol=1e-9)
+
+
+def test_nash_single_player_gets_its_ideal_point() -> None:
+    # one player at 70 from status quo 20: the maximiser of log((x-20)(120-x)) is 70
+    out = nash(np.array([1.0]), np.array([[70.0]]), np.ones((1, 1)), np.array([20.0]))
+    np.testing.assert_allclose(out, [70.0], atol=1e-9)
+
+
+def test_nash_players_on_both_sides_keep_the_status_quo() -> None:
+    x = np.array([[80.0], [20.0]])
+    out = nash(np.ones(2), x, np.ones((2, 1)), np.array([50.0]))
+    np.testing.assert_allclose(out, [50.0])
+
+
+def test_nash_only_veto_players_bargain() -> None:
+    # the non-veto actor at 0 would block (it sits on the other side) but is not a player
+    x = np.array([[70.0], [0.0]])
+    out = nash(np.ones(2), x, np.ones((2, 1)), np.array([20.0]), players=np.array([True, False]))
+    np.testing.assert_allclose(out, [70.0], atol=1e-9)
+
+
+def test_nash_stops_at_the_scale_end() -> None:
+    # a player at 95 from status quo 90 alone: interior optimum 95; with weight on a second
+    # player at 100 the optimum lies between, both inside 0..100
+    x = np.array([[95.0], [100.0]])
+    out = nash(np.ones(2), x, np.ones((2, 1)), np.array([90.0]))
+    assert 95.0 < out[0] <= 100.0
+
+
+@pytest.mark.parametrize("model", [compromise, weighted_median])
+def test_sample_axis_matches_one_by_one(model) -> None:
+    rng = np.random.default_rng(1)
+    cs = rng.uniform(0.1, 1, (7, 5))
+    xs = rng.uniform(0, 100, (7, 5, 3))
+    ss = rng.uniform(0, 1, (7, 5, 3))
+    batched = model(cs, xs, ss)
+    assert batched.shape == (7, 3)
+    for m in range(7):
+        np.testing.assert_allclose(batched[m], model(cs[m], xs[m], ss[m]))
+
+
+def test_nash_sample_axis_matches_one_by_one() -> None:
+    rng = np.random.default_rng(2)
+    cs = rng.uniform(0.1, 1, (6, 4))
+    xs = rng.uniform(0, 100, (6, 4, 3))
+    ss = rng.uniform(0.1, 1, (6, 4, 3))
+    sq = rng.uniform(0, 100, (6, 3))
+    veto = rng.random((6, 4)) < 0.5
+    batched = nash(cs, xs, ss, sq, players=veto)
+    for m in range(6):
+        np.testing.assert_allclose(batched[m], nash(cs[m], xs[m], ss[m], sq[m], players=veto[m]))
