@@ -80,7 +80,7 @@ class EventRecord(Record):
 
     type: ClassVar[str] = "event"
     plover: str
-    mode: str
+    mode: str | None
     source: str | None
     target: str | None
     negated: bool
