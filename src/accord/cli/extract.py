@@ -66,28 +66,32 @@ def extract(
         _tables(rows)
 
 
+SPECS = {
+    "quote": ("Quotations", ["speaker", "cue", "direct", "start", "text"]),
+    "event": ("Events", ["plover", "mode", "source", "target", "negated", "sentence"]),
+    "actor": ("Actors", ["name", "kind", "roles", "affiliation", "mentions"]),
+    "date": ("Dates", ["text", "value", "granularity", "future", "scheduled"]),
+}
+WIDE = {"text", "sentence", "scheduled"}
+
+
 def _tables(rows: list[dict[str, Any]]) -> None:
-    by_type: dict[str, list[dict[str, Any]]] = {}
+    """One block per article: quotations, events, actors, dates."""
+    articles: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for r in rows:
-        by_type.setdefault(r["type"], []).append(r)
-    specs = {
-        "quote": ("Quotations", ["article", "speaker", "cue", "direct", "start", "text"]),
-        "event": ("Events", ["article", "plover", "mode", "source", "target", "negated",
-                             "sentence"]),
-        "actor": ("Actors", ["article", "name", "kind", "roles", "affiliation", "mentions"]),
-        "date": ("Dates", ["article", "text", "value", "granularity", "future", "scheduled"]),
-    }
-    for kind, (title, cols) in specs.items():
-        items = by_type.get(kind, [])
-        if not items:
-            continue
-        table = Table(title=f"{title} ({len(items)})", show_lines=False, title_justify="left")
-        for c in cols:
-            table.add_column(c, overflow="fold", max_width=70 if c in ("text", "sentence",
-                                                                       "scheduled") else 28)
-        for r in items:
-            table.add_row(*(_cell(c, r.get(c)) for c in cols))
-        out.print(table)
+        articles.setdefault(r["article"], {}).setdefault(r["type"], []).append(r)
+    for article, by_type in articles.items():
+        out.rule(article, style="bold")
+        for kind, (title, cols) in SPECS.items():
+            items = by_type.get(kind, [])
+            if not items:
+                continue
+            table = Table(title=f"{title} ({len(items)})", title_justify="left", expand=True)
+            for c in cols:
+                table.add_column(c, overflow="fold", ratio=4 if c in WIDE else 1)
+            for r in items:
+                table.add_row(*(_cell(c, r.get(c)) for c in cols))
+            out.print(table)
 
 
 def _cell(col: str, value: Any) -> str:
@@ -97,4 +101,6 @@ def _cell(col: str, value: Any) -> str:
         return "; ".join(value)
     if col == "direct":
         return "direct" if value else "reported"
+    if isinstance(value, bool):
+        return "yes" if value else ""
     return "" if value is None else str(value)

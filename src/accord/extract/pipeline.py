@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from accord.extract.actors import ActorIndex
 from accord.extract.dates import find_dates
+from accord.extract.events import find_events
 from accord.extract.ingest import Article
 from accord.extract.nlp import load_nlp
 from accord.extract.quotes import find_quotes
@@ -29,6 +30,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Record]:
     records: list[Record] = [
         *index.actors(),
         *find_quotes(doc, index),
+        *find_events(doc, index),
         *find_dates(doc, article.published),
     ]
     for r in records:
