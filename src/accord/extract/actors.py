@@ -286,6 +286,9 @@ class ActorIndex:
                 known = self._aliases.get(acro_text)
                 name = known[0] if known else name
                 self._aliases.setdefault(acro_text, (name, "organisation"))
+            if name and " " not in name:  # "Amnesty" after "Amnesty International"
+                name = next((n for n, a in self._actors.items()
+                             if a.kind == "organisation" and n.startswith(name + " ")), name)
             if name and name.lower() not in _BAD_ORG_WORDS and len(name) > 1:
                 kind = self._aliases.get(name, (name, "organisation"))[1]
                 self._add(name, kind, ent.start, end)
