@@ -8,8 +8,8 @@ import pytest
 
 pytest.importorskip("spacy", reason="event coding needs the 'nlp' extra (spaCy)")
 
-from accord.extract.nlp import load_nlp  # noqa: E402
-from accord.extract.plover_eval import (  # noqa: E402
+from accord.extract.nlp import load_nlp
+from accord.extract.plover_eval import (
     GoldRecord,
     PloverScore,
     evaluate,
@@ -17,7 +17,7 @@ from accord.extract.plover_eval import (  # noqa: E402
     same_actor,
     score_record,
 )
-from accord.extract.records import EventRecord  # noqa: E402
+from accord.extract.records import EventRecord
 
 DEV = "data/plover/gsr-dev.jsonl"
 
