@@ -480,7 +480,7 @@ class _Coder:
         if negated and kind in COOPERATIVE:
             kind, mode = "REJECT", kind.lower()
         elif not negated and kind not in ("AGREE", "THREATEN") and _future(pred):
-            if kind in FORCEFUL or _conditional(pred):
+            if kind in FORCEFUL or (_conditional(pred) and kind not in COOPERATIVE):
                 kind, mode = "THREATEN", kind.lower()
             elif kind in COOPERATIVE:
                 kind, mode = "AGREE", mode or kind.lower()  # "will support", "would meet"

@@ -110,7 +110,7 @@ NOUNS: dict[str, Trigger] = {
     **_each("CONCEDE", None, "concession compromise"),
     **_each("THREATEN", None, "ultimatum threat"),
     **_each("REQUEST", None, "demand appeal request"),
-    **_each("ASSAULT", None, "attack offensive assault raid bombing airstrike"),
+    **_each("ASSAULT", None, "attack offensive assault raid bombing airstrike invasion incursion"),
     **_each("AID", None, "aid assistance grant loan asylum"),
     **_each("ACCUSE", "investigate", "investigation probe inquiry hearing"),
     **_each("COERCE", "curfew", "curfew"),
@@ -118,12 +118,12 @@ NOUNS: dict[str, Trigger] = {
 }
 LIGHT_VERBS = words(
     "hold impose stage launch reach make issue conclude sign begin start open mount "
-    "carry provide send give levy slap continue")
+    "carry provide send give levy slap continue reiterate renew repeat voice")
 
 # Verbs that report speech: the event is in what they report, said by their subject.
 REPORTING = words(
     "say tell state announce add claim argue insist declare note stress explain reply "
-    "assert maintain believe suggest write report")
+    "assert maintain believe suggest write report conclude")
 # Adjectives and verbs of readiness that turn a forceful act into a threat:
 # "prepared to issue sanctions", "ready to strike".
 READINESS = words(
