@@ -137,3 +137,13 @@ def test_no_trigger_no_event(nlp):
     # a question reports nothing, and "a signed agreement" is no signing
     assert _code(nlp, "Why is Russia demanding concessions?") == []
     assert _code(nlp, "A signed agreement could be torn up.") == []
+
+
+def test_a_condition_is_no_event(nlp):
+    events = _code(nlp, "Washington argues that if the embargo is lifted, China could buy arms.")
+    assert all(e.plover != "CONCEDE" for e in events)
+
+
+def test_an_agentless_passive_has_no_source(nlp):
+    (e,) = _code(nlp, "Three Iraqi civilians were killed in Baghdad.")
+    assert (e.plover, e.source, e.target) == ("ASSAULT", None, "Iraqi")

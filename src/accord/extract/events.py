@@ -75,6 +75,7 @@ ACTOR_NOUNS = words(
     "alliance members chancellor premier king emir prince general commander ministers peers "
     "critics")
 CONTENT_DEPS = ("xcomp", "pcomp", "pobj", "prep", "advcl", "acomp")
+CONDITIONS = frozenset({"if", "unless", "whether"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "acomp")
 PARTICLES = frozenset({"out", "down", "in", "up", "off"})
@@ -313,6 +314,13 @@ def _governing_trigger(pred: Token) -> Token | None:
     return None
 
 
+def _hypothetical(pred: Token) -> bool:
+    """Whether the act is only a condition: "if the embargo is lifted", "unless Baghdad agrees"."""
+    return pred.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in pred.children
+    )
+
+
 def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
 
@@ -340,6 +348,10 @@ def _obligation(tok: Token) -> bool:
 def _subject(pred: Token) -> tuple[Token | None, bool]:
     """The grammatical subject of ``pred`` and whether the clause is passive."""
     head = pred
+    if any(c.dep_ == "auxpass" for c in pred.children) and not any(
+        c.dep_ == "agent" for c in pred.children
+    ):
+        return None, True  # "if the embargo is lifted": lifted by no one named
     for _ in range(4):
         for child in head.children:
             if child.dep_ == "agent":
@@ -458,6 +470,8 @@ class _Coder:
             return None
         kind, mode = found
         if not obligation and tok is pred and _governing_trigger(pred) is not None:
+            return None
+        if _hypothetical(pred):
             return None
         if _lemma(tok) == "warn" and _embedded_trigger(tok):
             return None
