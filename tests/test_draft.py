@@ -172,3 +172,29 @@ def test_hand_made_evidence_gives_the_expected_case(tmp_path: Path):
     assert case.actor("ruritania").people[0].role == "Foreign Minister"
     (ev_item,) = case.position("ruritania", "missiles").evidence
     assert ev_item.speaker == "Anna Berg" and ev_item.source == "a1"
+
+
+def test_a_demand_to_withdraw_points_away_from_what_it_withdraws(tmp_path: Path):
+    rows = [
+        {"type": "actor", "article": "a", "name": "unions", "kind": "group", "roles": [],
+         "affiliation": None, "mentions": []},
+        {"type": "event", "article": "a", "plover": "REQUEST", "mode": "retreat",
+         "source": "unions", "target": "government", "negated": False,
+         "sentence": "The unions want the government to withdraw regulations which would raise "
+                     "the pension age from 60 to 65.", "start": 0, "end": 90},
+    ]
+    ev = tmp_path / "ev.jsonl"
+    ev.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    issues = tmp_path / "issues.yaml"
+    issues.write_text(
+        "- id: age\n  title: Pension age\n"
+        "  scale: {0: 'Pension age stays at 60', 100: 'Pension age rises to 65'}\n"
+        "  status_quo: 0\n",
+        encoding="utf-8",
+    )
+    specs = load_issues(issues)
+    case = draft_case(read_evidence(ev), specs, Linker(specs))
+    # the sentence describes the rise (100 end, away from the status quo); the unions ask for
+    # its withdrawal: the lower half
+    assert _range(case, "unions", "age") == (0.0, 50.0)
+    assert case.actor("unions").kind == "group"

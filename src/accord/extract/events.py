@@ -479,11 +479,16 @@ class _Coder:
         if tok is not pred and trigger(pred) is not None:
             return None
         negated = _negated(pred)
-        inner = [c for c in tok.children if c.dep_ == "xcomp" and trigger(c)]
+        # the act agreed to, threatened or demanded ("want the government to withdraw ...")
+        deps = ("xcomp", "ccomp") if kind == "REQUEST" else ("xcomp",)
+        inner = [c for c in tok.children if c.dep_ in deps and trigger(c)]
         if inner and kind in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             inner_kind = trigger(inner[0])
             assert inner_kind is not None
-            mode = mode or (_lemma(inner[0]) if kind == "AGREE" else inner_kind[0].lower())
+            if kind == "AGREE":
+                mode = mode or _lemma(inner[0])
+            elif inner_kind[0] != kind:
+                mode = mode or inner_kind[0].lower()
         objects = {_lemma(c) for c in tok.children if c.dep_ == "dobj"}
         if kind == "AGREE" and objects & CONCESSION_OBJECTS:
             kind = "CONCEDE"

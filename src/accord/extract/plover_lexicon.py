@@ -65,7 +65,8 @@ VERBS: dict[str, Trigger] = {
             "permit"),
     **_each("COOPERATE", None, "cooperate collaborate share"),
     **_each("AID", None, "aid assist help donate"),
-    **_each("RETREAT", None, "withdraw retreat surrender evacuate disband demobilize resign"),
+    **_each("RETREAT", None, "withdraw retreat surrender evacuate disband demobilize resign "
+            "scrap abandon reverse rescind repeal"),
     **_each("PROTEST", None, "protest demonstrate march rally picket riot"),
     **_each("PROTEST", "obstruct", "block blockade barricade"),
     **_each("SANCTION", None, "sanction suspend embargo boycott expel freeze ban prohibit"),
