@@ -54,12 +54,12 @@ def test_scoring_arithmetic():
 
 
 def test_dev_set_score_does_not_regress(shared: Path):
-    """Measured on 2026-11-28: type recall 0.727, type precision 0.741, source 0.923,
-    target 0.524. The floors sit a few points below, so a rule change that costs accuracy
+    """Measured on 2026-11-28: type recall 0.739, type precision 0.744, source 0.908,
+    target 0.726. The floors sit a few points below, so a rule change that costs accuracy
     on the development records fails here."""
     score = evaluate(load_nlp(), load_gold(shared / DEV))
     print(score.table())
     assert score.type_recall >= 0.69
     assert score.type_precision >= 0.69
     assert score.source_accuracy >= 0.87
-    assert score.target_accuracy >= 0.47
+    assert score.target_accuracy >= 0.68

@@ -75,6 +75,7 @@ ACTOR_NOUNS = words(
     "alliance members chancellor premier king emir prince general commander ministers peers "
     "critics")
 CONTENT_DEPS = ("xcomp", "pcomp", "pobj", "prep", "advcl", "acomp")
+OBJECT_PREPS = frozenset({"to", "of", "in", "into", "with", "against", "from", "by", "on", "for"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "acomp")
@@ -458,6 +459,17 @@ class _Coder:
                 if child.dep_ == "poss":
                     found.append(child)
             found += [c for c in obj.conjuncts]
+        # the object's own prepositional phrases: "aid to Mozambique", "an invasion of South
+        # Lebanon", "demands from Shona rebels", "a curfew in the town of Cizre"
+        frontier = [o for o in found if o.dep_ in ("dobj", "nsubjpass", "pobj")]
+        for _ in range(2):
+            nested = [
+                g for o in frontier for p in o.children
+                if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
+                for g in p.children if g.dep_ == "pobj"
+            ]
+            found += nested
+            frontier = nested
         return found
 
     def event(self, tok: Token, sent: Span, before: list[_Mention]) -> EventRecord | None:
