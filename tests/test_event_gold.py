@@ -64,3 +64,40 @@ def test_coder_on_the_gold_articles_does_not_regress(shared: Path):
     founding = next(r for r in rows if r.article.startswith(FOUNDING))
     assert founding.strict.recall >= 0.5 and founding.strict.precision >= 0.6
     assert total.recall >= 0.31 and total.precision >= 0.28
+
+
+class _Index:
+    """A stub actor index: Moscow is Russia; Ryabkov speaks for Russia."""
+
+    def resolve(self, span):
+        names = {"Moscow": "Russia", "Russia": "Russia", "Ryabkov": "Sergey Ryabkov",
+                 "NATO": "NATO"}
+        return next((v for k, v in names.items() if k in span.text), None)
+
+    def affiliation(self, name):
+        return {"Sergey Ryabkov": "Russia"}.get(name)
+
+
+def test_strict_and_side_matching():
+    spacy = pytest.importorskip("spacy", reason="needs the 'nlp' extra (spaCy)")
+    from accord.extract.event_gold import EventGold, GoldActors, GoldEvent, score_article
+    from accord.extract.records import EventRecord
+
+    text = "Moscow demanded guarantees from NATO. Ryabkov rejected the offer."
+    doc = spacy.blank("en")(text)
+    actors = GoldActors(doc, _Index())
+    gold = EventGold("a.txt", [
+        GoldEvent("REQUEST", None, "Moscow", "NATO", False, "Moscow demanded guarantees"),
+        GoldEvent("REJECT", None, "Ryabkov", "NATO", False, "Ryabkov rejected the offer."),
+    ])
+    coded = [
+        EventRecord("REQUEST", None, "Russia", "NATO", False, text[:37], 0, 37),  # right
+        EventRecord("REJECT", None, "Russia", "NATO", False, text[38:], 38, len(text)),
+        EventRecord("REJECT", None, "Russia", "NATO", False, text[:37], 0, 37),  # wrong place
+    ]
+    strict, missed = score_article(coded, gold, actors, "strict")
+    # "Moscow" is Russia by the index; the REJECT names Russia, not the person Ryabkov
+    assert (strict.gold, strict.predicted, strict.matched) == (2, 3, 1)
+    assert [m.plover for m in missed] == ["REJECT"]
+    sides, _ = score_article(coded, gold, actors, "sides")
+    assert sides.matched == 2  # Ryabkov speaks for Russia
