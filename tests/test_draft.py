@@ -198,3 +198,15 @@ def test_a_demand_to_withdraw_points_away_from_what_it_withdraws(tmp_path: Path)
     # its withdrawal: the lower half
     assert _range(case, "unions", "age") == (0.0, 50.0)
     assert case.actor("unions").kind == "group"
+
+
+def test_cli_embeddings_on_without_the_extra_is_bad_input(
+    evidence: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import accord.cli.draft as cli_draft
+
+    monkeypatch.setattr(cli_draft, "available", lambda: False)
+    out = tmp_path / "draft.yaml"
+    args = ["draft", str(evidence), "-i", str(ISSUES), "-o", str(out), "--embeddings", "on"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2 and "embeddings" in result.output and not out.exists()
