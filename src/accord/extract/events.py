@@ -10,7 +10,8 @@ parse gives the actors.
   last actor of the right kind (person for he/she, body for it/they).
 - **Target**: the object, the object of a preposition (hit out *at*, talks *with*), the subject
   of a demanded clause ("demand that *NATO* limit its forces"), the owner of the object ("reject
-  *Putin's* insistence"); failing all these, the most recent actor on the other side (the
+  *Putin's* insistence"), an actor in the object's own phrases ("aid *to Mozambique*");
+  failing all these, the most recent named actor on the other side, subjects first (the
   target PLOVER coders infer from context: "Washington warned that any aggression would be met
   with punitive measures" threatens Russia, named in the sentence before).
 - **Negation**: a ``neg`` dependent or *never* on the trigger. A refused cooperative act is a
@@ -19,7 +20,12 @@ parse gives the actors.
   says the act is denied, not reported.
 - **Threats by announcement**: a forceful act (SANCTION, COERCE, ASSAULT, MOBILIZE) that an
   actor says it will, would or is prepared to take is a THREATEN with that act as its mode.
-- **Demands in reported speech**: "X said Y must ..." is a REQUEST from X to Y.
+- **Demands in reported speech**: "X said Y must ..." is a REQUEST from X to Y; a document
+  that acts ("the draft treaty would ban NATO troops") is its author's REQUEST.
+- **One event per act**: an act that is the content of another ("agreed *to meet*", "pledged
+  to work towards *lifting* the ban") becomes that event's mode, not an event of its own; an
+  act in a condition ("*if* the embargo is lifted") is no event; nor is an act of no one on
+  no one.
 
 Actor names come from an :class:`ActorResolver` (the article's actor index); without one,
 :class:`PhraseResolver` names actors by their noun phrase, as the PLOVER gold records do.
@@ -82,7 +88,6 @@ CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "acomp")
 PARTICLES = frozenset({"out", "down", "in", "up", "off"})
 TARGET_PREPS = ("at", "against", "on", "upon", "with", "to", "from", "toward", "towards", "over")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-BODY_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our", "us"})
 
 
 class PhraseResolver:
