@@ -122,7 +122,7 @@ class QuoteFinder:
         # token i is inside a quote (marks included) when inside[i]
         self._starts = [s - 1 for s, _ in self.spans]
         self._ends = [e + 1 for _, e in self.spans]
-        self.inside = [self._in_quote(t.idx) for t in doc]
+        self.inside = [self._in_quote(t.idx) for t in index.tokens]
 
     def _in_quote(self, char: int) -> bool:
         k = bisect_right(self._starts, char) - 1
@@ -267,7 +267,7 @@ class QuoteFinder:
         """Speech verbs outside quotes with a clausal complement and a known speaker."""
         doc = self.doc
         out = []
-        for t in doc:
+        for t in self.index.tokens:
             if self.inside[t.i] or not _is_speech_verb(t) or t.lemma_ in WEAK_SPEECH_VERBS:
                 continue
             for comp in t.children:
