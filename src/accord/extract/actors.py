@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.lexicon import (
+    ALIAS_FIRST,
     ALIASES,
     FEMALE,
     HONORIFICS,
@@ -62,6 +63,11 @@ class ActorIndex:
         self.doc = doc
         self._actors: dict[str, _Actor] = {}
         self._tok: list[str | None] = [None] * len(doc)
+        self._text = doc.text
+        self.tokens: list[Token] = list(doc)  # one Token object per token, reused
+        self._texts = [t.text for t in self.tokens]
+        self._idx = [t.idx for t in self.tokens]
+        self._ends = [i + len(t) for i, t in zip(self._idx, self._texts, strict=True)]
         self._subjects: list[tuple[int, str]] = []  # (token index, actor name), in order
         self._subject_pos: list[int] = []
         self._role_tok: set[int] = set()  # tokens of a title ("Deputy Foreign Minister")
@@ -117,7 +123,7 @@ class ActorIndex:
                               "person", s, e)
             self._titles(actor, s, e)
         # later mentions: a known surname, or any capitalised word after an honorific
-        for tok in doc:
+        for tok in self.tokens:
             if self._tok[tok.i] is not None or not tok.text[:1].isupper():
                 continue
             prev = doc[tok.i - 1].text if tok.i > 0 else ""
@@ -228,11 +234,13 @@ class ActorIndex:
 
     def _alias_at(self, i: int, limit: int) -> tuple[str, int] | None:
         """Longest lexicon alias starting at token ``i`` (ending by ``limit``)."""
-        doc = self.doc
-        for n in range(min(MAX_ALIAS_TOKENS, limit - i), 0, -1):
-            text = doc[i : i + n].text
-            if text in ALIASES:
-                return ALIASES[text][0], i + n
+        if self._texts[i] not in ALIAS_FIRST:
+            return None
+        start, ends, text = self._idx[i], self._ends, self._text
+        for j in range(min(i + MAX_ALIAS_TOKENS * 3, limit), i, -1):
+            hit = ALIASES.get(text[start : ends[j - 1]])
+            if hit is not None:
+                return hit[0], j
         return None
 
     def _name_at(self, i: int) -> str | None:
@@ -268,7 +276,7 @@ class ActorIndex:
             if any(self._tok[k] is not None for k in range(i, j)):
                 i += 1
                 continue
-            self._add(name, ALIASES[doc[i:j].text][1], i, j)
+            self._add(name, ALIASES[self._text[self._idx[i] : self._ends[j - 1]]][1], i, j)
             i = j
 
     def _find_organisations(self) -> None:
@@ -293,13 +301,13 @@ class ActorIndex:
                 kind = self._aliases.get(name, (name, "organisation"))[1]
                 self._add(name, kind, ent.start, end)
         # later uses of the acronyms defined in the text
-        for tok in doc:
+        for tok in self.tokens:
             if self._tok[tok.i] is None and tok.text in self._aliases:
                 self._add(self._aliases[tok.text][0], self._aliases[tok.text][1], tok.i, tok.i + 1)
 
     def _find_principals(self) -> None:
         """Bodies named only as whom a spokesperson speaks for ("a spokesman for Unison")."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.lower_ not in SPOKESPERSONS:
                 continue
             for prep in tok.children:
@@ -315,7 +323,7 @@ class ActorIndex:
 
     def _find_subjects(self) -> None:
         """Subjects that can be the antecedent of a later he/she: people and spokespeople."""
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.dep_ not in SUBJECT_DEPS:
                 continue
             if self._tok[tok.i] is not None:

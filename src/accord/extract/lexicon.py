@@ -6,6 +6,8 @@ text so that "US" (the state) is not the pronoun "us".
 
 from __future__ import annotations
 
+import re
+
 # canonical state name -> surface forms (names, demonyms used as pre-modifiers, metonyms)
 STATES: dict[str, tuple[str, ...]] = {
     "Russia": ("Russia", "Russian Federation", "Russian", "Russians", "Moscow", "Kremlin"),
@@ -73,6 +75,8 @@ ALIASES: dict[str, tuple[str, str]] = {
     for form in (name, *forms)
 }
 MAX_ALIAS_TOKENS = max(len(a.split()) for a in ALIASES)
+# the first token of each alias: a cheap test before trying multi-token matches
+ALIAS_FIRST = frozenset(re.match(r"[\w.]+", a).group() for a in ALIASES)
 
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord",
                         "Lady", "Dame", "Miss"})

@@ -48,34 +48,36 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text between each pair of double quotation marks."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    para_at = 0  # where the open quote's current paragraph began
     n = len(text)
     for m in _MARKS.finditer(text):
         p = m.start()
         c = m.group()
-        if open_at is not None and "\n" in text[open_at:p]:
+        if open_at is not None and "\n" in text[para_at:p]:
             # the quote ran into a new paragraph: it goes on only if that paragraph opened
             # with a mark, i.e. this mark is the first thing on its line
             line_start = text.rfind("\n", 0, p) + 1
             if text[line_start:p].strip() or _facing(text, p, n, c) != "open":
-                end = text.find("\n", open_at)
+                end = text.find("\n", para_at)
                 spans.append((open_at, _rstrip(text, open_at, end)))
                 open_at = None
             else:
+                para_at = p + 1
                 continue
         facing = _facing(text, p, n, c)
         if facing == "either":
             facing = "close" if open_at is not None else "open"
         if facing == "open":
             if open_at is None:
-                open_at = p + 1
+                open_at = para_at = p + 1
             elif not text[open_at:p].rstrip().endswith(_SENT_END):
-                open_at = p + 1  # the earlier mark never closed: start again here
+                open_at = para_at = p + 1  # the earlier mark never closed: start again here
         elif open_at is not None:
             if p > open_at:
                 spans.append((open_at, p))
             open_at = None
     if open_at is not None:
-        end = text.find("\n", open_at)
+        end = text.find("\n", para_at)
         end = n if end < 0 else end
         if _rstrip(text, open_at, end) > open_at:
             spans.append((open_at, _rstrip(text, open_at, end)))
@@ -122,7 +124,7 @@ class QuoteFinder:
         # token i is inside a quote (marks included) when inside[i]
         self._starts = [s - 1 for s, _ in self.spans]
         self._ends = [e + 1 for _, e in self.spans]
-        self.inside = [self._in_quote(t.idx) for t in doc]
+        self.inside = [self._in_quote(t.idx) for t in index.tokens]
 
     def _in_quote(self, char: int) -> bool:
         k = bisect_right(self._starts, char) - 1
@@ -267,7 +269,7 @@ class QuoteFinder:
         """Speech verbs outside quotes with a clausal complement and a known speaker."""
         doc = self.doc
         out = []
-        for t in doc:
+        for t in self.index.tokens:
             if self.inside[t.i] or not _is_speech_verb(t) or t.lemma_ in WEAK_SPEECH_VERBS:
                 continue
             for comp in t.children:
