@@ -124,7 +124,12 @@ def test_founding_article_is_cited_not_copied(case: Case, root: Path) -> None:
     assert src.published == dt.date(2022, 1, 10)
     assert src.path is None
     for folder in ("examples", "src", "tests", "docs"):
-        assert not list((root / folder).rglob("us-russia-security-talks-*")), folder
+        # hand-written gold annotations (tests/gold/) are named after the article they annotate
+        copies = [
+            p for p in (root / folder).rglob("us-russia-security-talks-*")
+            if "gold" not in p.relative_to(root).parts
+        ]
+        assert not copies, folder
 
 
 def test_no_source_postdates_the_case(case: Case) -> None:

@@ -1,0 +1,61 @@
+"""``accord draft EVIDENCE --issues ISSUES.yaml -o case.yaml``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from accord.case import dump_case, parse_case
+from accord.cli.app import app, bad_input, fail, out
+from accord.extract.draft import draft_case, read_evidence
+from accord.extract.embeddings import available, load_embedder
+from accord.extract.issue_specs import load_issues
+from accord.extract.linking import Linker
+from accord.io import write_atomic
+
+
+class Semantic(StrEnum):
+    auto = "auto"  # MiniLM when the embeddings extra is installed
+    on = "on"
+    off = "off"
+
+
+EVIDENCE = typer.Argument(..., help="evidence JSONL written by `accord extract`")
+ISSUES = typer.Option(..., "--issues", "-i", help="the analyst's issues (YAML or JSON)")
+OUTPUT = typer.Option(..., "--output", "-o", help="case file to write (.yaml or .json)")
+TITLE = typer.Option(None, "--title", help="title of the drafted case")
+EMBEDDINGS = typer.Option(
+    Semantic.auto, "--embeddings", help="link with MiniLM sentence embeddings too"
+)
+
+
+@app.command()
+def draft(
+    evidence: Path = EVIDENCE,
+    issues: Path = ISSUES,
+    output: Path = OUTPUT,
+    title: str | None = TITLE,
+    embeddings: Semantic = EMBEDDINGS,
+) -> None:
+    """Draft a case from extracted evidence: actors, and positions for analyst review."""
+    if embeddings is Semantic.on and not available():
+        fail("--embeddings on needs the 'embeddings' extra (pip install 'accord[embeddings]')")
+    with bad_input():
+        specs = load_issues(issues)
+        found = read_evidence(evidence)
+        embedder = load_embedder() if embeddings is not Semantic.off else None
+        case = draft_case(found, specs, Linker(specs, embedder), title=title)
+        fmt = "json" if output.suffix.lower() == ".json" else "yaml"
+        text = dump_case(case, fmt)
+        # what is written must load back as a valid case
+        parse_case(case.model_dump(mode="json", exclude_none=True), output)
+    write_atomic(output, text)
+    n_ev = sum(len(p.evidence) for p in case.positions)
+    how = "lexical + MiniLM" if embedder is not None else "lexical"
+    out.print(
+        f"[green]drafted[/] {output}: {len(case.actors)} actors, {len(case.issues)} issues, "
+        f"{len(case.positions)} positions, {n_ev} evidence items (linking: {how})",
+        highlight=False,
+    )

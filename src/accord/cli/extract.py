@@ -1,0 +1,106 @@
+"""``accord extract ARTICLE_OR_DIR... [-o evidence.jsonl] [--format table|jsonl]``."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from accord.cli.app import app, err, fail, out
+from accord.io import write_atomic
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="article files (.txt, .html, .jsonl) or folders"),
+    output: Path | None = typer.Option(None, "-o", "--output", help="write JSONL records here"),
+    fmt: str = typer.Option("table", "--format", help="table or jsonl (stdout)"),
+    published: str | None = typer.Option(
+        None, "--date", help="article date (YYYY-MM-DD) when the files carry none"),
+    workers: int = typer.Option(1, "--workers", min=1, help="local worker processes"),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address, or 'local' for a local cluster"),
+) -> None:
+    """Read articles and list who said what (quotes), who did what (events), actors and dates."""
+    from accord.extract.ingest import IngestError, parse_date, read_articles
+    from accord.extract.nlp import ModelMissing
+    from accord.extract.pipeline import extract_articles
+
+    if fmt not in ("table", "jsonl"):
+        fail(f"--format must be 'table' or 'jsonl', not {fmt!r}")
+    try:
+        day: date | None = parse_date(published)
+        articles = list(read_articles(paths, day))
+    except IngestError as e:
+        fail(str(e))
+    if not articles:
+        fail("no articles found (.txt, .html, .htm or .jsonl) in " + ", ".join(map(str, paths)))
+    rows: list[dict[str, Any]] = []
+    progress = Progress(
+        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=len(articles) < 2,
+    )
+    try:
+        with progress:
+            task = progress.add_task("extract", total=len(articles))
+            for _, recs in extract_articles(
+                articles, workers=workers, scheduler=scheduler,
+                on_article=lambda _a: progress.advance(task),
+            ):
+                rows.extend(recs)
+    except ModelMissing as e:
+        fail(str(e))
+    jsonl = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if output is not None:
+        write_atomic(output, jsonl)
+        err.print(f"wrote {len(rows)} records from {len(articles)} articles to {output}",
+                  highlight=False)
+    if fmt == "jsonl" and output is None:
+        out.print(jsonl, end="", markup=False, highlight=False, soft_wrap=True)
+    elif fmt == "table":
+        _tables(rows)
+
+
+SPECS = {
+    "quote": ("Quotations", ["speaker", "cue", "direct", "start", "text"]),
+    "event": ("Events", ["plover", "mode", "source", "target", "negated", "sentence"]),
+    "actor": ("Actors", ["name", "kind", "roles", "affiliation", "mentions"]),
+    "date": ("Dates", ["text", "value", "granularity", "future", "scheduled"]),
+}
+WIDE = {"text", "sentence", "scheduled"}
+
+
+def _tables(rows: list[dict[str, Any]]) -> None:
+    """One block per article: quotations, events, actors, dates."""
+    articles: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for r in rows:
+        articles.setdefault(r["article"], {}).setdefault(r["type"], []).append(r)
+    for article, by_type in articles.items():
+        out.rule(article, style="bold")
+        for kind, (title, cols) in SPECS.items():
+            items = by_type.get(kind, [])
+            if not items:
+                continue
+            table = Table(title=f"{title} ({len(items)})", title_justify="left", expand=True)
+            for c in cols:
+                table.add_column(c, overflow="fold", ratio=4 if c in WIDE else 1)
+            for r in items:
+                table.add_row(*(_cell(c, r.get(c)) for c in cols))
+            out.print(table)
+
+
+def _cell(col: str, value: Any) -> str:
+    if col == "mentions":
+        return str(len(value))
+    if col == "roles":
+        return "; ".join(value)
+    if col == "direct":
+        return "direct" if value else "reported"
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return "" if value is None else str(value)

@@ -1,0 +1,1 @@
+"""Reading the news: articles in, evidence records (actors, quotes, dates, events) out."""

@@ -1,0 +1,460 @@
+"""Actors in one document: people (with roles and affiliations), states, blocs, organisations.
+
+``ActorIndex.from_doc(doc)`` reads a parsed spaCy ``Doc`` once and then answers, for any
+token or span, which actor it names (``resolve``).  It combines the model's named entities
+with word lists (:mod:`accord.extract.lexicon`):
+
+* states from names, demonyms and metonyms ("Russian", "Moscow", "the Kremlin" → Russia);
+* blocs and bodies ("NATO", "Brussels" → European Union, "the Tories" → Conservative Party);
+* people from PERSON entities, their titles from the capitalised pre-modifier run before
+  the name ("Russian Deputy Foreign Minister Sergey Ryabkov" → role Deputy Foreign Minister,
+  affiliation Russia) or from an apposition ("Dave Prentis, general secretary of Unison");
+* later mentions: a surname alone or after Mr/Mrs/Sir ("Mr Straw", "Ryabkov"), he/she/him/
+  her (the most recent person in subject position, skipping one whose honorific says the
+  other sex), "the minister" (the most recent person whose role ends in that word), and a
+  spokesperson (a "spokesman for Unison" speaks for Unison).
+
+This is the rule-based "last compatible antecedent" strategy of Hobbs-style resolvers,
+restricted to subjects, which is what news attribution needs (cf. Pareti et al. 2013,
+"Automatically detecting and attributing indirect quotations", EMNLP, §4).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.extract.lexicon import (
+    ALIAS_FIRST,
+    ALIASES,
+    FEMALE,
+    HONORIFICS,
+    MALE,
+    MAX_ALIAS_TOKENS,
+    SPOKESPERSONS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from accord.extract.records import ActorRecord, Mention
+
+PRONOUNS_MALE = frozenset({"he", "him", "his", "himself"})
+PRONOUNS_FEMALE = frozenset({"she", "her", "hers", "herself"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_BAD_ORG_WORDS = frozenset({"state", "defense", "defence", "press", "of", "the"})
+
+
+@dataclass
+class _Actor:
+    name: str
+    kind: str
+    roles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    sex: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
+
+
+class ActorIndex:
+    """Who is who in one parsed document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._actors: dict[str, _Actor] = {}
+        self._tok: list[str | None] = [None] * len(doc)
+        self._text = doc.text
+        self.tokens: list[Token] = list(doc)  # one Token object per token, reused
+        self._texts = [t.text for t in self.tokens]
+        self._idx = [t.idx for t in self.tokens]
+        self._ends = [i + len(t) for i, t in zip(self._idx, self._texts, strict=True)]
+        self._subjects: list[tuple[int, str]] = []  # (token index, actor name), in order
+        self._subject_pos: list[int] = []
+        self._role_tok: set[int] = set()  # tokens of a title ("Deputy Foreign Minister")
+        self._aliases: dict[str, tuple[str, str]] = dict(ALIASES)  # + acronyms defined here
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_doc(cls, doc: Doc) -> ActorIndex:
+        index = cls(doc)
+        index._find_people()
+        index._find_aliases()
+        index._find_organisations()
+        index._find_principals()
+        index._find_subjects()
+        return index
+
+    def _add(self, name: str, kind: str, start: int, end: int) -> _Actor:
+        actor = self._actors.get(name)
+        if actor is None:
+            actor = self._actors[name] = _Actor(name, kind)
+        if (start, end) not in actor.mentions:
+            actor.mentions.append((start, end))
+        for i in range(start, end):
+            self._tok[i] = name
+        return actor
+
+    def _find_people(self) -> None:
+        doc = self.doc
+        names: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            s, e = ent.start, ent.end
+            while s < e and (doc[s].text in HONORIFICS or doc[s].lower_ in TITLE_HEADS):
+                s += 1
+            while e > s and (doc[e - 1].tag_ == "POS" or not doc[e - 1].text[:1].isalpha()):
+                e -= 1
+            if any(c.isdigit() for c in doc[s:e].text) or doc[s:e].text.endswith("-"):
+                continue
+            if s < e and not any(self._alias_at(k, e) for k in range(s, e)):
+                names.append((s, e))
+        # a full name is its own actor; a surname or first name alone is the most recent
+        # full name that ends (or starts) with it, or the first one after it
+        surnames: dict[str, list[tuple[int, str]]] = {}
+        firsts: dict[str, set[str]] = {}
+        for s, e in names:
+            if e - s > 1:
+                full = doc[s:e].text
+                surnames.setdefault(doc[e - 1].text, []).append((s, full))
+                firsts.setdefault(doc[s].text, set()).add(full)
+        for s, e in names:
+            actor = self._add(self._full_name(doc[s:e].text, s, surnames, firsts),
+                              "person", s, e)
+            self._titles(actor, s, e)
+        # later mentions: a known surname, or any capitalised word after an honorific
+        for tok in self.tokens:
+            if self._tok[tok.i] is not None or not tok.text[:1].isupper():
+                continue
+            prev = doc[tok.i - 1].text if tok.i > 0 else ""
+            if tok.text in surnames:
+                name = self._full_name(tok.text, tok.i, surnames, firsts)
+            elif prev in HONORIFICS and tok.pos_ == "PROPN" and tok.text not in ALIASES:
+                name = tok.text
+            else:
+                continue
+            actor = self._add(name, "person", tok.i, tok.i + 1)
+            if prev in MALE:
+                actor.sex = "m"
+            elif prev in FEMALE:
+                actor.sex = "f"
+
+    @staticmethod
+    def _full_name(
+        text: str, at: int, surnames: dict[str, list[tuple[int, str]]],
+        firsts: dict[str, set[str]],
+    ) -> str:
+        if " " in text:
+            return text
+        seen = surnames.get(text)
+        if seen:
+            before = [full for i, full in seen if i <= at]
+            return before[-1] if before else seen[0][1]
+        if len(firsts.get(text, ())) == 1:
+            return next(iter(firsts[text]))
+        return text
+
+    def _titles(self, actor: _Actor, s: int, e: int) -> None:
+        """Role and affiliation from the pre-modifier run or an apposition of a name."""
+        doc = self.doc
+        if s > 0 and doc[s - 1].text in MALE | FEMALE:
+            actor.sex = actor.sex or ("m" if doc[s - 1].text in MALE else "f")
+        i = s - 1
+        while i >= 0 and doc[i].text in HONORIFICS:
+            i -= 1
+        run_end = i + 1
+        if i >= 0 and doc[i].lower_ in TITLE_HEADS:
+            while i >= 0 and self._title_word(doc[i], doc[i + 1] if i + 1 < len(doc) else None):
+                i -= 1
+            self._role_from_run(actor, i + 1, run_end)
+        root = doc[s:e].root
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= e and child.lower_ in TITLE_HEADS:
+                self._role_from_phrase(actor, child)
+        if root.dep_ == "appos" and root.head.i < s and root.head.lower_ in TITLE_HEADS:
+            self._role_from_phrase(actor, root.head)
+        # "Brad Adams, from Human Rights Watch"
+        if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ == "from":
+            aff = self._name_at(e + 2) or self._org_span_text(e + 2)
+            if aff and actor.affiliation is None:
+                actor.affiliation = aff
+
+    @staticmethod
+    def _title_word(tok: Token, right: Token | None) -> bool:
+        low = tok.lower_
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "DET", "CCONJ", "ADP", "PRON"}:
+            return low == "of" and right is not None and right.text[:1].isupper()
+        if low in TITLE_HEADS or low in TITLE_MODIFIERS:
+            return True
+        if tok.text in ALIASES or tok.ent_type_ in ORG_LABELS:
+            return True
+        return tok.text[:1].isupper() and tok.pos_ in {"PROPN", "ADJ", "NOUN"}
+
+    def _role_from_run(self, actor: _Actor, a: int, b: int) -> None:
+        doc = self.doc
+        while a < b and doc[a].lower_ in {"of", "the"}:
+            a += 1
+        # leading affiliation tokens: a state, bloc, party or organisation name
+        aff = None
+        j = a
+        while j < b:
+            hit = self._alias_at(j, b)
+            if hit is not None:
+                aff, j = hit[0], hit[1]
+                continue
+            if doc[j].ent_type_ == "ORG" and doc[j].lower_ not in _BAD_ORG_WORDS and (
+                doc[j].lower_ not in TITLE_HEADS | TITLE_MODIFIERS
+            ):
+                k = j + 1
+                while k < b and doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ != "B":
+                    k += 1
+                aff = doc[j:k].text
+                j = k
+                continue
+            break
+        if j < b:
+            self._role_tok.update(range(j, b))
+            role = doc[j:b].text
+            if role not in actor.roles:
+                actor.roles.append(role)
+        if aff and actor.affiliation is None:
+            actor.affiliation = aff
+
+    def _role_from_phrase(self, actor: _Actor, head: Token) -> None:
+        mods = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+        a = min([m.left_edge.i for m in mods], default=head.i)
+        self._role_from_run(actor, a, head.i + 1)
+        for prep in head.rights:
+            if prep.lower_ in {"of", "for", "at"}:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        aff = self._name_at(pobj.i) or self._org_span_text(pobj.left_edge.i)
+                        if aff and actor.affiliation is None:
+                            actor.affiliation = aff
+
+    def _alias_at(self, i: int, limit: int) -> tuple[str, int] | None:
+        """Longest lexicon alias starting at token ``i`` (ending by ``limit``)."""
+        if self._texts[i] not in ALIAS_FIRST:
+            return None
+        start, ends, text = self._idx[i], self._ends, self._text
+        for j in range(min(i + MAX_ALIAS_TOKENS * 3, limit), i, -1):
+            hit = ALIASES.get(text[start : ends[j - 1]])
+            if hit is not None:
+                return hit[0], j
+        return None
+
+    def _name_at(self, i: int) -> str | None:
+        """The lexicon actor named at token ``i`` (after any "the")."""
+        n = len(self.doc)
+        while i < n and self.doc[i].lower_ == "the":
+            i += 1
+        hit = self._alias_at(i, n)
+        return hit[0] if hit else None
+
+    def _org_span_text(self, i: int) -> str | None:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.start <= i < ent.end and ent.label_ == "ORG":
+                return _clean_org(ent)
+            if ent.start > i + 1:
+                break
+        return None
+
+    def _find_aliases(self) -> None:
+        doc = self.doc
+        n = len(doc)
+        i = 0
+        while i < n:
+            if self._tok[i] is not None:
+                i += 1
+                continue
+            hit = self._alias_at(i, n)
+            if hit is None:
+                i += 1
+                continue
+            name, j = hit
+            if any(self._tok[k] is not None for k in range(i, j)):
+                i += 1
+                continue
+            self._add(name, ALIASES[self._text[self._idx[i] : self._ends[j - 1]]][1], i, j)
+            i = j
+
+    def _find_organisations(self) -> None:
+        """ORG entities not already known; "Long Name (ACRO)" also defines ACRO."""
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or any(
+                self._tok[k] or k in self._role_tok for k in range(ent.start, ent.end)
+            ):
+                continue
+            name, end = _clean_org(ent), ent.end
+            acro = _acronym_after(doc, ent.end)
+            if acro is not None:
+                acro_text, end = acro
+                known = self._aliases.get(acro_text)
+                name = known[0] if known else name
+                self._aliases.setdefault(acro_text, (name, "organisation"))
+            if name and " " not in name:  # "Amnesty" after "Amnesty International"
+                name = next((n for n, a in self._actors.items()
+                             if a.kind == "organisation" and n.startswith(name + " ")), name)
+            if name and name.lower() not in _BAD_ORG_WORDS and len(name) > 1:
+                kind = self._aliases.get(name, (name, "organisation"))[1]
+                self._add(name, kind, ent.start, end)
+        # later uses of the acronyms defined in the text
+        for tok in self.tokens:
+            if self._tok[tok.i] is None and tok.text in self._aliases:
+                self._add(self._aliases[tok.text][0], self._aliases[tok.text][1], tok.i, tok.i + 1)
+
+    def _find_principals(self) -> None:
+        """Bodies named only as whom a spokesperson speaks for ("a spokesman for Unison")."""
+        for tok in self.tokens:
+            if tok.lower_ not in SPOKESPERSONS:
+                continue
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "from"}:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and not self._tok[pobj.i]:
+                        a = pobj.left_edge.i
+                        while self.doc[a].lower_ == "the" or self.doc[a].pos_ != "PROPN":
+                            a += 1
+                        if a <= pobj.i:
+                            self._add(self.doc[a : pobj.i + 1].text, "organisation", a, pobj.i + 1)
+
+    def _find_subjects(self) -> None:
+        """Subjects that can be the antecedent of a later he/she: people and spokespeople."""
+        for tok in self.tokens:
+            if tok.dep_ not in SUBJECT_DEPS:
+                continue
+            if self._tok[tok.i] is not None:
+                name = self._tok[tok.i] if self._kind_at(tok.i) == "person" else None
+            else:
+                name = self._resolve_token(tok)
+                if name and self.kind(name) != "person" and tok.lower_ not in SPOKESPERSONS:
+                    name = None
+            if name is not None:
+                self._subjects.append((tok.i, name))
+                self._subject_pos.append(tok.i)
+
+    def _kind_at(self, i: int) -> str | None:
+        name = self._tok[i]
+        return self._actors[name].kind if name else None
+
+    # ------------------------------------------------------------------ resolving
+    def resolve(self, span: Span | Token) -> str | None:
+        """The canonical actor a token or span names (a person's full name, a state, a body)."""
+        if isinstance(span, Token):
+            return self._resolve_token(span)
+        root = span.root
+        hit = self._resolve_token(root)
+        if hit:
+            return hit
+        for tok in span:
+            if self._tok[tok.i]:
+                return self._tok[tok.i]
+        return None
+
+    def _resolve_token(self, tok: Token) -> str | None:
+        name = self._tok[tok.i]
+        if name:
+            return name
+        low = tok.lower_
+        if low in PRONOUNS_MALE | PRONOUNS_FEMALE:
+            return self._pronoun(tok)
+        if low in SPOKESPERSONS:
+            return self._principal(tok)
+        for child in tok.children:  # "The shadow foreign secretary, Michael Ancram, said"
+            if child.dep_ == "appos" and self._kind_at(child.i) == "person":
+                return self._tok[child.i]
+        if low in TITLE_HEADS and any(c.lower_ in {"the", "our"} for c in tok.lefts):
+            return self._by_role(tok)
+        for child in tok.children:  # "Mr Straw's China trip", compounds over a name
+            if child.dep_ in {"compound", "poss"} and self._tok[child.i]:
+                return self._tok[child.i]
+        return None
+
+    def _pronoun(self, tok: Token) -> str | None:
+        sex = "m" if tok.lower_ in PRONOUNS_MALE else "f"
+        k = bisect_left(self._subject_pos, tok.i) - 1
+        while k >= 0:
+            _, name = self._subjects[k]
+            actor = self._actors.get(name)
+            if actor is None or actor.kind != "person" or actor.sex in (None, sex):
+                return name
+            k -= 1
+        # no subject yet: the most recent person mentioned before
+        for i in range(tok.i - 1, -1, -1):
+            if self._kind_at(i) == "person":
+                return self._tok[i]
+        return None
+
+    def _principal(self, tok: Token) -> str | None:
+        """Whom a spokesperson or statement speaks for: "a spokesman for X", "X's spokesman"."""
+        for child in tok.children:
+            if child.dep_ == "poss" or child.dep_ == "compound":
+                name = self.resolve(child)
+                if name:
+                    return name
+            if child.dep_ == "prep" and child.lower_ in {"for", "of", "from"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.resolve(pobj)
+        return None
+
+    def _by_role(self, tok: Token) -> str | None:
+        """"the minister": the most recent person whose role ends in that word."""
+        low = tok.lower_
+        for i in range(tok.i - 1, -1, -1):
+            name = self._tok[i]
+            if name and self._actors[name].kind == "person" and any(
+                r.lower().endswith(low) for r in self._actors[name].roles
+            ):
+                return name
+        return None
+
+    # ------------------------------------------------------------------ queries
+    def affiliation(self, name: str) -> str | None:
+        """The state or body a person belongs to (None if unknown or not a person)."""
+        actor = self._actors.get(name)
+        return actor.affiliation if actor else None
+
+    def kind(self, name: str) -> str | None:
+        """person, state, bloc or organisation (None if the name is unknown)."""
+        actor = self._actors.get(name)
+        return actor.kind if actor else None
+
+    def actors(self) -> list[ActorRecord]:
+        """One record per actor, in order of first mention."""
+        doc = self.doc
+        out = []
+        for a in sorted(self._actors.values(), key=lambda a: min(a.mentions)):
+            mentions = [
+                Mention(doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+                for s, e in sorted(a.mentions)
+            ]
+            out.append(ActorRecord(a.name, a.kind, list(a.roles), a.affiliation, mentions))
+        return out
+
+
+def _clean_org(ent: Span) -> str:
+    toks = list(ent)
+    while toks and toks[0].lower_ == "the":
+        toks.pop(0)
+    while toks and (toks[-1].tag_ == "POS" or toks[-1].is_punct):
+        toks.pop()
+    if not toks:
+        return ""
+    return ent.doc[toks[0].i : toks[-1].i + 1].text
+
+
+def _acronym_after(doc: Doc, end: int) -> tuple[str, int] | None:
+    """``(ACRO)`` within three tokens after an organisation's name: (acronym, end token)."""
+    for k in range(end, min(end + 4, len(doc) - 2)):
+        if doc[k].text == "(":
+            acro, close = doc[k + 1], doc[k + 2]
+            if acro.text.isupper() and close.text == ")":
+                return acro.text, k + 3
+            return None
+        if doc[k].is_punct:
+            return None
+    return None

@@ -1,0 +1,118 @@
+"""Word lists for actors and speech: states, demonyms, metonyms, blocs, parties, titles, cues.
+
+Surface forms map to a canonical actor name.  Matching is case-sensitive on the tokens'
+text so that "US" (the state) is not the pronoun "us".
+"""
+
+from __future__ import annotations
+
+import re
+
+# canonical state name -> surface forms (names, demonyms used as pre-modifiers, metonyms)
+STATES: dict[str, tuple[str, ...]] = {
+    "Russia": ("Russia", "Russian Federation", "Russian", "Russians", "Moscow", "Kremlin"),
+    "United States": (
+        "United States", "US", "U.S.", "USA", "America", "American", "Americans",
+        "Washington", "White House", "Pentagon",
+    ),
+    "United Kingdom": (
+        "United Kingdom", "UK", "Britain", "Great Britain", "British", "Britons",
+        "Downing Street", "Whitehall", "Westminster",
+    ),
+    "Turkey": ("Turkey", "Turkish", "Ankara"),
+    "China": ("China", "Chinese", "Beijing"),
+    "Japan": ("Japan", "Japanese", "Tokyo"),
+    "Ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
+    "Germany": ("Germany", "German", "Berlin"),
+    "France": ("France", "French", "Paris", "Elysee"),
+    "Italy": ("Italy", "Italian", "Rome"),
+    "Cyprus": ("Cyprus", "Cypriot", "Nicosia"),
+    "Greece": ("Greece", "Greek", "Athens"),
+    "Poland": ("Poland", "Polish", "Warsaw"),
+    "Georgia": ("Georgia", "Georgian", "Tbilisi"),
+    "Belarus": ("Belarus", "Belarusian", "Minsk"),
+    "Soviet Union": ("Soviet Union", "USSR", "Soviet"),
+    "Taiwan": ("Taiwan", "Taiwanese", "Taipei"),
+    "North Korea": ("North Korea", "Pyongyang"),
+    "Iran": ("Iran", "Iranian", "Tehran"),
+    "Israel": ("Israel", "Israeli"),
+    "Croatia": ("Croatia", "Croatian", "Zagreb"),
+    "Australia": ("Australia", "Australian", "Canberra"),
+    "Luxembourg": ("Luxembourg",),
+    "Netherlands": ("Netherlands", "Dutch", "The Hague"),
+    "Latvia": ("Latvia", "Latvian"),
+    "Zimbabwe": ("Zimbabwe",),
+    "Burma": ("Burma", "Myanmar"),
+    "Spain": ("Spain", "Spanish", "Madrid"),
+    "Canada": ("Canada", "Canadian", "Ottawa"),
+    "India": ("India", "Indian", "New Delhi"),
+}
+
+# blocs and international bodies -> surface forms
+BLOCS: dict[str, tuple[str, ...]] = {
+    "NATO": ("NATO", "Nato", "North Atlantic Treaty Organization", "North Atlantic Alliance"),
+    "European Union": ("European Union", "EU", "Brussels", "European Commission",
+                       "European Council"),
+    "OSCE": ("OSCE", "Organization for Security and Co-operation in Europe",
+             "Organisation for Security and Co-operation in Europe"),
+    "United Nations": ("United Nations", "UN", "U.N.", "UN Security Council"),
+    "Warsaw Pact": ("Warsaw Pact",),
+    "G7": ("G7", "G8", "G20"),
+}
+
+# parties and other named bodies with informal names
+BODIES: dict[str, tuple[str, ...]] = {
+    "Conservative Party": ("Conservative", "Conservatives", "Tory", "Tories"),
+    "Labour Party": ("Labour",),
+    "Liberal Democrats": ("Lib Dem", "Lib Dems", "Liberal Democrat", "Liberal Democrats"),
+    "Cabinet Office": ("Cabinet Office",),
+}
+
+ALIASES: dict[str, tuple[str, str]] = {
+    form: (name, kind)
+    for kind, table in (("state", STATES), ("bloc", BLOCS), ("organisation", BODIES))
+    for name, forms in table.items()
+    for form in (name, *forms)
+}
+MAX_ALIAS_TOKENS = max(len(a.split()) for a in ALIASES)
+# the first token of each alias: a cheap test before trying multi-token matches
+ALIAS_FIRST = frozenset(re.match(r"[\w.]+", a).group() for a in ALIASES)
+
+HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord",
+                        "Lady", "Dame", "Miss"})
+MALE = frozenset({"Mr", "Mr.", "Sir", "Lord"})
+FEMALE = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Lady", "Dame", "Miss"})
+
+# head words of titles and roles (lower case); a pre-modifier run must end in one of them
+TITLE_HEADS = frozenset({
+    "minister", "secretary", "president", "general", "chancellor", "premier", "spokesman",
+    "spokeswoman", "spokesperson", "leader", "mp", "correspondent", "officer", "director",
+    "lawyer", "undersecretary", "ambassador", "senator", "governor", "mayor", "commissioner",
+    "chairman", "chairwoman", "chair", "chief", "envoy", "negotiator", "king", "queen",
+    "prince", "pope", "head", "editor", "spokesmen", "representative", "adviser", "advisor",
+    "diplomat", "analyst", "commander", "deputy", "state", "executive", "counsel", "judge",
+    "president-elect", "foreign secretary",
+})
+# lower-case words allowed inside a title run before its head
+TITLE_MODIFIERS = frozenset({
+    "deputy", "vice", "first", "prime", "foreign", "home", "defence", "defense", "press",
+    "shadow", "general", "affairs", "labour", "senior", "chief", "official", "former",
+    "pensions", "economic", "trade", "finance", "justice", "interior", "security", "national",
+    "assistant", "acting", "permanent", "under", "associate", "education", "health",
+    "environment", "energy", "culture", "transport", "political", "opposition", "union",
+})
+SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
+                           "spokespeople", "representative", "statement"})
+
+# speech and attribution verbs (lemmas)
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "insist", "warn", "argue", "claim", "state", "declare", "stress",
+    "note", "announce", "explain", "suggest", "deny", "admit", "accuse", "urge", "describe",
+    "call", "assert", "confirm", "reply", "respond", "comment", "remark", "believe", "write",
+    "predict", "promise", "pledge", "vow", "threaten", "complain", "maintain", "acknowledge",
+    "reject", "welcome", "hail", "concede", "point", "caution", "allege", "report", "ask",
+    "answer", "continue", "observe", "emphasise", "emphasize", "contend", "agree", "hit",
+})
+# verbs that only report speech when their object is a quote or a clause, not on their own
+WEAK_SPEECH_VERBS = frozenset({"call", "describe", "hit", "welcome", "hail", "reject",
+                               "accuse", "continue", "point", "agree", "believe", "ask"})

