@@ -1,6 +1,13 @@
 """The ``accord`` command line: one module per command, all on one typer app."""
 
-from accord.cli import draft, evaluate, extract, forecast, validate  # noqa: F401  (registers the commands)
+from accord.cli import (  # noqa: F401  (registers the commands)
+    draft,
+    evaluate,
+    extract,
+    forecast,
+    report,
+    validate,
+)
 from accord.cli.app import app
 
 
