@@ -13,7 +13,8 @@ and that the analyst then reviews:
   proposes: REQUEST, SUPPORT, AGREE (to a substance, not to a meeting) and CONCEDE are *for*
   it, REJECT (but not a denial of a charge, mode ``deny``) is *against* it; a negated event
   ("will not water down their demands") gives no direction, since what a refusal is against
-  depends on what was refused. What the sentence
+  depends on what was refused; a demand to withdraw or scrap something (mode ``retreat``) is
+  *against* what the sentence describes. What the sentence
   proposes is the end of the scale whose label the sentence echoes, or else the end away from
   the status quo (a demand on the table is a demand for change). The position then lies
   somewhere in the half of the scale on that side: a uniform range, to be narrowed by the
@@ -43,6 +44,8 @@ FOR, AGAINST = 1, -1
 DIRECTION = {"REQUEST": FOR, "SUPPORT": FOR, "AGREE": FOR, "CONCEDE": FOR, "REJECT": AGAINST}
 # modes whose act says nothing about the substance: agreeing to meet, denying a charge
 UNDIRECTED_MODES = frozenset({"meet", "consult", "negotiate", "discuss", "visit", "deny"})
+# modes that ask for or agree to the undoing of what the sentence describes
+REVERSING_MODES = frozenset({"retreat"})
 EVENT_RELIABILITY = 0.9  # a typed event with a direction
 STATEMENT_RELIABILITY = 0.6  # a quote or an undirected event: relevant, direction unread
 BODY_KINDS = {"state": "state", "bloc": "bloc", "organisation": "organisation"}
@@ -221,6 +224,8 @@ def draft_case(
             direction = None
         if event.negated:
             direction = None  # what a refusal is against depends on what was refused
+        elif direction is not None and event.mode in REVERSING_MODES:
+            direction = -direction  # "want the government to withdraw the regulations"
         for link in links:
             issue = issues[link.issue]
             end = _proposed_end(linker, issue, event.sentence) if direction else None

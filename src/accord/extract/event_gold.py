@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from accord.extract.events import ActorResolver, generic_actor
@@ -151,3 +152,40 @@ def score_article(
             free.remove(hit)
             score.matched += 1
     return score, missed
+
+
+@dataclass
+class ArticleScore:
+    article: str
+    strict: EventScore
+    sides: EventScore
+    missed: list[GoldEvent]
+
+
+def article_path(articles: Path, name: str) -> Path:
+    """Where a gold file's article lies: in ``articles`` or one folder below it."""
+    direct = articles / name
+    if direct.exists():
+        return direct
+    found = sorted(articles.glob(f"*/{name}"))
+    if not found:
+        raise FileNotFoundError(f"article {name!r} not found under {articles}")
+    return found[0]
+
+
+def evaluate_gold(nlp: Language, gold_files: list[Path], articles: Path) -> list[ArticleScore]:
+    """Code each gold file's article with the actor index and score it, strict and by side."""
+    from accord.extract.actors import ActorIndex
+    from accord.extract.events import find_events
+
+    out = []
+    for path in gold_files:
+        gold = load_event_gold(path)
+        doc = nlp(article_path(articles, gold.article).read_text(encoding="utf-8"))
+        index = ActorIndex.from_doc(doc)
+        events = find_events(doc, index)
+        actors = GoldActors(doc, index)
+        strict, missed = score_article(events, gold, actors, "strict")
+        sides, _ = score_article(events, gold, actors, "sides")
+        out.append(ArticleScore(gold.article, strict, sides, missed))
+    return out

@@ -10,7 +10,8 @@ parse gives the actors.
   last actor of the right kind (person for he/she, body for it/they).
 - **Target**: the object, the object of a preposition (hit out *at*, talks *with*), the subject
   of a demanded clause ("demand that *NATO* limit its forces"), the owner of the object ("reject
-  *Putin's* insistence"); failing all these, the most recent actor on the other side (the
+  *Putin's* insistence"), an actor in the object's own phrases ("aid *to Mozambique*");
+  failing all these, the most recent named actor on the other side, subjects first (the
   target PLOVER coders infer from context: "Washington warned that any aggression would be met
   with punitive measures" threatens Russia, named in the sentence before).
 - **Negation**: a ``neg`` dependent or *never* on the trigger. A refused cooperative act is a
@@ -19,7 +20,12 @@ parse gives the actors.
   says the act is denied, not reported.
 - **Threats by announcement**: a forceful act (SANCTION, COERCE, ASSAULT, MOBILIZE) that an
   actor says it will, would or is prepared to take is a THREATEN with that act as its mode.
-- **Demands in reported speech**: "X said Y must ..." is a REQUEST from X to Y.
+- **Demands in reported speech**: "X said Y must ..." is a REQUEST from X to Y; a document
+  that acts ("the draft treaty would ban NATO troops") is its author's REQUEST.
+- **One event per act**: an act that is the content of another ("agreed *to meet*", "pledged
+  to work towards *lifting* the ban") becomes that event's mode, not an event of its own; an
+  act in a condition ("*if* the embargo is lifted") is no event; nor is an act of no one on
+  no one.
 
 Actor names come from an :class:`ActorResolver` (the article's actor index); without one,
 :class:`PhraseResolver` names actors by their noun phrase, as the PLOVER gold records do.
@@ -74,11 +80,14 @@ ACTOR_NOUNS = words(
     "diplomats side sides regime court prosecutors administration cabinet council bloc "
     "alliance members chancellor premier king emir prince general commander ministers peers "
     "critics")
+CONTENT_DEPS = ("xcomp", "pcomp", "pobj", "prep", "advcl", "acomp")
+OBJECT_PREPS = frozenset({"to", "of", "in", "into", "with", "against", "from", "by", "on", "for"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "acomp")
 PARTICLES = frozenset({"out", "down", "in", "up", "off"})
 TARGET_PREPS = ("at", "against", "on", "upon", "with", "to", "from", "toward", "towards", "over")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-BODY_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our", "us"})
 
 
 class PhraseResolver:
@@ -107,6 +116,7 @@ class _Mention:
     person: bool
     subject: bool
     topic: bool = False  # subject of the sentence's main verb
+    named: bool = True  # named by the actor index, not a collective noun ("unions")
 
 
 class _Discourse:
@@ -133,14 +143,15 @@ class _Discourse:
                 continue
             span = noun_phrase(tok)
             seen.update(range(span.start, span.end))
-            name = self.index.resolve(span) or generic_actor(span)
+            named = self.index.resolve(span)
+            name = named or generic_actor(span)
             if name:
                 person = any(e.label_ == "PERSON" for e in span.ents) or bool(
                     self.index.affiliation(name)
                 )
                 subject = tok.dep_ in ("nsubj", "nsubjpass")
                 topic = subject and tok.head.dep_ == "ROOT"
-                found.append(_Mention(name, person, subject, topic))
+                found.append(_Mention(name, person, subject, topic, named is not None))
         return found
 
     def antecedent(self, pronoun: Token, before: list[_Mention]) -> str | None:
@@ -170,7 +181,9 @@ class _Discourse:
         for subjects_only in (True, False):
             for window in windows:
                 for m in reversed(window):
-                    if (m.subject or not subjects_only) and self.side(m.name) != mine:
+                    if not m.named or not (m.subject or not subjects_only):
+                        continue
+                    if self.side(m.name) != mine:
                         return m.name
         return None
 
@@ -297,7 +310,25 @@ def _governing_trigger(pred: Token) -> Token | None:
             head = head.head
         if carries_event(head) and not (pred.dep_ == "ccomp" and _lemma(head) == "warn"):
             return head
+    # a subjectless act inside a prepositional phrase of another act is its content:
+    # "pledged to work towards lifting the ban"
+    node, hops = pred, 0
+    while hops < 5 and node.dep_ in CONTENT_DEPS and not _has_subject(node):
+        node, hops = node.head, hops + 1
+        if node is not pred and carries_event(node) and hops > 1:
+            return node
     return None
+
+
+def _hypothetical(pred: Token) -> bool:
+    """Whether the act is only a condition: "if the embargo is lifted", "unless Baghdad agrees"."""
+    return pred.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONS for c in pred.children
+    )
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
 
 
 def _embedded_trigger(pred: Token) -> bool:
@@ -323,6 +354,10 @@ def _obligation(tok: Token) -> bool:
 def _subject(pred: Token) -> tuple[Token | None, bool]:
     """The grammatical subject of ``pred`` and whether the clause is passive."""
     head = pred
+    if any(c.dep_ == "auxpass" for c in pred.children) and not any(
+        c.dep_ == "agent" for c in pred.children
+    ):
+        return None, True  # "if the embargo is lifted": lifted by no one named
     for _ in range(4):
         for child in head.children:
             if child.dep_ == "agent":
@@ -377,6 +412,8 @@ class _Coder:
     ) -> str | None:
         if tok is None or depth > 3:
             return None
+        if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.name(tok.head.head, pred, before, depth + 1)  # "Straw, who will ..."
         if tok.pos_ == "PRON":
             speaker = _speaker(pred)
             if speaker is not None and tok.lower_ not in PERSON_PRONOUNS:
@@ -427,6 +464,17 @@ class _Coder:
                 if child.dep_ == "poss":
                     found.append(child)
             found += [c for c in obj.conjuncts]
+        # the object's own prepositional phrases: "aid to Mozambique", "an invasion of South
+        # Lebanon", "demands from Shona rebels", "a curfew in the town of Cizre"
+        frontier = [o for o in found if o.dep_ in ("dobj", "nsubjpass", "pobj")]
+        for _ in range(2):
+            nested = [
+                g for o in frontier for p in o.children
+                if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS
+                for g in p.children if g.dep_ == "pobj"
+            ]
+            found += nested
+            frontier = nested
         return found
 
     def event(self, tok: Token, sent: Span, before: list[_Mention]) -> EventRecord | None:
@@ -440,17 +488,24 @@ class _Coder:
         kind, mode = found
         if not obligation and tok is pred and _governing_trigger(pred) is not None:
             return None
+        if _hypothetical(pred):
+            return None
         if _lemma(tok) == "warn" and _embedded_trigger(tok):
             return None
         # a light verb whose own lemma is a trigger ("sign a treaty") is coded once
         if tok is not pred and trigger(pred) is not None:
             return None
         negated = _negated(pred)
-        inner = [c for c in tok.children if c.dep_ == "xcomp" and trigger(c)]
+        # the act agreed to, threatened or demanded ("want the government to withdraw ...")
+        deps = ("xcomp", "ccomp") if kind == "REQUEST" else ("xcomp",)
+        inner = [c for c in tok.children if c.dep_ in deps and trigger(c)]
         if inner and kind in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             inner_kind = trigger(inner[0])
             assert inner_kind is not None
-            mode = mode or (_lemma(inner[0]) if kind == "AGREE" else inner_kind[0].lower())
+            if kind == "AGREE":
+                mode = mode or _lemma(inner[0])
+            elif inner_kind[0] != kind:
+                mode = mode or inner_kind[0].lower()
         objects = {_lemma(c) for c in tok.children if c.dep_ == "dobj"}
         if kind == "AGREE" and objects & CONCESSION_OBJECTS:
             kind = "CONCEDE"
@@ -461,7 +516,7 @@ class _Coder:
         if negated and kind in COOPERATIVE:
             kind, mode = "REJECT", kind.lower()
         elif not negated and kind not in ("AGREE", "THREATEN") and _future(pred):
-            if kind in FORCEFUL or _conditional(pred):
+            if kind in FORCEFUL or (_conditional(pred) and kind not in COOPERATIVE):
                 kind, mode = "THREATEN", kind.lower()
             elif kind in COOPERATIVE:
                 kind, mode = "AGREE", mode or kind.lower()  # "will support", "would meet"
@@ -492,6 +547,8 @@ class _Coder:
             return None
         if target is None:
             target = self.discourse.other_side(source, before)
+        if source is None and target is None:
+            return None  # an act of no one on no one ("licences were refused") is no evidence
         start, end = _line_of(sent, tok)
         return EventRecord(
             plover=kind,

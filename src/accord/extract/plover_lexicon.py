@@ -65,7 +65,8 @@ VERBS: dict[str, Trigger] = {
             "permit"),
     **_each("COOPERATE", None, "cooperate collaborate share"),
     **_each("AID", None, "aid assist help donate"),
-    **_each("RETREAT", None, "withdraw retreat surrender evacuate disband demobilize resign"),
+    **_each("RETREAT", None, "withdraw retreat surrender evacuate disband demobilize resign "
+            "scrap abandon reverse rescind repeal"),
     **_each("PROTEST", None, "protest demonstrate march rally picket riot"),
     **_each("PROTEST", "obstruct", "block blockade barricade"),
     **_each("SANCTION", None, "sanction suspend embargo boycott expel freeze ban prohibit"),
@@ -110,7 +111,7 @@ NOUNS: dict[str, Trigger] = {
     **_each("CONCEDE", None, "concession compromise"),
     **_each("THREATEN", None, "ultimatum threat"),
     **_each("REQUEST", None, "demand appeal request"),
-    **_each("ASSAULT", None, "attack offensive assault raid bombing airstrike"),
+    **_each("ASSAULT", None, "attack offensive assault raid bombing airstrike invasion incursion"),
     **_each("AID", None, "aid assistance grant loan asylum"),
     **_each("ACCUSE", "investigate", "investigation probe inquiry hearing"),
     **_each("COERCE", "curfew", "curfew"),
@@ -118,12 +119,12 @@ NOUNS: dict[str, Trigger] = {
 }
 LIGHT_VERBS = words(
     "hold impose stage launch reach make issue conclude sign begin start open mount "
-    "carry provide send give levy slap continue")
+    "carry provide send give levy slap continue reiterate renew repeat voice")
 
 # Verbs that report speech: the event is in what they report, said by their subject.
 REPORTING = words(
     "say tell state announce add claim argue insist declare note stress explain reply "
-    "assert maintain believe suggest write report")
+    "assert maintain believe suggest write report conclude")
 # Adjectives and verbs of readiness that turn a forceful act into a threat:
 # "prepared to issue sanctions", "ready to strike".
 READINESS = words(

@@ -1,0 +1,41 @@
+"""Print the event coder's scores: PLOVER dev records and the hand-written gold articles.
+
+    PYTHONPATH=src python scripts/score_events.py [SHARED]   # SHARED defaults to ../shared
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from accord.extract.event_gold import EventScore, evaluate_gold
+from accord.extract.nlp import load_nlp
+from accord.extract.plover_eval import evaluate, load_gold
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared"
+    nlp = load_nlp()
+    print("PLOVER gold-standard records, development half (each sentence alone)")
+    print(evaluate(nlp, load_gold(shared / "data/plover/gsr-dev.jsonl")).table())
+    print()
+    print("Hand-written gold events (type + source + target; 'sides': a person = its body)")
+    rows = evaluate_gold(nlp, sorted((ROOT / "tests/gold/events").glob("*.json")),
+                         shared / "articles")
+    total = {"strict": EventScore(), "sides": EventScore()}
+    print(f"{'article':42} {'gold':>4} {'coded':>5} {'strict P/R':>11} {'sides P/R':>10}")
+    for r in rows:
+        total["strict"].add(r.strict)
+        total["sides"].add(r.sides)
+        print(f"{r.article[:42]:42} {r.strict.gold:4d} {r.strict.predicted:5d} "
+              f"{r.strict.precision:5.2f}/{r.strict.recall:4.2f} "
+              f"{r.sides.precision:5.2f}/{r.sides.recall:4.2f}")
+    for level, s in total.items():
+        print(f"all ({level}): P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} "
+              f"({s.matched} of {s.gold} gold, {s.predicted} coded)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Linking statements and events to the analyst's issues."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from accord.case import CaseError
+from accord.extract.issue_specs import load_issues, parse_issues
+from accord.extract.linking import Linker, _cosine, stem, terms
+
+ISSUES = Path(__file__).resolve().parents[1] / "examples/geneva-2022/draft-issues.yaml"
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker(load_issues(ISSUES))
+
+
+def test_stems_and_terms():
+    assert [stem(w) for w in ("guarantees", "treaties", "eastwards", "expanding", "missiles")] == [
+        "guarantee", "treaty", "eastward", "expand", "missile"
+    ]
+    # stopwords and one-letter words drop out; hyphenated words count whole and by parts
+    assert terms("The short-range missiles of a NATO state") == {
+        "short-range": 1, "short": 1, "range": 1, "missile": 1, "nato": 1, "state": 1
+    }
+
+
+def test_cosine_hand_worked():
+    # a = (1, 2) on {x, y}, b = (2, 0, 1) on {x, z, w}: dot 2, |a| = √5, |b| = √5 → 0.4
+    assert _cosine({"x": 1, "y": 2}, {"x": 2, "z": 0, "w": 1}) == pytest.approx(2 / 5)
+    assert _cosine({"x": 1}, {"y": 1}) == 0.0
+    assert math.isclose(_cosine({"x": 3}, {"x": 1}), 1.0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issue"),
+    [
+        ("Russia is seeking written guarantees that NATO will not expand further eastwards.",
+         "nato-enlargement"),
+        ("The proposed agreements demand that NATO limit its forces to the territory of "
+         "nations that were members prior to 1997.", "force-posture"),
+        ("Another article calls for both sides not to deploy intermediate and short-range "
+         "land-based missiles in the vicinity of each other's territory.", "missiles"),
+        ("Moscow's draft treaty would also ban NATO troops from any joint military activity "
+         "in Eastern European, Transcaucasian, and Central Asian states.", "military-activity"),
+    ],
+)
+def test_demands_link_to_their_issue(linker: Linker, sentence: str, issue: str):
+    (links,) = linker.link([sentence])
+    assert links and links[0].issue == issue
+    assert links[0].semantic is None and links[0].score == links[0].lexical
+
+
+def test_unrelated_sentences_link_to_nothing(linker: Linker):
+    assert linker.link(["The envoys held preliminary discussions over a working dinner."]) == [[]]
+
+
+def test_content_end_needs_a_clear_margin(linker: Linker):
+    # echoes only the 100 label ("banned near each other's territory")
+    assert linker.content_end("missiles", "Missiles should be banned near our territory") == 100
+    # echoes neither label: undecided
+    assert linker.content_end("missiles", "Talks went on until late") is None
+
+
+def test_issue_file_problems_name_the_field(tmp_path: Path):
+    bad = tmp_path / "issues.yaml"
+    bad.write_text(
+        "issues:\n"
+        "  - {id: a, title: A, scale: {0: none, 100: all}, status_quo: 0, keywords: x}\n"
+        "  - {id: a, title: B, scale: {0: none}, status_quo: 0}\n"
+        "  - {id: a, title: C, scale: {0: none, 100: all}, status_quo: 0}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CaseError) as err:
+        load_issues(bad)
+    paths = [p for p, _ in err.value.problems]
+    assert "issues[0].keywords" in paths
+    assert "issues[1].scale" in paths  # 100 is not labelled
+    assert "issues[2].id" in paths  # duplicate
+    assert err.value.file == str(bad)
+    with pytest.raises(CaseError):
+        parse_issues([])
+
+
+def test_a_case_file_serves_as_issues_file(root: Path):
+    specs = load_issues(root / "examples/geneva-2022/case.yaml")
+    assert {"nato-enlargement", "missiles"} <= {s.issue.id for s in specs}
+    assert all(s.keywords == () for s in specs)
