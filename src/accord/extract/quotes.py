@@ -235,6 +235,9 @@ class QuoteFinder:
     def subject(self, verb: Token) -> str | None:
         """The actor who speaks through ``verb`` (its subject, climbing conjuncts/clauses)."""
         tok = verb
+        if (verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
+                and _is_speech_verb(verb.head.head)):
+            tok = verb.head.head  # "X denies that … and insists that …" (parsed inside)
         for _ in range(4):
             for child in tok.children:
                 if child.dep_ in SUBJECTS or child.dep_ == "agent":
@@ -266,30 +269,70 @@ class QuoteFinder:
 
     # ------------------------------------------------------------------ reported speech
     def reported(self) -> list[QuoteRecord]:
-        """Speech verbs outside quotes with a clausal complement and a known speaker."""
-        doc = self.doc
+        """Reported speech with a known speaker: a speech verb and its clause ("X said (that)
+        CLAUSE", "CLAUSE, X said, CLAUSE"), or "according to X, CLAUSE"."""
         out = []
         for t in self.index.tokens:
-            if self.inside[t.i] or not _is_speech_verb(t) or t.lemma_ in WEAK_SPEECH_VERBS:
+            if self.inside[t.i]:
                 continue
-            for comp in t.children:
-                if comp.dep_ != "ccomp" or comp.i < t.i:
-                    continue
-                first, last = comp.left_edge, comp.right_edge
-                if first.dep_ == "mark" and first.i < last.i:
-                    first = doc[first.i + 1]
-                if first.lower_ in RELATIVE:
-                    continue
-                while last.is_punct and last.i > first.i:
-                    last = doc[last.i - 1]
-                if any(self.inside[k] for k in range(first.i, last.i + 1)):
-                    continue
-                who = self.subject(t)
-                if not who:
-                    continue
-                a, b = first.idx, last.idx + len(last)
-                out.append(QuoteRecord(self.text[a:b], who, t.text, a, b, direct=False))
+            clause: tuple[Token, Token] | None = None
+            who = cue = None
+            if t.lower_ == "according" and t.head.i > t.i:
+                to = next((c for c in t.children if c.lower_ == "to"), None)
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+                if pobj is not None:
+                    who, cue = self.index.resolve(pobj), "according to"
+                    clause = self._clause_after(t.right_edge.i + 1, t.head)
+            elif not _is_speech_verb(t) or t.lemma_ in WEAK_SPEECH_VERBS:
+                continue
+            elif t.dep_ == "parataxis" and t.head.i > t.i:  # "For that reason, Putin said, …"
+                who, cue = self.subject(t), t.text
+                clause = self._clause_after(t.right_edge.i + 1, t.head)
+            else:
+                comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+                if comp is not None:
+                    who, cue = self.subject(t), t.text
+                    clause = self._complement(comp)
+            if clause is None or not who:
+                continue
+            first, last = clause
+            if first.lower_ in RELATIVE or any(
+                self.inside[k] for k in range(first.i, last.i + 1)
+            ):
+                continue
+            a, b = first.idx, last.idx + len(last)
+            out.append(QuoteRecord(self.text[a:b], who, cue, a, b, direct=False))
         return out
+
+    def _complement(self, comp: Token) -> tuple[Token, Token]:
+        """A clausal complement without its "that", cut before a conjoined speech verb
+        ("denies that it is planning X and insists that Y")."""
+        doc = self.doc
+        first, last = comp.left_edge, comp.right_edge
+        if first.dep_ == "mark" and first.i < last.i:
+            first = doc[first.i + 1]
+        for c in comp.children:
+            if c.dep_ == "conj" and _is_speech_verb(c) and c.i > first.i:
+                last = doc[c.left_edge.i - 1]
+                while last.dep_ == "cc" or last.is_punct:
+                    last = doc[last.i - 1]
+                break
+        while last.is_punct and last.i > first.i:
+            last = doc[last.i - 1]
+        return first, last
+
+    def _clause_after(self, i: int, head: Token) -> tuple[Token, Token] | None:
+        """The clause of ``head`` from token ``i`` (commas skipped) to the next comma after
+        ``head`` or its end."""
+        doc = self.doc
+        while i < head.i and doc[i].is_punct:
+            i += 1
+        if i > head.i:
+            return None
+        j = head.i
+        while j < head.right_edge.i and doc[j + 1].text not in {",", ";", ".", ":"}:
+            j += 1
+        return doc[i], doc[j]
 
 
 def _paragraph_start(text: str, pos: int) -> int:
