@@ -19,7 +19,8 @@ from accord.io import write_atomic
 def extract(
     paths: list[Path] = typer.Argument(..., help="article files (.txt, .html, .jsonl) or folders"),
     output: Path | None = typer.Option(None, "-o", "--output", help="write JSONL records here"),
-    fmt: str = typer.Option("table", "--format", help="table or jsonl (stdout)"),
+    fmt: str | None = typer.Option(
+        None, "--format", help="table or jsonl on stdout (default: table, none with -o)"),
     published: str | None = typer.Option(
         None, "--date", help="article date (YYYY-MM-DD) when the files carry none"),
     workers: int = typer.Option(1, "--workers", min=1, help="local worker processes"),
@@ -31,7 +32,9 @@ def extract(
     from accord.extract.nlp import ModelMissing
     from accord.extract.pipeline import extract_articles
 
-    if fmt not in ("table", "jsonl"):
+    if fmt is None:
+        fmt = "none" if output is not None else "table"
+    elif fmt not in ("table", "jsonl"):
         fail(f"--format must be 'table' or 'jsonl', not {fmt!r}")
     try:
         day: date | None = parse_date(published)
