@@ -46,6 +46,20 @@ def test_titles_roles_and_affiliations(founding):
     assert index.affiliation("Dmitry Peskov") == "Russia"  # "Kremlin Press Secretary"
     assert people["Wendy Sherman"].roles == ["First Deputy Secretary of State"]
     assert index.affiliation("Kamala Harris") == "United States"  # "American Vice President"
+    # "Russian Deputy Foreign Minister Sergey Ryabkov and Deputy Defense Minister Alexander
+    # Fomin": the demonym covers both titled names
+    assert index.affiliation("Alexander Fomin") == "Russia"
+
+
+def test_apposition_and_from_phrase(nlp):
+    _doc, index = parse(nlp, (
+        "Dave Prentis, general secretary of Unison, said no. Mark Serwotka, from the Public "
+        "and Commercial Services union said there should be a strike."
+    ))
+    people = {a.name: a for a in index.actors() if a.kind == "person"}
+    assert people["Dave Prentis"].roles == ["general secretary"]
+    assert people["Dave Prentis"].affiliation == "Unison"
+    assert people["Mark Serwotka"].affiliation == "Public and Commercial Services union"
 
 
 def test_metonyms_map_to_states(founding):

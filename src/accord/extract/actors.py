@@ -175,9 +175,29 @@ class ActorIndex:
             self._role_from_phrase(actor, root.head)
         # "Brad Adams, from Human Rights Watch"
         if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ == "from":
-            aff = self._name_at(e + 2) or self._org_span_text(e + 2)
+            aff = self._name_at(e + 2) or self._phrase_after(doc[e + 1])
             if aff and actor.affiliation is None:
                 actor.affiliation = aff
+        # "Russian Deputy Foreign Minister Sergey Ryabkov and Deputy Defense Minister
+        # Alexander Fomin": a titled person coordinated with a titled person of a known side
+        coordinated = root.dep_ == "conj" or (root.dep_ == "appos" and any(
+            doc[k].dep_ == "cc" for k in range(root.head.i + 1, root.i)))
+        if coordinated and actor.roles and actor.affiliation is None:
+            other = self._tok[root.head.i]
+            if other and other in self._actors and self._actors[other].roles:
+                actor.affiliation = self._actors[other].affiliation
+
+    def _phrase_after(self, prep: Token) -> str | None:
+        """The noun phrase a preposition governs, without its article ("from the X union")."""
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        a, b = pobj.left_edge.i, pobj.right_edge.i + 1
+        while a < b and self.doc[a].dep_ in ("det", "poss"):
+            a += 1
+        while b > a and self.doc[b - 1].is_punct:
+            b -= 1
+        return self.doc[a:b].text if a < b else None
 
     @staticmethod
     def _title_word(tok: Token, right: Token | None) -> bool:
