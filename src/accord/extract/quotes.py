@@ -38,6 +38,7 @@ _MARKS = re.compile('["“”]')
 _LEFT_BOUND = set("([{—–-/‘'")
 _RIGHT_BOUND = set(".,;:!?)]}…—–-’'")
 _SENT_END = (".", "?", "!", "…")
+_OPENERS = frozenset({"And", "But", "So", "Yet", "Or"})  # may open a sentence before a quote
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj"})
@@ -170,6 +171,10 @@ class QuoteFinder:
         """Whether the quote opening before ``start`` begins a sentence or a paragraph."""
         raw = self.text[: max(0, start - 1)]
         before = raw.rstrip()
+        word = before.rsplit(None, 1)[-1] if before else ""
+        if word in _OPENERS:  # "And "intense discussions" were taking place"
+            raw = before[: len(before) - len(word)]
+            before = raw.rstrip()
         if not before or "\n" in raw[len(before) :]:
             return True
         return before.endswith((*_SENT_END, CLOSING, STRAIGHT, ":"))
