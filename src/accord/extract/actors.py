@@ -14,9 +14,9 @@ with word lists (:mod:`accord.extract.lexicon`):
   other sex), "the minister" (the most recent person whose role ends in that word), and a
   spokesperson (a "spokesman for Unison" speaks for Unison).
 
-This is the rule-based "last compatible antecedent" strategy of Hobbs-style resolvers,
-restricted to subjects, which is what news attribution needs (cf. Pareti et al. 2013,
-"Automatically detecting and attributing indirect quotations", EMNLP, §4).
+Pronouns follow the two strongest salience factors of Lappin & Leass (1994, "An algorithm
+for pronominal anaphora resolution", Computational Linguistics 20(4)): recency and subject
+emphasis, restricted to people, which is what attributing speech in news needs.
 """
 
 from __future__ import annotations

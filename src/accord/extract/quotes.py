@@ -14,9 +14,9 @@ resolved through :class:`~accord.extract.actors.ActorIndex` (pronouns, surnames,
 spokespeople).  A quote with no cue of its own belongs to the speaker of the closest
 attribution before it in the same or the previous paragraph (a quote continued after a
 break, a statement introduced in the sentence before).  This follows the cue-based
-attribution of Pouliquen et al. 2007 ("Automatic detection of quotations in multilingual
-news", RANLP, §3) and the "closest speaker" fallback of Elson & McKeown 2010
-("Automatic attribution of quoted speech in literary narrative", AAAI, Table 2).
+attribution of Pouliquen, Steinberger & Best 2007 ("Automatic detection of quotations in
+multilingual news", RANLP) and the closest-speaker fallback for quotes without a cue of
+Elson & McKeown 2010 ("Automatic attribution of quoted speech in literary narrative", AAAI).
 """
 
 from __future__ import annotations
