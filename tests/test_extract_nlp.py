@@ -164,3 +164,33 @@ def test_accord_tags_reproduce_the_stock_components(nlp, shared):
     assert "attribute_ruler" not in nlp.pipe_names and "accord_tags" in nlp.pipe_names
     assert [t.pos_ for t in a] == [t.pos_ for t in b]
     assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+
+
+def test_attribution_forms_on_an_unseen_text(nlp):
+    text = (
+        "Ministers meet in Vienna\n\n"
+        "Iranian Foreign Minister Abbas Araghchi arrived in Vienna on Tuesday for talks. "
+        '"We are here to negotiate in good faith," said Mr Araghchi. '
+        '"Are the Europeans ready?" he asked.\n\n'
+        "German Chancellor Olaf Scholz was more cautious. "
+        '"Nothing is agreed until everything is agreed," the chancellor told reporters, '
+        'adding that a deal was "possible but not certain".\n\n'
+        'According to a senior EU official, "the gaps remain wide".\n\n'
+        "White House press secretary Karine Jean-Pierre said Washington "
+        '"will not accept a bad deal". She added: "We remain committed to diplomacy.\n'
+        '"But our patience is not unlimited."\n'
+    )
+    doc, index = parse(nlp, text)
+    got = [(q.text, q.speaker, q.cue) for q in find_quotes(doc, index) if q.direct]
+    assert got == [
+        ("We are here to negotiate in good faith,", "Abbas Araghchi", "said"),
+        ("Are the Europeans ready?", "Abbas Araghchi", "asked"),
+        ("Nothing is agreed until everything is agreed,", "Olaf Scholz", "told"),
+        ("possible but not certain", "Olaf Scholz", "adding"),
+        ("the gaps remain wide", "European Union", "according to"),
+        ("will not accept a bad deal", "Karine Jean-Pierre", "said"),
+        ('We remain committed to diplomacy.\n"But our patience is not unlimited.',
+         "Karine Jean-Pierre", "added"),
+    ]
+    assert index.affiliation("Abbas Araghchi") == "Iran"
+    assert index.affiliation("Karine Jean-Pierre") == "United States"  # "White House …"

@@ -228,7 +228,9 @@ class QuoteFinder:
         for i in window:
             t = doc[i]
             if t.lower_ == "according" and i + 2 < len(doc) and doc[i + 1].lower_ == "to":
-                who = self.index.resolve(doc[i + 2])
+                to = doc[i + 1]
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), doc[i + 2])
+                who = self.index.resolve(pobj)
                 if who:
                     return _Attribution(who, "according to", t.idx)
             if _is_speech_verb(t) and (t.lemma_ in WEAK_SPEECH_VERBS) != strong:
