@@ -22,7 +22,7 @@ Elson & McKeown 2010 ("Automatic attribution of quoted speech in literary narrat
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -125,7 +125,9 @@ class QuoteFinder:
         # token i is inside a quote (marks included) when inside[i]
         self._starts = [s - 1 for s, _ in self.spans]
         self._ends = [e + 1 for _, e in self.spans]
-        self.inside = [self._in_quote(t.idx) for t in index.tokens]
+        self.toks = index.tokens
+        self._tok_idx = [t.idx for t in self.toks]
+        self.inside = [self._in_quote(i) for i in self._tok_idx]
 
     def _in_quote(self, char: int) -> bool:
         k = bisect_right(self._starts, char) - 1
@@ -157,19 +159,11 @@ class QuoteFinder:
 
     def _token_at(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
-        doc = self.doc
-        lo, hi = 0, len(doc)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if doc[mid].idx < char:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(self._tok_idx, char)
 
     def _starts_sentence(self, start: int) -> bool:
         """Whether the quote opening before ``start`` begins a sentence or a paragraph."""
-        raw = self.text[: max(0, start - 1)]
+        raw = self.text[max(0, start - 300) : max(0, start - 1)]
         before = raw.rstrip()
         word = before.rsplit(None, 1)[-1] if before else ""
         if word in _OPENERS:  # "And "intense discussions" were taking place"
@@ -180,11 +174,11 @@ class QuoteFinder:
         return before.endswith((*_SENT_END, CLOSING, STRAIGHT, ":"))
 
     def _post_window(self, end: int) -> list[int]:
-        doc = self.doc
+        toks = self.toks
         i = self._token_at(end + 1)
         out = []
-        while i < len(doc) and len(out) < 14:
-            t = doc[i]
+        while i < len(toks) and len(out) < 14:
+            t = toks[i]
             if self.inside[i] or "\n" in t.text or t.text in _SENT_END:
                 break
             out.append(i)
@@ -192,11 +186,11 @@ class QuoteFinder:
         return out
 
     def _pre_window(self, start: int) -> list[int]:
-        doc = self.doc
+        toks = self.toks
         i = self._token_at(start - 1) - 1
         out = []
         while i >= 0 and len(out) < 40:
-            t = doc[i]
+            t = toks[i]
             if self.inside[i]:  # another quote in the same sentence: look past it
                 i -= 1
                 continue
@@ -210,7 +204,7 @@ class QuoteFinder:
         stripped = text.rstrip()
         post_ok = not stripped.endswith(_SENT_END)
         post = self._post_window(end)
-        if stripped.endswith(("?", "!")) and post and self.doc[post[0]].text[:1].islower():
+        if stripped.endswith(("?", "!")) and post and self.toks[post[0]].text[:1].islower():
             post_ok = True
         windows = [post, self._pre_window(start)] if post_ok else [self._pre_window(start)]
         for window in windows:
@@ -224,12 +218,12 @@ class QuoteFinder:
         return self._cue_pass(window, strong=True) or self._cue_pass(window, strong=False)
 
     def _cue_pass(self, window: list[int], strong: bool) -> _Attribution | None:
-        doc = self.doc
+        toks = self.toks
         for i in window:
-            t = doc[i]
-            if t.lower_ == "according" and i + 2 < len(doc) and doc[i + 1].lower_ == "to":
-                to = doc[i + 1]
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), doc[i + 2])
+            t = toks[i]
+            if t.lower_ == "according" and i + 2 < len(toks) and toks[i + 1].lower_ == "to":
+                to = toks[i + 1]
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), toks[i + 2])
                 who = self.index.resolve(pobj)
                 if who:
                     return _Attribution(who, "according to", t.idx)
@@ -263,11 +257,10 @@ class QuoteFinder:
         """The closest attribution before ``start`` in this or the previous paragraph."""
         limit = _previous_paragraph(self.text, _paragraph_start(self.text, start))
         best = previous if previous is not None and previous.at >= limit else None
-        doc = self.doc
         for i in range(self._token_at(start) - 1, self._token_at(limit) - 1, -1):
-            if best is not None and doc[i].idx < best.at:
+            if best is not None and self._tok_idx[i] < best.at:
                 break
-            t = doc[i]
+            t = self.toks[i]
             if not self.inside[i] and _is_speech_verb(t) and t.lemma_ not in WEAK_SPEECH_VERBS:
                 who = self.subject(t)
                 if who:
