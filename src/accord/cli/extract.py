@@ -69,6 +69,10 @@ def extract(
                 count += len(recs)
     except ModelMissing as e:
         fail(str(e))
+    except OSError as e:  # distributed raises OSError (incl. TimeoutError) when unreachable
+        if not scheduler:
+            raise
+        fail(f"--scheduler {scheduler}: cannot use the Dask scheduler ({e})")
     if output is not None:
         err.print(f"wrote {count} records from {len(articles)} articles to {output}",
                   highlight=False)
