@@ -101,13 +101,16 @@ class ActorIndex:
             if ent.label_ != "PERSON":
                 continue
             s, e = ent.start, ent.end
-            while s < e and (doc[s].text in HONORIFICS or doc[s].lower_ in TITLE_HEADS):
+            while s < e and (doc[s].text in HONORIFICS or doc[s].lower_ in TITLE_HEADS
+                             or doc[s].lower_ == "the"):
                 s += 1
             while e > s and (doc[e - 1].tag_ == "POS" or not doc[e - 1].text[:1].isalpha()):
                 e -= 1
             if any(c.isdigit() for c in doc[s:e].text) or doc[s:e].text.endswith("-"):
                 continue
-            if s < e and not any(self._alias_at(k, e) for k in range(s, e)):
+            while s < e and (hit := self._alias_at(s, e)) is not None and hit[1] < e:
+                s = hit[1]  # "Australian Mamdouh Habib": the demonym is a title, not a name
+            if s < e and self._alias_at(s, e) is None:  # not "the Lib Dems"
                 names.append((s, e))
         # a full name is its own actor; a surname or first name alone is the most recent
         # full name that ends (or starts) with it, or the first one after it
