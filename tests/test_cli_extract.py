@@ -112,3 +112,24 @@ def test_dask_local_cluster_gives_the_same_records(shared, tmp_path):
     result = runner.invoke(app, ["extract", str(path), "-o", str(b), "--scheduler", "local"])
     assert result.exit_code == 0, result.output
     assert rows(a) == rows(b)
+
+
+def test_extract_jsonl_corpus_offsets_index_the_text_field(shared, tmp_path):
+    bbc = shared / "articles" / "bbc"
+    rows_in = []
+    for name in ("turkey-deal-to-help-world-peace.txt", "strike-threat-over-pension-plans.txt"):
+        title, _, body = (bbc / name).read_text(encoding="utf-8").partition("\n\n")
+        rows_in.append({"id": name[:-4], "title": title, "text": body,
+                        "published": "2004-12-20", "source": "BBC"})
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows_in), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(corpus), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    recs = [json.loads(line) for line in result.stdout.splitlines()]
+    texts = {r["id"]: r["text"] for r in rows_in}
+    assert {r["article"] for r in recs} == set(texts)
+    quotes = [r for r in recs if r["type"] == "quote" and r["direct"]]
+    assert len(quotes) >= 10
+    for q in quotes:
+        assert texts[q["article"]][q["start"] : q["end"]] == q["text"]
+    assert any(q["speaker"] == "Michael Howard" and q["text"] == "anti-Islamic" for q in quotes)

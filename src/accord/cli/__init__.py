@@ -1,6 +1,6 @@
 """The ``accord`` command line: one module per command, all on one typer app."""
 
-from accord.cli import (  # noqa: F401  (importing a module registers its command)
+from accord.cli import (  # noqa: F401  (registers the commands)
     draft,
     evaluate,
     extract,

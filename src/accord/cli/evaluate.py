@@ -26,7 +26,7 @@ def evaluate_extraction(
     errors: bool = typer.Option(False, "--errors", help="list missed and wrong quotes"),
 ) -> None:
     """Score quotes (span overlap), speakers and events against hand-written gold files."""
-    from accord.extract.evaluate import GoldError, QuoteScore, evaluate
+    from accord.extract.evaluate import ActorScore, GoldError, QuoteScore, evaluate
     from accord.extract.event_gold import EventScore
 
     articles_dir = articles or default_articles()
@@ -40,7 +40,7 @@ def evaluate_extraction(
     for col in ("article", "quotes", "P", "R", "F1", "speaker acc.", "events", "ev P",
                 "ev R", "ev F1"):
         table.add_column(col, justify="left" if col == "article" else "right")
-    direct, reported, events = QuoteScore(), QuoteScore(), EventScore()
+    direct, reported, events, actors = QuoteScore(), QuoteScore(), EventScore(), ActorScore()
     for s in scores:
         table.add_row(s.article, *_quote_cells(s.direct), *_event_cells(s.events))
         if s.direct:
@@ -49,6 +49,8 @@ def evaluate_extraction(
             reported.add(s.reported)
         if s.events:
             events.add(s.events)
+        if s.actors:
+            actors.add(s.actors)
     table.add_section()
     table.add_row("all", *_quote_cells(direct if direct.gold else None),
                   *_event_cells(events if events.gold else None), style="bold")
@@ -56,7 +58,14 @@ def evaluate_extraction(
     if reported.gold:
         out.print(f"reported speech: P {reported.precision:.2f} R {reported.recall:.2f} "
                   f"speaker acc. {reported.speaker_accuracy:.2f} ({reported.gold} gold)")
+    if actors.gold:
+        out.print(f"actors: recall {actors.recall:.2f} ({actors.found}/{actors.gold}), "
+                  f"roles {actors.role_accuracy:.2f} ({actors.roles_right}/{actors.roles}), "
+                  f"affiliations {actors.affiliation_accuracy:.2f} "
+                  f"({actors.affiliations_right}/{actors.affiliations})", highlight=False)
     if errors:
+        for name in actors.missed:
+            out.print(f"[red]missed actor[/] {name}", highlight=False)
         for text in direct.missed:
             out.print(f"[red]missed[/]   {text[:90]!r}", highlight=False)
         for text, got, want in direct.wrong_speaker:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,14 +13,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accord.cli.app import app, err, fail, out
-from accord.io import write_atomic
+from accord.io import atomic_writer
 
 
 @app.command()
 def extract(
     paths: list[Path] = typer.Argument(..., help="article files (.txt, .html, .jsonl) or folders"),
     output: Path | None = typer.Option(None, "-o", "--output", help="write JSONL records here"),
-    fmt: str = typer.Option("table", "--format", help="table or jsonl (stdout)"),
+    fmt: str | None = typer.Option(
+        None, "--format", help="table or jsonl on stdout (default: table, none with -o)"),
     published: str | None = typer.Option(
         None, "--date", help="article date (YYYY-MM-DD) when the files carry none"),
     workers: int = typer.Option(1, "--workers", min=1, help="local worker processes"),
@@ -31,7 +33,9 @@ def extract(
     from accord.extract.nlp import ModelMissing
     from accord.extract.pipeline import extract_articles
 
-    if fmt not in ("table", "jsonl"):
+    if fmt is None:
+        fmt = "none" if output is not None else "table"
+    elif fmt not in ("table", "jsonl"):
         fail(f"--format must be 'table' or 'jsonl', not {fmt!r}")
     try:
         day: date | None = parse_date(published)
@@ -40,29 +44,39 @@ def extract(
         fail(str(e))
     if not articles:
         fail("no articles found (.txt, .html, .htm or .jsonl) in " + ", ".join(map(str, paths)))
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []  # kept only for the tables
+    count = 0
     progress = Progress(
         TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, transient=True, disable=len(articles) < 2,
     )
     try:
-        with progress:
+        with ExitStack() as stack:
+            sink = stack.enter_context(atomic_writer(output)) if output is not None else None
+            stack.enter_context(progress)
             task = progress.add_task("extract", total=len(articles))
             for _, recs in extract_articles(
                 articles, workers=workers, scheduler=scheduler,
                 on_article=lambda _a: progress.advance(task),
             ):
-                rows.extend(recs)
+                lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+                if sink is not None:
+                    sink.write(lines)
+                if fmt == "jsonl" and output is None:
+                    typer.echo(lines, nl=False)
+                if fmt == "table":
+                    rows.extend(recs)
+                count += len(recs)
     except ModelMissing as e:
         fail(str(e))
-    jsonl = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    except OSError as e:  # distributed raises OSError (incl. TimeoutError) when unreachable
+        if not scheduler:
+            raise
+        fail(f"--scheduler {scheduler}: cannot use the Dask scheduler ({e})")
     if output is not None:
-        write_atomic(output, jsonl)
-        err.print(f"wrote {len(rows)} records from {len(articles)} articles to {output}",
+        err.print(f"wrote {count} records from {len(articles)} articles to {output}",
                   highlight=False)
-    if fmt == "jsonl" and output is None:
-        out.print(jsonl, end="", markup=False, highlight=False, soft_wrap=True)
-    elif fmt == "table":
+    if fmt == "table":
         _tables(rows)
 
 

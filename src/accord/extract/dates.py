@@ -7,9 +7,10 @@ The NER's DATE entities are parsed with a small grammar: years ("1997"), decades
 "today").  A bare weekday or month is the closest one before the article date, or after it
 when its sentence speaks of the future ("will", "expected to", "due", "next"), the
 resolution rule of temporal taggers for news (Strötgen & Gertz 2013, "Multilingual and
-cross-domain temporal tagging", LRE 47(2), §3.2, "reference time = document creation
-time").  Expressions that name a duration rather than a date ("three years", "14 days") are
-not dates and are skipped.
+cross-domain temporal tagging", Language Resources and Evaluation 47(2): in news, the
+reference time of a relative expression is the document creation time).  Expressions
+that name a duration rather than a date ("three years", "14 days") are not dates and are
+skipped.
 
 A sentence that announces something to come ("Broad discussions will then be held with NATO")
 is a scheduled event: its date records carry the clause in ``scheduled``; with no date of its

@@ -5,6 +5,7 @@ Gold files (read recursively from a folder, merged by article id = file name):
 * ``quotes/<id>.json``: ``{"article", "path", "quotes": [{"text", "speaker", "start", "end",
   "direct"}]}`` where ``path`` is the article's path relative to the shared folder
   (``articles/bbc/x.txt``) and offsets index the article file;
+  and optionally ``"actors": [{"name", "kind", "roles", "affiliation"}]``;
 * ``events/<id>.json``: ``{"article", "events": [{"plover", "source", "target", ...}]}``
   (see :mod:`accord.extract.event_gold`).
 
@@ -12,7 +13,8 @@ Quotes match by span overlap, one to one (a predicted quote may match one gold q
 it overlaps most), separately for direct quotes and for reported speech; precision and
 recall count matches.  Speaker accuracy is over matched quotes: the predicted speaker equals
 the gold one (case-insensitive).  Events match on type, source and target in an overlapping
-stretch of text (:func:`accord.extract.event_gold.score_article`).
+stretch of text (:func:`accord.extract.event_gold.score_article`).  Actors: recall by name
+and kind, then role and affiliation accuracy over the actors found.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from accord.extract.events import find_events
 from accord.extract.ingest import Article, read_text
 from accord.extract.nlp import load_nlp
 from accord.extract.quotes import find_quotes
-from accord.extract.records import QuoteRecord
+from accord.extract.records import ActorRecord, QuoteRecord
 
 
 class GoldError(ValueError):
@@ -40,6 +42,7 @@ class Gold:
     article: str
     path: str | None = None
     quotes: list[dict[str, Any]] | None = None  # None: no quote gold for this article
+    actors: list[dict[str, Any]] | None = None
     events_file: Path | None = None
 
 
@@ -81,11 +84,64 @@ class QuoteScore:
 
 
 @dataclass
+class ActorScore:
+    """Gold actors found by name (with the right kind), and, for those found, the share
+    whose gold roles are all among the roles found and whose affiliation is the gold one."""
+
+    gold: int = 0
+    found: int = 0
+    roles: int = 0
+    roles_right: int = 0
+    affiliations: int = 0
+    affiliations_right: int = 0
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def role_accuracy(self) -> float:
+        return self.roles_right / self.roles if self.roles else 0.0
+
+    @property
+    def affiliation_accuracy(self) -> float:
+        return self.affiliations_right / self.affiliations if self.affiliations else 0.0
+
+    def add(self, other: ActorScore) -> None:
+        for name in ("gold", "found", "roles", "roles_right", "affiliations",
+                     "affiliations_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.missed += other.missed
+
+
+def match_actors(predicted: list[ActorRecord], gold: list[dict[str, Any]]) -> ActorScore:
+    by_name = {a.name.casefold(): a for a in predicted}
+    score = ActorScore(gold=len(gold))
+    for g in gold:
+        a = by_name.get(g["name"].casefold())
+        if a is None or (g.get("kind") and g["kind"] != a.kind):
+            score.missed.append(g["name"])
+            continue
+        score.found += 1
+        if g.get("roles"):
+            score.roles += 1
+            have = {r.casefold() for r in a.roles}
+            score.roles_right += all(r.casefold() in have for r in g["roles"])
+        if g.get("affiliation"):
+            score.affiliations += 1
+            score.affiliations_right += (a.affiliation or "").casefold() == g[
+                "affiliation"].casefold()
+    return score
+
+
+@dataclass
 class ArticleScore:
     article: str
     direct: QuoteScore | None
     reported: QuoteScore | None
     events: EventScore | None
+    actors: ActorScore | None = None
 
 
 def load_gold_dir(folder: str | Path) -> dict[str, Gold]:
@@ -109,6 +165,8 @@ def load_gold_dir(folder: str | Path) -> dict[str, Gold]:
                     if not isinstance(q.get(key), int):
                         raise GoldError(f"{f}: quotes[{i}].{key} must be an integer offset")
             gold.quotes = (gold.quotes or []) + data["quotes"]
+        if "actors" in data:
+            gold.actors = (gold.actors or []) + data["actors"]
         if "events" in data:
             gold.events_file = f
     if not golds:
@@ -173,7 +231,8 @@ def evaluate_article(gold: Gold, path: Path) -> ArticleScore:
         events, _ = score_article(
             find_events(doc, index), load_event_gold(gold.events_file), GoldActors(doc, index)
         )
-    return ArticleScore(gold.article, direct, reported, events)
+    actors = match_actors(index.actors(), gold.actors) if gold.actors is not None else None
+    return ArticleScore(gold.article, direct, reported, events, actors)
 
 
 def evaluate(gold_dir: str | Path, articles_dir: str | Path) -> list[ArticleScore]:

@@ -14,15 +14,15 @@ resolved through :class:`~accord.extract.actors.ActorIndex` (pronouns, surnames,
 spokespeople).  A quote with no cue of its own belongs to the speaker of the closest
 attribution before it in the same or the previous paragraph (a quote continued after a
 break, a statement introduced in the sentence before).  This follows the cue-based
-attribution of Pouliquen et al. 2007 ("Automatic detection of quotations in multilingual
-news", RANLP, §3) and the "closest speaker" fallback of Elson & McKeown 2010
-("Automatic attribution of quoted speech in literary narrative", AAAI, Table 2).
+attribution of Pouliquen, Steinberger & Best 2007 ("Automatic detection of quotations in
+multilingual news", RANLP) and the closest-speaker fallback for quotes without a cue of
+Elson & McKeown 2010 ("Automatic attribution of quoted speech in literary narrative", AAAI).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -38,6 +38,7 @@ _MARKS = re.compile('["“”]')
 _LEFT_BOUND = set("([{—–-/‘'")
 _RIGHT_BOUND = set(".,;:!?)]}…—–-’'")
 _SENT_END = (".", "?", "!", "…")
+_OPENERS = frozenset({"And", "But", "So", "Yet", "Or"})  # may open a sentence before a quote
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj"})
@@ -124,7 +125,9 @@ class QuoteFinder:
         # token i is inside a quote (marks included) when inside[i]
         self._starts = [s - 1 for s, _ in self.spans]
         self._ends = [e + 1 for _, e in self.spans]
-        self.inside = [self._in_quote(t.idx) for t in index.tokens]
+        self.toks = index.tokens
+        self._tok_idx = [t.idx for t in self.toks]
+        self.inside = [self._in_quote(i) for i in self._tok_idx]
 
     def _in_quote(self, char: int) -> bool:
         k = bisect_right(self._starts, char) - 1
@@ -156,30 +159,26 @@ class QuoteFinder:
 
     def _token_at(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
-        doc = self.doc
-        lo, hi = 0, len(doc)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if doc[mid].idx < char:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(self._tok_idx, char)
 
     def _starts_sentence(self, start: int) -> bool:
         """Whether the quote opening before ``start`` begins a sentence or a paragraph."""
-        raw = self.text[: max(0, start - 1)]
+        raw = self.text[max(0, start - 300) : max(0, start - 1)]
         before = raw.rstrip()
+        word = before.rsplit(None, 1)[-1] if before else ""
+        if word in _OPENERS:  # "And "intense discussions" were taking place"
+            raw = before[: len(before) - len(word)]
+            before = raw.rstrip()
         if not before or "\n" in raw[len(before) :]:
             return True
         return before.endswith((*_SENT_END, CLOSING, STRAIGHT, ":"))
 
     def _post_window(self, end: int) -> list[int]:
-        doc = self.doc
+        toks = self.toks
         i = self._token_at(end + 1)
         out = []
-        while i < len(doc) and len(out) < 14:
-            t = doc[i]
+        while i < len(toks) and len(out) < 14:
+            t = toks[i]
             if self.inside[i] or "\n" in t.text or t.text in _SENT_END:
                 break
             out.append(i)
@@ -187,11 +186,11 @@ class QuoteFinder:
         return out
 
     def _pre_window(self, start: int) -> list[int]:
-        doc = self.doc
+        toks = self.toks
         i = self._token_at(start - 1) - 1
         out = []
         while i >= 0 and len(out) < 40:
-            t = doc[i]
+            t = toks[i]
             if self.inside[i]:  # another quote in the same sentence: look past it
                 i -= 1
                 continue
@@ -205,7 +204,7 @@ class QuoteFinder:
         stripped = text.rstrip()
         post_ok = not stripped.endswith(_SENT_END)
         post = self._post_window(end)
-        if stripped.endswith(("?", "!")) and post and self.doc[post[0]].text[:1].islower():
+        if stripped.endswith(("?", "!")) and post and self.toks[post[0]].text[:1].islower():
             post_ok = True
         windows = [post, self._pre_window(start)] if post_ok else [self._pre_window(start)]
         for window in windows:
@@ -219,11 +218,13 @@ class QuoteFinder:
         return self._cue_pass(window, strong=True) or self._cue_pass(window, strong=False)
 
     def _cue_pass(self, window: list[int], strong: bool) -> _Attribution | None:
-        doc = self.doc
+        toks = self.toks
         for i in window:
-            t = doc[i]
-            if t.lower_ == "according" and i + 2 < len(doc) and doc[i + 1].lower_ == "to":
-                who = self.index.resolve(doc[i + 2])
+            t = toks[i]
+            if t.lower_ == "according" and i + 2 < len(toks) and toks[i + 1].lower_ == "to":
+                to = toks[i + 1]
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), toks[i + 2])
+                who = self.index.resolve(pobj)
                 if who:
                     return _Attribution(who, "according to", t.idx)
             if _is_speech_verb(t) and (t.lemma_ in WEAK_SPEECH_VERBS) != strong:
@@ -235,6 +236,9 @@ class QuoteFinder:
     def subject(self, verb: Token) -> str | None:
         """The actor who speaks through ``verb`` (its subject, climbing conjuncts/clauses)."""
         tok = verb
+        if (verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
+                and _is_speech_verb(verb.head.head)):
+            tok = verb.head.head  # "X denies that … and insists that …" (parsed inside)
         for _ in range(4):
             for child in tok.children:
                 if child.dep_ in SUBJECTS or child.dep_ == "agent":
@@ -253,11 +257,10 @@ class QuoteFinder:
         """The closest attribution before ``start`` in this or the previous paragraph."""
         limit = _previous_paragraph(self.text, _paragraph_start(self.text, start))
         best = previous if previous is not None and previous.at >= limit else None
-        doc = self.doc
         for i in range(self._token_at(start) - 1, self._token_at(limit) - 1, -1):
-            if best is not None and doc[i].idx < best.at:
+            if best is not None and self._tok_idx[i] < best.at:
                 break
-            t = doc[i]
+            t = self.toks[i]
             if not self.inside[i] and _is_speech_verb(t) and t.lemma_ not in WEAK_SPEECH_VERBS:
                 who = self.subject(t)
                 if who:
@@ -266,30 +269,70 @@ class QuoteFinder:
 
     # ------------------------------------------------------------------ reported speech
     def reported(self) -> list[QuoteRecord]:
-        """Speech verbs outside quotes with a clausal complement and a known speaker."""
-        doc = self.doc
+        """Reported speech with a known speaker: a speech verb and its clause ("X said (that)
+        CLAUSE", "CLAUSE, X said, CLAUSE"), or "according to X, CLAUSE"."""
         out = []
         for t in self.index.tokens:
-            if self.inside[t.i] or not _is_speech_verb(t) or t.lemma_ in WEAK_SPEECH_VERBS:
+            if self.inside[t.i]:
                 continue
-            for comp in t.children:
-                if comp.dep_ != "ccomp" or comp.i < t.i:
-                    continue
-                first, last = comp.left_edge, comp.right_edge
-                if first.dep_ == "mark" and first.i < last.i:
-                    first = doc[first.i + 1]
-                if first.lower_ in RELATIVE:
-                    continue
-                while last.is_punct and last.i > first.i:
-                    last = doc[last.i - 1]
-                if any(self.inside[k] for k in range(first.i, last.i + 1)):
-                    continue
-                who = self.subject(t)
-                if not who:
-                    continue
-                a, b = first.idx, last.idx + len(last)
-                out.append(QuoteRecord(self.text[a:b], who, t.text, a, b, direct=False))
+            clause: tuple[Token, Token] | None = None
+            who = cue = None
+            if t.lower_ == "according" and t.head.i > t.i:
+                to = next((c for c in t.children if c.lower_ == "to"), None)
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+                if pobj is not None:
+                    who, cue = self.index.resolve(pobj), "according to"
+                    clause = self._clause_after(t.right_edge.i + 1, t.head)
+            elif not _is_speech_verb(t) or t.lemma_ in WEAK_SPEECH_VERBS:
+                continue
+            elif t.dep_ == "parataxis" and t.head.i > t.i:  # "For that reason, Putin said, …"
+                who, cue = self.subject(t), t.text
+                clause = self._clause_after(t.right_edge.i + 1, t.head)
+            else:
+                comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+                if comp is not None:
+                    who, cue = self.subject(t), t.text
+                    clause = self._complement(comp)
+            if clause is None or not who:
+                continue
+            first, last = clause
+            if first.lower_ in RELATIVE or any(
+                self.inside[k] for k in range(first.i, last.i + 1)
+            ):
+                continue
+            a, b = first.idx, last.idx + len(last)
+            out.append(QuoteRecord(self.text[a:b], who, cue, a, b, direct=False))
         return out
+
+    def _complement(self, comp: Token) -> tuple[Token, Token]:
+        """A clausal complement without its "that", cut before a conjoined speech verb
+        ("denies that it is planning X and insists that Y")."""
+        doc = self.doc
+        first, last = comp.left_edge, comp.right_edge
+        if first.dep_ == "mark" and first.i < last.i:
+            first = doc[first.i + 1]
+        for c in comp.children:
+            if c.dep_ == "conj" and _is_speech_verb(c) and c.i > first.i:
+                last = doc[c.left_edge.i - 1]
+                while last.dep_ == "cc" or last.is_punct:
+                    last = doc[last.i - 1]
+                break
+        while last.is_punct and last.i > first.i:
+            last = doc[last.i - 1]
+        return first, last
+
+    def _clause_after(self, i: int, head: Token) -> tuple[Token, Token] | None:
+        """The clause of ``head`` from token ``i`` (commas skipped) to the next comma after
+        ``head`` or its end."""
+        doc = self.doc
+        while i < head.i and doc[i].is_punct:
+            i += 1
+        if i > head.i:
+            return None
+        j = head.i
+        while j < head.right_edge.i and doc[j + 1].text not in {",", ";", ".", ":"}:
+            j += 1
+        return doc[i], doc[j]
 
 
 def _paragraph_start(text: str, pos: int) -> int:
