@@ -287,3 +287,23 @@ def run(
         converged=done,
         active=act,
     )
+
+
+def run_issues(
+    c: np.ndarray,
+    X: np.ndarray,
+    S: np.ndarray,
+    has: np.ndarray | None = None,
+    options: EUMOptions | None = None,
+) -> EUMResult:
+    """Run the EUM on every issue of a case: ``c[..., n]``, ``X[..., n, k]``, ``S[..., n, k]``.
+
+    Each issue is a separate game, as in the model; issues become a batch axis, so the
+    result's arrays are ``[R + 1, ..., k, n]`` (positions) and ``[...,  k]`` (forecast).
+    ``has[..., n, k]`` marks the positions actors stated; the others take no part.
+    """
+    X = np.asarray(X, dtype=float)
+    x = np.swapaxes(X, -1, -2)
+    s = np.swapaxes(np.asarray(S, dtype=float), -1, -2)
+    active = None if has is None else np.swapaxes(np.asarray(has, dtype=bool), -1, -2)
+    return run(np.asarray(c, dtype=float)[..., None, :], x, s, active, options)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.models import static
+from accord.models import eum, static
 from accord.models.arrays import CaseArrays
 
 
@@ -43,6 +43,20 @@ MODELS: dict[str, Model] = {
             "Nash bargaining",
             "asymmetric Nash bargaining among the veto players, status quo as disagreement",
             lambda a: static.nash(a.c, a.X, a.S, a.sq, players=a.veto),
+        ),
+        Model(
+            "eum",
+            "Expected utility (Bueno de Mesquita)",
+            "rounds of challenges, offers and concessions until positions settle; "
+            "the weighted median of the final positions",
+            lambda a: eum.run_issues(a.c, a.X, a.S, a.has).forecast,
+        ),
+        Model(
+            "eum-mean",
+            "Expected utility, mean",
+            "the same rounds as eum; the capability × salience weighted mean of the final "
+            "positions",
+            lambda a: eum.run_issues(a.c, a.X, a.S, a.has).forecast_mean,
         ),
     )
 }
