@@ -163,6 +163,30 @@ def _weighted_mean(x: np.ndarray, w: np.ndarray) -> np.ndarray:
         return np.where(total > 0, (w * x).sum(axis=-1) / total, np.nan)
 
 
+def offers(
+    x: np.ndarray, a: np.ndarray, b: np.ndarray, pairs: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(kind, offer)[..., i, j]``: how ``i`` would move on ``j``'s offer, and where to.
+
+    ``a[..., i, j] = EU^i_ij``, ``b[..., i, j] = EU^i_ji`` (both judged by ``i``); ``pairs``
+    marks the contests that count. Actors at the same position make no offers.
+    """
+    contest = pairs & (x[..., :, None] != x[..., None, :]) & (b > 0)
+    conflict = contest & (a > 0) & (b > a)
+    yields = contest & (a <= 0)
+    compromise = yields & (b > -a)
+    capitulation = yields & ~compromise
+    kind = np.select(
+        [conflict, compromise, capitulation],
+        [Kind.CONFLICT, Kind.COMPROMISE, Kind.CAPITULATION],
+        Kind.NONE,
+    ).astype(np.int8)
+    xi, xj = x[..., :, None], x[..., None, :]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        offer = np.where(compromise, xi + (xj - xi) * (-a / b), xj)
+    return kind, offer
+
+
 def _choose(
     x: np.ndarray,
     offer: np.ndarray,
@@ -237,19 +261,7 @@ def run(
             r = ones
         a, b = expected_utilities(p, s, delta, delta_mu, r, opts.q, opts.t)
 
-        contest = pairs & (delta > 0) & (b > 0)
-        conflict = contest & (a > 0) & (b > a)
-        yields = contest & (a <= 0)
-        compromise = yields & (b > -a)
-        capitulation = yields & ~compromise
-        kind = np.select(
-            [conflict, compromise, capitulation],
-            [Kind.CONFLICT, Kind.COMPROMISE, Kind.CAPITULATION],
-            Kind.NONE,
-        ).astype(np.int8)
-        xi, xj = x[..., :, None], x[..., None, :]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            offer = np.where(compromise, xi + (xj - xi) * (-a / b), xj)
+        kind, offer = offers(x, a, b, pairs)
         best, has = _choose(x, offer, kind, b, opts.acceptance)
         idx = np.maximum(best, 0)[..., None]
         taken = np.take_along_axis(offer, idx, axis=-1)[..., 0]
