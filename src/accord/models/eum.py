@@ -192,9 +192,14 @@ def _choose(
     offer: np.ndarray,
     kind: np.ndarray,
     strength: np.ndarray,
+    rank: np.ndarray,
     acceptance: str,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Index of the accepted offer per receiving actor (-1: none) and whether one exists."""
+    """Column of the accepted offer per receiving actor (-1: none) and whether one exists.
+
+    Ties (equal scores) go to the proposer listed first in the case (``rank[..., n]``, the
+    actors' original indices), so the choice never depends on how positions are ordered.
+    """
     move = np.abs(offer - x[..., :, None])
     if acceptance == "closest":
         score = move
@@ -204,9 +209,46 @@ def _choose(
         score = -strength
     valid = kind != Kind.NONE
     score = np.where(valid, score, np.inf)
-    best = np.argmin(score, axis=-1)
+    low = score.min(axis=-1, keepdims=True)
+    tied = valid & (score == low)
+    n = x.shape[-1]
+    best = np.argmin(np.where(tied, rank[..., None, :], n), axis=-1)
     has = valid.any(axis=-1)
     return np.where(has, best, -1), has
+
+
+def _round(
+    x: np.ndarray,
+    s: np.ndarray,
+    w: np.ndarray,
+    act: np.ndarray,
+    rank: np.ndarray,
+    width: np.ndarray,
+    opts: EUMOptions,
+) -> tuple[np.ndarray, ...]:
+    """One round on positions sorted along the last axis (``rank``: original indices): risk
+    exponents, then each actor's accepted offer ``(r, proposer, has_offer, position, kind)``."""
+    n = x.shape[-1]
+    pairs = act[..., :, None] & act[..., None, :] & ~np.eye(n, dtype=bool)
+    dist = np.abs(x[..., :, None] - x[..., None, :])
+    p = success_probability(x, w, pairs, opts.probability, dist)
+    p_rev = 1.0 - p if opts.probability == "pairwise" else np.swapaxes(p, -1, -2)
+    delta = dist / width[..., None, None]
+    centre = _weighted_median(x, w) if opts.mu == "median" else _weighted_mean(x, w)
+    delta_mu = np.abs(x - np.nan_to_num(centre)[..., None]) / width[..., None]
+    if opts.risk == "security":
+        A1, _ = expected_utilities(p, p_rev, s, delta, delta_mu, None, opts.q, opts.t)
+        r = risk_exponents(A1, pairs, act)
+        a, b = expected_utilities(p, p_rev, s, delta, delta_mu, r, opts.q, opts.t)
+    else:
+        r = np.ones(x.shape)
+        a, b = expected_utilities(p, p_rev, s, delta, delta_mu, None, opts.q, opts.t)
+    kind, offer = offers(x, a, b, pairs)
+    best, has = _choose(x, offer, kind, b, rank, opts.acceptance)
+    idx = np.maximum(best, 0)[..., None]
+    taken = np.take_along_axis(offer, idx, axis=-1)[..., 0]
+    taken_kind = np.take_along_axis(kind, idx, axis=-1)[..., 0]
+    return r, best, has, taken, taken_kind
 
 
 def run(
@@ -231,72 +273,82 @@ def run(
     c = np.broadcast_to(np.asarray(c, dtype=float), shape)
     s = np.broadcast_to(np.asarray(s, dtype=float), shape)
     act = np.ones(shape, bool) if active is None else np.broadcast_to(active, shape).astype(bool)
-    n = shape[-1]
     w = np.where(act, c * s, 0.0)
-    pairs = act[..., :, None] & act[..., None, :] & ~np.eye(n, dtype=bool)
 
     if opts.scale is None:
         hi = np.where(act, x, -np.inf).max(axis=-1, initial=-np.inf)
         lo = np.where(act, x, np.inf).min(axis=-1, initial=np.inf)
         width = hi - lo
     else:
+        spread = np.ptp(np.where(act, x, np.nan_to_num(x.mean(axis=-1, keepdims=True))), axis=-1)
+        if (spread > opts.scale).any():
+            raise ValueError(
+                f"scale {opts.scale} is narrower than the spread of positions ({spread.max()})"
+            )
         width = np.full(shape[:-1], float(opts.scale))
     width = np.where(np.isfinite(width) & (width > 0), width, 1.0)
     tol = opts.tol * width
 
-    done = np.zeros(shape[:-1], bool)
-    rounds = np.zeros(shape[:-1], int)
-    history = {k: [] for k in ("positions", "risk", "proposer", "kind", "offer")}
-    history["positions"].append(x.copy())
-    ones = np.ones(shape)
+    n = shape[-1]
+    flat = (-1, n)
+    x, s2, w2, act2 = (v.reshape(flat) for v in (x, s, w, act))
+    width2, tol2 = width.reshape(-1), tol.reshape(-1)
+    done = np.zeros(len(x), bool)
+    rounds = np.zeros(len(x), int)
+    history: dict[str, list[np.ndarray]] = {k: [] for k in ("r", "proposer", "kind", "offer")}
+    trail = [x.copy()]
     for _ in range(opts.max_rounds):
-        p = success_probability(x, w, pairs, opts.probability)
-        delta = np.abs(x[..., :, None] - x[..., None, :]) / width[..., None, None]
-        centre = _weighted_median(x, w) if opts.mu == "median" else _weighted_mean(x, w)
-        delta_mu = np.abs(x - np.nan_to_num(centre)[..., None]) / width[..., None]
-        if opts.risk == "security":
-            A1, _ = expected_utilities(p, s, delta, delta_mu, ones, opts.q, opts.t)
-            r = risk_exponents(A1, pairs, act)
-        else:
-            r = ones
-        a, b = expected_utilities(p, s, delta, delta_mu, r, opts.q, opts.t)
-
-        kind, offer = offers(x, a, b, pairs)
-        best, has = _choose(x, offer, kind, b, opts.acceptance)
-        idx = np.maximum(best, 0)[..., None]
-        taken = np.take_along_axis(offer, idx, axis=-1)[..., 0]
-        taken_kind = np.take_along_axis(kind, idx, axis=-1)[..., 0]
-        new = np.where(has, taken, x)
-
-        moved = np.abs(new - x).max(axis=-1) > tol
-        stop = done | ~moved
-        new = np.where(stop[..., None], x, new)
-        if stop.all():
-            done = stop
+        live = np.flatnonzero(~done)
+        xl = x[live]
+        # work in the order of positions: the vote sums read sorted prefix sums
+        order = np.argsort(xl, axis=-1, kind="stable")
+        back = np.argsort(order, axis=-1)
+        xs, ss, ws, acts = (
+            np.take_along_axis(v[live], order, axis=-1) for v in (x, s2, w2, act2)
+        )
+        r, best, has, taken, kind = _round(xs, ss, ws, acts, order, width2[live], opts)
+        r, best, has, taken, kind = (
+            np.take_along_axis(v, back, axis=-1) for v in (r, best, has, taken, kind)
+        )
+        best = np.where(has, np.take_along_axis(order, np.maximum(best, 0), -1), -1)
+        new = np.where(has, taken, xl)
+        moving = np.abs(new - xl).max(axis=-1) > tol2[live]
+        done[live[~moving]] = True
+        if not moving.any():
             break
-        rounds = rounds + ~stop
-        done = stop
-        history["risk"].append(r)
-        history["proposer"].append(np.where(has & ~stop[..., None], best, -1))
-        history["kind"].append(np.where(has & ~stop[..., None], taken_kind, Kind.NONE))
-        history["offer"].append(np.where(has & ~stop[..., None], taken, np.nan))
-        x = new
-        history["positions"].append(x.copy())
-    positions = np.stack(history["positions"])
+        going = live[moving]
+        rounds[going] += 1
+        keep = has[moving]
+        step = {
+            "r": (np.nan, r[moving]),
+            "proposer": (-1, np.where(keep, best[moving], -1)),
+            "kind": (Kind.NONE, np.where(keep, kind[moving], Kind.NONE)),
+            "offer": (np.nan, np.where(keep, taken[moving], np.nan)),
+        }
+        for key, (blank, value) in step.items():
+            row = np.full(x.shape, blank, dtype=np.asarray(value).dtype)
+            row[going] = value
+            history[key].append(row)
+        x = x.copy()
+        x[going] = new[moving]
+        trail.append(x.copy())
+
     def stacked(key: str, dtype: type) -> np.ndarray:
         rows = history[key]
-        return np.stack(rows).astype(dtype) if rows else np.zeros((0, *shape), dtype)
+        out = np.stack(rows) if rows else np.zeros((0, *x.shape), dtype)
+        return out.astype(dtype).reshape(-1, *shape)
 
+    positions = np.stack(trail).reshape(-1, *shape)
     return EUMResult(
         positions=positions,
         median=_weighted_median(positions, w),
         mean=_weighted_mean(positions, w),
-        risk=stacked("risk", float),
+        risk=stacked("r", float),
         proposer=stacked("proposer", int),
         kind=stacked("kind", np.int8),
         offer=stacked("offer", float),
-        rounds=rounds,
-        converged=done,
+        rounds=rounds.reshape(shape[:-1]),
+        converged=done.reshape(shape[:-1]),
         active=act,
     )
 

@@ -46,56 +46,57 @@ from __future__ import annotations
 import numpy as np
 
 
-def _u(base: np.ndarray, r: np.ndarray) -> np.ndarray:
-    return 2.0 - 4.0 * np.power(np.maximum(base, 0.0), r)
+def _u(base: np.ndarray, r: np.ndarray | None) -> np.ndarray:
+    """``2 - 4 base^r`` (``r = None``: the risk-neutral ``r = 1`` without a power).
+
+    ``base`` lies in [0, 1] because distances are at most the width of the scale."""
+    return 2.0 - 4.0 * (base if r is None else np.power(base, r))
 
 
-def challenge_eu(
-    p: np.ndarray,
-    s_resist: np.ndarray,
-    delta: np.ndarray,
-    delta_mu: np.ndarray,
-    r: np.ndarray,
-    q: float,
-    t: float,
-) -> np.ndarray:
-    """``EU`` of a challenge (all arguments broadcast to ``[..., n, n]``).
-
-    ``p``: probability the challenger prevails; ``s_resist``: salience of the target (the
-    probability it resists); ``delta``: distance challenger–target as a share of the range;
-    ``delta_mu``: distance challenger–median, same unit; ``r``: the exponent of whoever
-    judges the contest.
-    """
-    us = _u(0.5 - 0.5 * delta, r)
-    uf = _u(0.5 + 0.5 * delta, r)
-    challenge = s_resist * (p * us + (1.0 - p) * uf) + (1.0 - s_resist) * us
-    status_quo = q * _u(np.asarray(0.5), r)
+def _status_quo(
+    q: float, t: float, spread: np.ndarray, r: np.ndarray | None
+) -> np.ndarray | float:
+    """``E(no challenge) = Q U^sq + (1 - Q)(T U^b + (1 - T) U^w)``; ``spread`` is
+    ``0.25 (δ_iμ + δ_ij)`` of the challenger ``i``."""
+    value = q * _u(np.asarray(0.5), r)
     if q < 1.0:
-        spread = 0.25 * (delta_mu + delta)
         drift = t * _u(0.5 - spread, r) + (1.0 - t) * _u(0.5 + spread, r)
-        status_quo = status_quo + (1.0 - q) * drift
-    return challenge - status_quo
+        value = value + (1.0 - q) * drift
+    return value
 
 
 def expected_utilities(
     p: np.ndarray,
+    p_rev: np.ndarray,
     s: np.ndarray,
     delta: np.ndarray,
     delta_mu: np.ndarray,
-    r: np.ndarray,
+    r: np.ndarray | None,
     q: float,
     t: float,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``(A, B)[..., i, j]`` from the point of view of ``i`` (exponent ``r_i``).
 
     ``A[i, j] = EU^i_ij`` (``i`` challenges ``j``), ``B[i, j] = EU^i_ji`` (``j`` challenges
-    ``i``, as ``i`` expects it). ``p[..., i, j]`` = ``P_ij``; ``s``, ``delta_mu``, ``r`` are
-    ``[..., n]``; ``delta`` is ``[..., n, n]``.
+    ``i``, as ``i`` expects it). ``p[..., i, j] = P_ij``, ``p_rev[..., i, j] = P_ji`` (the
+    transpose; ``1 - p`` for pairwise probabilities); ``s``, ``delta_mu`` and ``r`` are
+    ``[..., n]`` (``r = None``: every exponent 1); ``delta`` is ``[..., n, n]``.
+
+    ``U^s`` and ``U^f`` depend only on the distance and the judge's exponent, so both
+    directions share them: ``E(challenge) = U^s - s_target (1 - P) (U^s - U^f)``.
     """
-    r_row = r[..., :, None]
-    A = challenge_eu(p, s[..., None, :], delta, delta_mu[..., :, None], r_row, q, t)
-    pT = np.swapaxes(p, -1, -2)
-    B = challenge_eu(pT, s[..., :, None], delta, delta_mu[..., None, :], r_row, q, t)
+    r_row = None if r is None else r[..., :, None]
+    us = _u(0.5 - 0.5 * delta, r_row)
+    gap = us - _u(0.5 + 0.5 * delta, r_row)
+    A = us - s[..., None, :] * (1.0 - p) * gap
+    B = us - s[..., :, None] * (1.0 - p_rev) * gap
+    if q < 1.0:
+        A -= _status_quo(q, t, 0.25 * (delta_mu[..., :, None] + delta), r_row)
+        B -= _status_quo(q, t, 0.25 * (delta_mu[..., None, :] + delta), r_row)
+    else:
+        sq = _status_quo(q, t, delta, r_row)
+        A -= sq
+        B -= sq
     return A, B
 
 

@@ -65,16 +65,25 @@ def _count_below(xs: np.ndarray, queries: np.ndarray) -> np.ndarray:
     return found.reshape(queries.shape)
 
 
-def vote_totals(x: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def vote_totals(
+    x: np.ndarray, w: np.ndarray, dist: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """``(net, mass)[..., n, n]``: ``Σ_k w_k a_k(i, j)`` and ``Σ_k w_k |a_k(i, j)|``.
 
     ``x[..., n]`` positions, ``w[..., n]`` vote weights ``c_k s_k`` (0 for actors that do not
-    vote). ``a_k(i, j) = |x_k - x_j| - |x_k - x_i|`` is positive when ``k`` is closer to ``i``.
+    vote), ``dist[..., n, n] = |x_i - x_j|`` if already at hand. ``a_k(i, j) = |x_k - x_j| -
+    |x_k - x_i|`` is positive when ``k`` is closer to ``i``.
+
+    With ``W(t)``, ``Y(t)`` the sums of ``w_k`` and ``w_k x_k`` over ``x_k < t``, ``lo``/``hi``
+    the ends of the segment and ``m`` its midpoint, the mass is
+    ``2 [m (2 W(m) - W(lo) - W(hi)) - 2 Y(m) + Y(lo) + Y(hi)] + δ (W_total - W(hi) + W(lo))``,
+    in which only ``W(hi) - W(lo) = |W(x_i) - W(x_j)|`` depends on which end is which.
     """
     x = np.asarray(x, dtype=float)
     w = np.broadcast_to(np.asarray(w, dtype=float), x.shape)
-    dist = np.abs(x[..., :, None] - x[..., None, :])  # [..., k, j] = |x_k - x_j|
-    D = np.einsum("...k,...kj->...j", w, dist)
+    if dist is None:
+        dist = np.abs(x[..., :, None] - x[..., None, :])
+    D = np.einsum("...k,...kj->...j", w, dist)  # Σ_k w_k |x_k - x_j|
     net = D[..., None, :] - D[..., :, None]
 
     order = np.argsort(x, axis=-1, kind="stable")
@@ -85,23 +94,18 @@ def vote_totals(x: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     Yc = np.concatenate([zero, np.cumsum(ws * xs, axis=-1)], axis=-1)
 
     n = x.shape[-1]
-    at_x = _count_below(xs, x)  # [..., n]
-    lo_is_i = x[..., :, None] <= x[..., None, :]
-    c_lo = np.where(lo_is_i, at_x[..., :, None], at_x[..., None, :])
-    c_hi = np.where(lo_is_i, at_x[..., None, :], at_x[..., :, None])
+    at_x = _count_below(xs, x)
+    Wx = np.take_along_axis(Wc, at_x, axis=-1)
+    Yx = np.take_along_axis(Yc, at_x, axis=-1)
     mid = (x[..., :, None] + x[..., None, :]) / 2
-    c_mid = _count_below(xs, mid.reshape((*x.shape[:-1], n * n))).reshape(mid.shape)
-
-    def take(cum: np.ndarray, idx: np.ndarray) -> np.ndarray:
-        flat = idx.reshape((*idx.shape[:-2], n * n))
-        return np.take_along_axis(cum, flat, axis=-1).reshape(idx.shape)
-
-    W_lo, W_mid, W_hi = take(Wc, c_lo), take(Wc, c_mid), take(Wc, c_hi)
-    Y_lo, Y_mid, Y_hi = take(Yc, c_lo), take(Yc, c_mid), take(Yc, c_hi)
-    inside_left = mid * (W_mid - W_lo) - (Y_mid - Y_lo)
-    inside_right = (Y_hi - Y_mid) - mid * (W_hi - W_mid)
-    outside = Wc[..., -1:, None] - (W_hi - W_lo)
-    mass = 2 * (inside_left + inside_right) + dist * outside
+    c_mid = _count_below(xs, mid.reshape(*x.shape[:-1], n * n))
+    W_mid = np.take_along_axis(Wc, c_mid, axis=-1).reshape(mid.shape)
+    Y_mid = np.take_along_axis(Yc, c_mid, axis=-1).reshape(mid.shape)
+    W_ends = Wx[..., :, None] + Wx[..., None, :]
+    Y_ends = Yx[..., :, None] + Yx[..., None, :]
+    W_in = np.abs(Wx[..., :, None] - Wx[..., None, :])
+    mass = 2 * (mid * (2 * W_mid - W_ends) - 2 * Y_mid + Y_ends)
+    mass += dist * (Wc[..., -1:, None] - W_in)
     return net, np.maximum(mass, np.abs(net))
 
 
@@ -110,13 +114,14 @@ def success_probability(
     w: np.ndarray,
     pairs: np.ndarray | None = None,
     normalise: Normalise = "pairwise",
+    dist: np.ndarray | None = None,
 ) -> np.ndarray:
     """``P[..., i, j]``: the probability that ``i`` prevails over ``j`` in a contest.
 
     ``pairs[..., n, n]`` marks the contests that count (for ``"global"`` normalisation).
     Where nobody votes in a contest (``x_i = x_j``, or no weight) ``P`` is ½.
     """
-    net, mass = vote_totals(x, w)
+    net, mass = vote_totals(x, w, dist)
     support = (mass + net) / 2
     if normalise == "pairwise":
         denom = mass
