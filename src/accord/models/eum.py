@@ -236,9 +236,10 @@ def _round(
     dist = np.abs(x[..., :, None] - x[..., None, :])
     p = success_probability(x, w, pairs, opts.probability, dist)
     p_rev = 1.0 - p if opts.probability == "pairwise" else np.swapaxes(p, -1, -2)
-    delta = dist / width[..., None, None]
+    # shares of the width; only actors that take no part can lie beyond it (then capped)
+    delta = np.minimum(dist / width[..., None, None], 1.0)
     centre = _weighted_median(x, w) if opts.mu == "median" else _weighted_mean(x, w)
-    delta_mu = np.abs(x - np.nan_to_num(centre)[..., None]) / width[..., None]
+    delta_mu = np.minimum(np.abs(x - np.nan_to_num(centre)[..., None]) / width[..., None], 1.0)
     if opts.risk == "security":
         A1, _ = expected_utilities(p, p_rev, s, delta, delta_mu, None, opts.q, opts.t)
         r = risk_exponents(A1, pairs, act)
