@@ -60,7 +60,8 @@ MODELS: dict[str, Model] = {
         ),
     )
 }
-DEFAULT_MODELS = tuple(MODELS)
+# the static models; dynamic ones (eum, eum-mean) run when named
+DEFAULT_MODELS = ("compromise", "median", "nash")
 
 
 def resolve(names: str | list[str] | tuple[str, ...] | None) -> list[Model]:
