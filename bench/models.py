@@ -1,0 +1,77 @@
+"""Benchmarks of the bargaining models: seconds per run and rounds to converge.
+
+Each model has its own ``bench_<model>()`` returning rows (dicts); ``main()`` prints them.
+Run: ``PYTHONPATH=src python bench/models.py``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from accord.models.eum import run_issues
+
+ACTORS = (10, 50, 200)
+ISSUES = 10
+REPEATS = 3
+
+
+MONTE_CARLO = (50, 20)  # actors, samples
+
+
+def random_case(
+    n: int, k: int, seed: int, samples: int | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Capabilities, positions on 0–100 and saliences of ``n`` actors on ``k`` issues,
+    with a leading axis of ``samples`` draws if given."""
+    rng = np.random.default_rng(seed)
+    lead = () if samples is None else (samples,)
+    return rng.random((*lead, n)), rng.random((*lead, n, k)) * 100, rng.random((*lead, n, k))
+
+
+def bench_eum(actors: tuple[int, ...] = ACTORS, issues: int = ISSUES) -> list[dict]:
+    """EUM on ``n`` actors × ``issues`` issues (one call, issues batched), and one Monte Carlo
+    call of ``MONTE_CARLO`` samples: best of ``REPEATS`` wall-clock times, and the rounds each
+    game (issue × sample) took to converge."""
+    rows = []
+    runs = [(n, None) for n in actors] + [(MONTE_CARLO[0], MONTE_CARLO[1])]
+    for n, samples in runs:
+        c, X, S = random_case(n, issues, seed=n, samples=samples)
+        times = []
+        for _ in range(REPEATS):
+            start = time.perf_counter()
+            res = run_issues(c, X, S)
+            times.append(time.perf_counter() - start)
+        rows.append(
+            {
+                "model": "eum",
+                "actors": n,
+                "issues": issues,
+                "samples": samples or 1,
+                "seconds": min(times),
+                "rounds (mean)": float(res.rounds.mean()),
+                "rounds (max)": int(res.rounds.max()),
+                "converged": f"{int(res.converged.sum())}/{res.converged.size}",
+            }
+        )
+    return rows
+
+
+def print_table(rows: list[dict]) -> None:
+    if not rows:
+        return
+    head = list(rows[0])
+    cells = [[f"{r[h]:.3f}" if isinstance(r[h], float) else str(r[h]) for h in head] for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(head)]
+    print("  ".join(h.rjust(w) for h, w in zip(head, widths, strict=True)))
+    for c in cells:
+        print("  ".join(v.rjust(w) for v, w in zip(c, widths, strict=True)))
+
+
+def main() -> None:
+    print_table(bench_eum())
+
+
+if __name__ == "__main__":
+    main()
