@@ -33,7 +33,7 @@ def shown_rounds(rounds: int, limit: int = MAX_COLUMNS) -> list[int]:
 def render_positions(tr: Trajectory) -> Table:
     cols = shown_rounds(tr.rounds)
     state = "converged" if tr.converged else "stopped at the round limit"
-    title = f"{tr.model} on {tr.issue}: positions by round ({tr.rounds} rounds, {state})"
+    title = f"{tr.model} on {tr.issue}: positions by round ({tr.rounds_text}, {state})"
     t = Table(title=title, title_justify="left")
     t.add_column("actor")
     for r in cols:

@@ -46,6 +46,10 @@ class Trajectory:
     def rounds(self) -> int:
         return len(self.positions) - 1
 
+    @property
+    def rounds_text(self) -> str:
+        return f"{self.rounds} round{'' if self.rounds == 1 else 's'}"
+
     def to_dict(self) -> dict[str, Any]:
         def num(v: float) -> float | None:
             return None if np.isnan(v) else round(float(v), 6)
