@@ -28,4 +28,4 @@ def test_trajectory_figure_draws_every_actor_and_the_forecast():
     median = next(line for line in lines if line.get_label() == "weighted median")
     assert np.allclose(median.get_ydata(), tr.median)
     assert ax.get_ylim()[0] < 0 and ax.get_ylim()[1] > 100
-    assert "missiles" in ax.get_title()
+    assert "missiles" in ax.get_title(loc="left")
