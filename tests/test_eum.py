@@ -172,7 +172,7 @@ def test_a_round_matches_the_literal_equations(q):
 
 
 def test_ec_emissions_example(shared):
-    # BDM (1994, table 3.1, p. 78), reproduced as table 1 of Scholz, Calbert & Smith (2011):
+    # BDM (1994, p. 78), reproduced as table 1 of Scholz, Calbert & Smith (2011):
     # the year by which emission standards for medium-sized cars should apply (4, 7 or 10).
     names, c, x, s = read_eum_csv(shared / "data" / "eum" / "ec-emissions.csv")
     assert names[:3] == ["Netherlands", "Belgium", "Luxembourg"] and len(names) == 10

@@ -1,9 +1,9 @@
 """Bueno de Mesquita's expected utility model (EUM), rounds of challenges until convergence.
 
 Source: Scholz, Calbert & Smith, "Unravelling Bueno de Mesquita's group decision model",
-*Journal of Theoretical Politics* 23(4): 510–531 (2011), who made fully explicit the model of
+*Journal of Theoretical Politics* 23(4), p. 510 ff. (2011), who made fully explicit the model of
 Bueno de Mesquita, "Political forecasting: an expected utility method", in Bueno de Mesquita
-& Stokman (eds.), *European Community Decision Making* (Yale UP, 1994), pp. 71–104, with the
+& Stokman (eds.), *European Community Decision Making* (1994), with the
 risk exponent of Bueno de Mesquita, "The war trap revisited", *APSR* 79(1) (1985). The
 equations are in :mod:`accord.models.eum_utility` (utilities, expected utilities, risk) and
 :mod:`accord.models.eum_votes` (probability of success).
@@ -14,8 +14,8 @@ One issue at a time, each round (Scholz et al. 2011, appendix, steps 2–11):
    actor's risk exponent ``r_i``;
 2. with those exponents, every actor ``i`` judges every other actor ``j`` from its own point
    of view, ``a = EU^i_ij`` (``i`` challenges ``j``) and ``b = EU^i_ji`` (``j`` challenges
-   ``i``), and classifies the pair (:class:`Kind`; Bueno de Mesquita 1994, the quadrants of
-   figure 3.2, as in Scholz et al. 2011, section 6):
+   ``i``), and classifies the pair (:class:`Kind`; Bueno de Mesquita's quadrants of the two
+   expected utilities, as in Scholz et al. 2011, section 6):
 
    - both positive: **conflict**; if ``b > a`` ``i`` expects to lose and ``j``'s offer is
      ``x_j``;
@@ -34,16 +34,18 @@ kept beside it.
 
 Options (:class:`EUMOptions`) cover what the literature disagrees on. Defaults:
 
-- ``q = 1.0`` (and ``t = 1.0``, which then does not matter): Bueno de Mesquita's choice in
-  the 1994 chapter (Eftekhari & Rahimi 2014, section 2.5, report Q = 1 there and 0.5 in other
-  publications) and the value of the public replications of Scholz et al.;
+- ``q = 1.0`` (and ``t = 1.0``, which then does not matter), as in the public replications
+  of Scholz et al. (Masad's ``dmasad/BDM_DecisionModel_Replication``, McKibben-Sanders'
+  ``jmckib/bdm-scholz-expected-utility-model``); Eftekhari & Rahimi (2014, section 2.5) note
+  that Bueno de Mesquita sets Q = 1 in some publications and 0.5 in others;
 - ``risk = "security"`` (the risk exponents above; ``"neutral"`` keeps every ``r = 1``);
 - ``probability = "pairwise"``, the published equation (``"global"`` and ``"net"``: see
   :mod:`accord.models.eum_votes`);
-- ``acceptance = "closest"``: each actor takes the offer that moves it least, as Bueno de
-  Mesquita (1994) and Scholz et al. state (``"priority"``: conflicts before compromises
-  before capitulations, then the closest; ``"strongest"``: the offer of the proposer with
-  the most to gain, ``b``);
+- ``acceptance = "closest"``: each actor takes the offer that moves it least, the rule
+  McKibben-Sanders reads in Bueno de Mesquita (1994) and Scholz et al. (``"priority"``:
+  conflicts before compromises before capitulations, then the closest, as his code and, he
+  reports, Scholz et al.'s do; ``"strongest"``: the offer of the proposer with the most to
+  gain, ``b``, as in Masad's replication);
 - ``mu = "median"`` for ``μ`` in ``U^b``/``U^w`` (only used when ``q < 1``);
 - ``scale = None``: distances are shares of the range of the initial positions, as in the
   paper; a number (e.g. 100) uses that fixed width instead;

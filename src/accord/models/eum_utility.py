@@ -4,7 +4,7 @@ Equations of Bueno de Mesquita (1985, "The war trap revisited", *APSR* 79(1): 15
 the risk exponent; 1994, "Political forecasting: an expected utility method", in Bueno de
 Mesquita & Stokman (eds.), *European Community Decision Making*, for the rest) as made fully
 explicit by Scholz, Calbert & Smith (2011, "Unravelling Bueno de Mesquita's group decision
-model", *Journal of Theoretical Politics* 23(4): 510–531, sections 2–5).
+model", *Journal of Theoretical Politics* 23(4), p. 510 ff., sections 2–5).
 
 Positions are measured as a share of the issue's range, ``δ_ij = |x_i - x_j| / (x_max -
 x_min)``, and ``r_i`` (between ½ and 2) is actor ``i``'s risk exponent. The utilities of ``i``

@@ -3,7 +3,7 @@
 Bueno de Mesquita (1994, "Political forecasting: an expected utility method", in Bueno de
 Mesquita & Stokman (eds.), *European Community Decision Making*) and Scholz, Calbert & Smith
 (2011, "Unravelling Bueno de Mesquita's group decision model", *Journal of Theoretical
-Politics* 23(4): 510–531, section 4) let every actor ``k`` cast a vote in the contest between
+Politics* 23(4), p. 510 ff., section 4) let every actor ``k`` cast a vote in the contest between
 the positions of ``i`` and ``j``::
 
     v_k(i, j) = c_k s_k (U_k(x_i) - U_k(x_j)),   U_k(x) = 1 - 2 |x_k - x| / (x_max - x_min)
