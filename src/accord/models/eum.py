@@ -45,10 +45,11 @@ Options (:class:`EUMOptions`) cover what the literature disagrees on. Defaults:
   McKibben-Sanders reads in Bueno de Mesquita (1994) and Scholz et al. (``"priority"``:
   conflicts before compromises before capitulations, then the closest, as his code and, he
   reports, Scholz et al.'s do; ``"strongest"``: the offer of the proposer with the most to
-  gain, ``b``, as in Masad's replication);
+  gain, ``b`` as the receiver judges it; Masad's replication ranks offers by the
+  proposer's own expected utility);
 - ``mu = "median"`` for ``μ`` in ``U^b``/``U^w`` (only used when ``q < 1``);
 - ``scale = None``: distances are shares of the range of the initial positions, as in the
-  paper; a number (e.g. 100) uses that fixed width instead;
+  replications; a number (e.g. 100) uses that fixed width instead;
 - ``max_rounds = 100``; ``tol = 0.01``: a round in which no actor moves by more than a
   hundredth of the range (1 point on a 0–100 scale) ends the run. Compromises shrink
   geometrically, so positions creep on for many rounds below that threshold; on random
@@ -56,8 +57,9 @@ Options (:class:`EUMOptions`) cover what the literature disagrees on. Defaults:
   as many rounds, and moves the mean a few points further towards the median.
 
 Everything is vectorised over actor pairs and over any leading axes (Monte Carlo samples,
-issues): ``c[..., n]``, ``x[..., n]``, ``s[..., n]``. Batched runs keep every sample exactly as
-it would run alone: a sample that has converged is frozen while others continue.
+issues): ``c[..., n]``, ``x[..., n]``, ``s[..., n]``. A batched run plays every sample as it
+would run alone: a sample that has converged is frozen (and dropped from the computation)
+while the others continue.
 """
 
 from __future__ import annotations
