@@ -276,3 +276,25 @@ def test_acceptance_variants_differ_on_the_ec_example(shared):
     # against Greece (7): the closest rule compromises, the priority rule takes the conflict.
     assert closest.kind[0, 0] == Kind.COMPROMISE and 4 < closest.positions[1, 0] < 7
     assert priority.kind[0, 0] == Kind.CONFLICT and priority.positions[1, 0] == 7.0
+
+
+def test_registry_runs_on_sampled_case_arrays():
+    from dataclasses import replace
+
+    from accord.models.arrays import CaseArrays
+    from accord.models.registry import MODELS
+
+    rng = np.random.default_rng(13)
+    m, n, k = 4, 6, 2
+    base = CaseArrays(
+        actors=[f"a{i}" for i in range(n)], issues=["p", "q"], c=np.full(n, 1 / n),
+        X=np.zeros((n, k)), S=np.ones((n, k)), sq=np.zeros(k), veto=np.zeros(n, bool),
+        has=np.ones((n, k), bool),
+    )  # fmt: skip
+    sampled = replace(base, c=rng.random((m, n)), X=rng.random((m, n, k)) * 100,
+                      S=rng.random((m, n, k)))  # fmt: skip
+    out = MODELS["eum"].run(sampled)
+    assert out.shape == (m, k)
+    for i in range(m):
+        one = replace(base, c=sampled.c[i], X=sampled.X[i], S=sampled.S[i])
+        assert out[i] == pytest.approx(MODELS["eum"].run(one))
