@@ -29,3 +29,24 @@ def test_trajectory_figure_draws_every_actor_and_the_forecast():
     assert np.allclose(median.get_ydata(), tr.median)
     assert ax.get_ylim()[0] < 0 and ax.get_ylim()[1] > 100
     assert "missiles" in ax.get_title(loc="left")
+
+
+def test_the_brief_has_the_eum_rounds_of_every_issue(tmp_path: Path):
+    from accord.report import build_brief, write_brief
+
+    case = load_case(FLAGSHIP)
+    brief = build_brief(case)
+    issues = next(s for s in brief.sections if s.id == "issues").data
+    for block in issues:
+        part = next(p for p in block.parts if p.id == "eum")
+        assert part.data.chart.svg.startswith("<svg")
+        assert part.data.sentences[-1].startswith("After ")
+    # on enlargement Russia, alone at 100, expects to lose to the United States and moves
+    enlargement = next(b for b in issues if b.issue.id == "nato-enlargement")
+    eum_part = next(p for p in enlargement.parts if p.id == "eum").data
+    assert eum_part.sentences[0].startswith("Round 1: Russia expects to lose a conflict")
+    assert eum_part.forecast == 0.0
+    written = write_brief(brief, tmp_path / "brief.md")
+    charts = {p.name for p in (tmp_path / "brief_files").iterdir()}
+    assert {f"eum-{i.id}.svg" for i in case.issues} <= charts
+    assert written

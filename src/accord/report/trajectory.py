@@ -1,15 +1,25 @@
-"""Chart of a dynamic model's rounds on one issue: every actor's position by round, with the
-weighted median (the forecast) and the weighted mean.
+"""A dynamic model's rounds on one issue in the brief: every actor's position by round, with
+the weighted median (the forecast) and the weighted mean, and what happened in words.
 
-Drawn on a :class:`matplotlib.figure.Figure` (no pyplot, no global state).
+:func:`trajectory_figure` draws on a :class:`matplotlib.figure.Figure` (no pyplot, no global
+state); :func:`eum_rounds` is the build function of the per-issue ``eum`` part of the brief
+(templates ``issue-eum.{html,md}.j2``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from accord.models.trajectory import Trajectory
+from accord.models.trajectory import Trajectory, trajectory
+from accord.report.charts import Chart, _slug, svg_text
+
+if TYPE_CHECKING:
+    from accord.report.brief import BriefInput
 
 INK = "#222222"
 MUTED = "#6b6b6b"
@@ -36,6 +46,7 @@ def trajectory_figure(
     """Positions by round (one line per actor), median and mean of each round.
 
     ``scale``: the y limits (the issue's scale); ``None`` fits them to the positions.
+    ``title``: ``None`` for a title naming the model, issue and rounds; ``""`` for none.
     """
     rounds = list(range(tr.rounds + 1))
     lo, hi = scale if scale is not None else (float(tr.positions.min()), float(tr.positions.max()))
@@ -62,9 +73,75 @@ def trajectory_figure(
             ax.spines[side].set_visible(False)
         state = "converged" if tr.converged else "round limit reached"
         ax.set_title(
-            title or f"{tr.model.upper()} on {tr.issue}: {tr.rounds_text}, {state}",
+            f"{tr.model.upper()} on {tr.issue}: {tr.rounds_text}, {state}"
+            if title is None
+            else title,
             fontsize=10, color=INK, loc="left",
         )
         ax.legend(loc="upper left", bbox_to_anchor=(0, -0.18), ncol=2, frameon=False,
                   fontsize=8)
     return fig
+
+
+@dataclass(frozen=True)
+class EUMRounds:
+    """The brief's EUM part of an issue: the chart and what happened, in sentences."""
+
+    chart: Chart
+    forecast: float
+    mean: float
+    sentences: list[str]
+
+
+_VERBS = {
+    "conflict": "expects to lose a conflict with {partner} and moves to its position",
+    "compromise": "compromises with {partner}",
+    "capitulation": "gives in to {partner}",
+}
+
+
+def _describe(tr: Trajectory, names: dict[str, str]) -> list[str]:
+    if not tr.interactions:
+        return [
+            "No actor moves: every pair is in stalemate, or the one that would challenge "
+            "expects the other to hold out."
+        ]
+    first = [i for i in tr.interactions if i.round == 1]
+    later = [i for i in tr.interactions if i.round > 1]
+    moves = [
+        f"{names.get(i.actor, i.actor)} "
+        + _VERBS[i.kind].format(partner=names.get(i.partner, i.partner))
+        + f" ({i.before:.1f} → {i.after:.1f})"
+        for i in first
+    ]
+    sentences = [f"Round 1: {'; '.join(moves)}."]
+    if later:
+        kinds = Counter(i.kind for i in later)
+        counted = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in kinds.most_common())
+        sentences.append(
+            f"Rounds 2–{tr.rounds}: {len(later)} further moves ({counted})."
+        )
+    state = "the positions settle" if tr.converged else "the round limit stops the run"
+    sentences.append(
+        f"After {tr.rounds_text} {state}; the forecast, the weighted median, is "
+        f"{tr.median[-1]:.1f} (weighted mean {tr.mean[-1]:.1f})."
+    )
+    return sentences
+
+
+def eum_rounds(inp: BriefInput, issue_id: str) -> EUMRounds | None:
+    """Build function of the brief's per-issue ``eum`` part (None with fewer than two actors)."""
+    tr = trajectory(inp.arrays, "eum", issue_id)
+    if len(tr.actors) < 2:
+        return None
+    names = {a.id: a.name for a in inp.case.actors}
+    title = inp.case.issue(issue_id).title
+    fig = trajectory_figure(tr, title="")
+    alt = (
+        f"{title}: positions of {len(tr.actors)} actors over {tr.rounds_text} of the expected "
+        f"utility model; the weighted median ends at {tr.median[-1]:.1f}, the weighted mean at "
+        f"{tr.mean[-1]:.1f}"
+    )
+    name = f"eum-{_slug(issue_id)}"
+    chart = Chart(name=name, alt=alt, svg=svg_text(fig, name))
+    return EUMRounds(chart, float(tr.median[-1]), float(tr.mean[-1]), _describe(tr, names))
