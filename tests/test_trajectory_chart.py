@@ -50,3 +50,16 @@ def test_the_brief_has_the_eum_rounds_of_every_issue(tmp_path: Path):
     charts = {p.name for p in (tmp_path / "brief_files").iterdir()}
     assert {f"eum-{i.id}.svg" for i in case.issues} <= charts
     assert written
+
+
+def test_a_brief_limited_to_other_models_leaves_the_rounds_out():
+    from accord.report import build_brief
+
+    case = load_case(FLAGSHIP)
+
+    def parts(models):
+        issues = next(s for s in build_brief(case, models).sections if s.id == "issues")
+        return {p.id for block in issues.data for p in block.parts}
+
+    assert "eum" not in parts("nash")
+    assert "eum" in parts("nash,eum")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
+from accord.models.registry import DEFAULT_MODELS
 from accord.models.trajectory import Trajectory, trajectory
 from accord.report.charts import Chart, _slug, svg_text
 
@@ -130,7 +131,15 @@ def _describe(tr: Trajectory, names: dict[str, str]) -> list[str]:
 
 
 def eum_rounds(inp: BriefInput, issue_id: str) -> EUMRounds | None:
-    """Build function of the brief's per-issue ``eum`` part (None with fewer than two actors)."""
+    """Build function of the brief's per-issue ``eum`` part.
+
+    Shown in the default brief and whenever the chosen models include ``eum`` or
+    ``eum-mean``; a brief limited to other models leaves it out, as it does an issue with
+    fewer than two actors taking part.
+    """
+    chosen = {m.name for m in inp.models}
+    if not (chosen & {"eum", "eum-mean"} or chosen == set(DEFAULT_MODELS)):
+        return None
     tr = trajectory(inp.arrays, "eum", issue_id)
     if len(tr.actors) < 2:
         return None
