@@ -14,9 +14,7 @@ from accord.models.eum import run_issues
 
 ACTORS = (10, 50, 200)
 ISSUES = 10
-REPEATS = 3
-
-
+SEEDS = (1, 2, 3)
 MONTE_CARLO = (50, 20)  # actors, samples
 
 
@@ -31,28 +29,33 @@ def random_case(
 
 
 def bench_eum(actors: tuple[int, ...] = ACTORS, issues: int = ISSUES) -> list[dict]:
-    """EUM on ``n`` actors × ``issues`` issues (one call, issues batched), and one Monte Carlo
-    call of ``MONTE_CARLO`` samples: best of ``REPEATS`` wall-clock times, and the rounds each
-    game (issue × sample) took to converge."""
+    """EUM on ``n`` actors × ``issues`` issues in one call (issues batched), one random case
+    per seed in ``SEEDS``, and one Monte Carlo call of ``MONTE_CARLO`` samples: mean wall-clock
+    and CPU seconds per call, and the rounds each game (issue × sample) took to converge."""
     rows = []
     runs = [(n, None) for n in actors] + [(MONTE_CARLO[0], MONTE_CARLO[1])]
     for n, samples in runs:
-        c, X, S = random_case(n, issues, seed=n, samples=samples)
-        times = []
-        for _ in range(REPEATS):
-            start = time.perf_counter()
+        wall, cpu, rounds, converged = [], [], [], []
+        for seed in SEEDS:
+            c, X, S = random_case(n, issues, seed=seed, samples=samples)
+            start, start_cpu = time.perf_counter(), time.process_time()
             res = run_issues(c, X, S)
-            times.append(time.perf_counter() - start)
+            wall.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+            rounds.append(res.rounds.ravel())
+            converged.append(res.converged.ravel())
+        all_rounds, all_converged = np.concatenate(rounds), np.concatenate(converged)
         rows.append(
             {
                 "model": "eum",
                 "actors": n,
                 "issues": issues,
                 "samples": samples or 1,
-                "seconds": min(times),
-                "rounds (mean)": float(res.rounds.mean()),
-                "rounds (max)": int(res.rounds.max()),
-                "converged": f"{int(res.converged.sum())}/{res.converged.size}",
+                "seconds": float(np.mean(wall)),
+                "cpu seconds": float(np.mean(cpu)),
+                "rounds (mean)": float(all_rounds.mean()),
+                "rounds (max)": int(all_rounds.max()),
+                "converged": f"{int(all_converged.sum())}/{all_converged.size}",
             }
         )
     return rows

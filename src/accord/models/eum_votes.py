@@ -43,26 +43,31 @@ import numpy as np
 Normalise = Literal["pairwise", "global", "net"]
 
 
-def _count_below(xs: np.ndarray, queries: np.ndarray) -> np.ndarray:
-    """For sorted ``xs[..., n]``, how many entries are strictly below each of ``queries[..., q]``.
+class _SortedRows:
+    """Batched ``searchsorted`` over the sorted rows ``xs[..., n]``.
 
-    A batched ``searchsorted``: each batch row is mapped onto its own unit interval
-    ``[4b, 4b + 1]`` (order is preserved, rows never overlap) and searched in one call.
+    Each row is mapped onto its own unit interval ``[4b, 4b + 1]`` (order is preserved, rows
+    never overlap) so that one ``searchsorted`` call serves every row. Probes are given in the
+    same unit coordinates (see :meth:`unit`).
     """
-    n = xs.shape[-1]
-    batch = xs.shape[:-1]
-    rows = int(np.prod(batch, dtype=int))
-    flat_x = xs.reshape(rows, n)
-    flat_q = queries.reshape(rows, -1)
-    lo = flat_x[:, :1]
-    span = flat_x[:, -1:] - lo
-    span = np.where(span > 0, span, 1.0)
-    offset = 4.0 * np.arange(rows, dtype=float)[:, None]
-    keys = ((flat_x - lo) / span + offset).ravel()
-    probe = np.clip((flat_q - lo) / span, -1.0, 2.0) + offset
-    found = np.searchsorted(keys, probe.ravel(), side="left").reshape(flat_q.shape)
-    found = found - n * np.arange(rows)[:, None]
-    return found.reshape(queries.shape)
+
+    def __init__(self, xs: np.ndarray) -> None:
+        self.n = xs.shape[-1]
+        self.lo = xs[..., :1]
+        span = xs[..., -1:] - self.lo
+        self.span = np.where(span > 0, span, 1.0)
+        rows = int(np.prod(xs.shape[:-1], dtype=int))
+        self.offset = 4.0 * np.arange(rows, dtype=float).reshape((*xs.shape[:-1], 1))
+        self.keys = (self.unit(xs) + self.offset).ravel()
+
+    def unit(self, v: np.ndarray) -> np.ndarray:
+        return (v - self.lo) / self.span
+
+    def count_below(self, probes: np.ndarray) -> np.ndarray:
+        """How many entries of each row lie strictly below ``probes[..., q]`` (unit coords)."""
+        found = np.searchsorted(self.keys, (probes + self.offset).ravel(), side="left")
+        base = self.n * (self.offset / 4.0).astype(int)
+        return found.reshape(probes.shape) - base
 
 
 def vote_totals(
@@ -94,11 +99,14 @@ def vote_totals(
     Yc = np.concatenate([zero, np.cumsum(ws * xs, axis=-1)], axis=-1)
 
     n = x.shape[-1]
-    at_x = _count_below(xs, x)
+    rows = _SortedRows(xs)
+    u = rows.unit(x)
+    at_x = rows.count_below(u)
     Wx = np.take_along_axis(Wc, at_x, axis=-1)
     Yx = np.take_along_axis(Yc, at_x, axis=-1)
     mid = (x[..., :, None] + x[..., None, :]) / 2
-    c_mid = _count_below(xs, mid.reshape(*x.shape[:-1], n * n))
+    u_mid = (u[..., :, None] + u[..., None, :]) / 2
+    c_mid = rows.count_below(u_mid.reshape(*x.shape[:-1], n * n))
     W_mid = np.take_along_axis(Wc, c_mid, axis=-1).reshape(mid.shape)
     Y_mid = np.take_along_axis(Yc, c_mid, axis=-1).reshape(mid.shape)
     W_ends = Wx[..., :, None] + Wx[..., None, :]
