@@ -93,3 +93,18 @@ def test_forecast_includes_the_eum():
     result = CliRunner().invoke(app, ["forecast", str(FLAGSHIP), "-m", "eum", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert all("eum" in i["outcomes"] for i in json.loads(result.stdout)["issues"])
+
+
+def test_rounds_options(three: Path):
+    capped = invoke(str(FLAGSHIP), "-i", "military-activity", "-o", "max_rounds=2", "-f", "json")
+    assert capped.exit_code == 0, capped.output
+    data = json.loads(capped.stdout)
+    assert data["rounds"] == 2 and data["converged"] is False
+    for bad, words in [
+        ("q=abc", "'abc' is not a float"),
+        ("zz=1", "unknown eum option 'zz'"),
+        ("q", "NAME=VALUE"),
+        ("acceptance=nearest", "unknown acceptance rule"),
+    ]:
+        result = invoke(str(three), "--issue", "date", "--option", bad)
+        assert result.exit_code == 2 and words in result.output, (bad, result.output)

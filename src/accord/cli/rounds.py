@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from accord.case import load_case
-from accord.cli.app import app, bad_input, out
+from accord.cli.app import app, bad_input, fail, out
 from accord.models.arrays import case_arrays
 from accord.models.trajectory import TRAJECTORIES, Trajectory, trajectory
 
@@ -66,10 +66,21 @@ def rounds(
     ),
     issue: str = typer.Option(..., "--issue", "-i", help="issue id"),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="output format"),
+    option: list[str] = typer.Option(
+        [], "--option", "-o", help="model option NAME=VALUE, repeatable (e.g. q=0.5)"
+    ),
 ) -> None:
     """Print a dynamic model's rounds on one issue: positions per round and accepted offers."""
+    pairs = [o.partition("=") for o in option]
+    if bad := [o for o, (_, eq, _) in zip(option, pairs, strict=True) if not eq]:
+        fail(f"--option takes NAME=VALUE, not {bad[0]!r}")
+    options = {name.strip(): value.strip() for name, _, value in pairs}
     with bad_input():
-        tr = trajectory(case_arrays(load_case(case)), model, issue)
+        arrays = case_arrays(load_case(case))
+        try:
+            tr = trajectory(arrays, model, issue, options)
+        except ValueError as e:
+            fail(str(e))
     if fmt is Format.json:
         print(json.dumps(tr.to_dict(), indent=2))
         return

@@ -3,13 +3,15 @@
 A :class:`Trajectory` is model-neutral: the positions of the actors taking part at every
 round, the forecast per round (weighted median and mean) and the interactions that moved
 positions. ``accord rounds`` prints it and the brief charts it. A dynamic model plugs in by
-adding one function ``(CaseArrays, issue index) -> Trajectory`` to :data:`TRAJECTORIES`.
+adding one function ``(CaseArrays, issue index, options) -> Trajectory`` to
+:data:`TRAJECTORIES`; ``options`` maps option names to the strings a user typed
+(``accord rounds ... --option q=0.5``), which the model parses and checks (ValueError).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
@@ -77,12 +79,37 @@ class Trajectory:
         }
 
 
+def eum_options(options: Mapping[str, str] | None) -> eum.EUMOptions:
+    """:class:`~accord.models.eum.EUMOptions` from ``name -> text``; ValueError names the
+    unknown option or the value that does not parse."""
+    kinds = {f.name: f.type for f in fields(eum.EUMOptions)}
+    values: dict[str, object] = {}
+    for name, text in (options or {}).items():
+        if name not in kinds:
+            raise ValueError(f"unknown eum option {name!r}; choose from {', '.join(kinds)}")
+        kind = str(kinds[name])
+        try:
+            if kind.startswith("float"):
+                values[name] = None if text.lower() == "none" else float(text)
+            elif kind == "int":
+                values[name] = int(text)
+            else:
+                values[name] = text
+        except ValueError:
+            raise ValueError(f"eum option {name}: {text!r} is not a {kind}") from None
+    return eum.EUMOptions(**values)  # type: ignore[arg-type]
+
+
 def eum_trajectory(
-    arrays: CaseArrays, issue: int, options: eum.EUMOptions | None = None
+    arrays: CaseArrays, issue: int, options: Mapping[str, str] | None = None
 ) -> Trajectory:
     """The EUM run on issue ``issue`` of a case (central values, no sample axes)."""
     res = eum.run(
-        arrays.c, arrays.X[:, issue], arrays.S[:, issue], arrays.has[:, issue], options
+        arrays.c,
+        arrays.X[:, issue],
+        arrays.S[:, issue],
+        arrays.has[:, issue],
+        eum_options(options),
     )
     taking_part = np.flatnonzero(res.active)
     names = [arrays.actors[i] for i in taking_part]
@@ -112,15 +139,20 @@ def eum_trajectory(
     )
 
 
-TRAJECTORIES: dict[str, Callable[[CaseArrays, int], Trajectory]] = {"eum": eum_trajectory}
+TRAJECTORIES: dict[str, Callable[[CaseArrays, int, Mapping[str, str] | None], Trajectory]] = {
+    "eum": eum_trajectory
+}
 
 
-def trajectory(arrays: CaseArrays, model: str, issue_id: str) -> Trajectory:
-    """The trajectory of ``model`` on the issue ``issue_id``; KeyError names what is unknown."""
+def trajectory(
+    arrays: CaseArrays, model: str, issue_id: str, options: Mapping[str, str] | None = None
+) -> Trajectory:
+    """The trajectory of ``model`` on the issue ``issue_id``; KeyError names what is unknown,
+    ValueError a bad option."""
     if model not in TRAJECTORIES:
         raise KeyError(
             f"model {model!r} has no rounds; choose from {', '.join(TRAJECTORIES)}"
         )
     if issue_id not in arrays.issues:
         raise KeyError(f"unknown issue {issue_id!r}; the case has {', '.join(arrays.issues)}")
-    return TRAJECTORIES[model](arrays, arrays.issues.index(issue_id))
+    return TRAJECTORIES[model](arrays, arrays.issues.index(issue_id), options)
