@@ -1,11 +1,12 @@
 """The ``accord`` command line: one module per command, all on one typer app."""
 
-from accord.cli import (  # noqa: F401  (registers the commands)
+from accord.cli import (  # noqa: F401  (importing a module registers its command)
     draft,
     evaluate,
     extract,
     forecast,
     report,
+    rounds,
     validate,
 )
 from accord.cli.app import app

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.models import static
+from accord.models import eum, static
 from accord.models.arrays import CaseArrays
 
 
@@ -49,9 +49,27 @@ MODELS: dict[str, Model] = {
             lambda a: static.nash(a.c, a.X, a.S, a.sq, players=a.veto),
             "Nash 1950, The bargaining problem, Econometrica 18(2); Achen 2006",
         ),
+        Model(
+            "eum",
+            "Expected utility (Bueno de Mesquita)",
+            "rounds of challenges, offers and concessions until positions settle; "
+            "the weighted median of the final positions",
+            lambda a: eum.run_issues(a.c, a.X, a.S, a.has).forecast,
+            "Scholz, Calbert & Smith 2011, Unravelling Bueno de Mesquita's group decision "
+            "model, J. Theoretical Politics 23(4); Bueno de Mesquita 1994",
+        ),
+        Model(
+            "eum-mean",
+            "Expected utility, mean",
+            "the same rounds as eum; the capability × salience weighted mean of the final "
+            "positions",
+            lambda a: eum.run_issues(a.c, a.X, a.S, a.has).forecast_mean,
+            "Scholz, Calbert & Smith 2011, J. Theoretical Politics 23(4)",
+        ),
     )
 }
-DEFAULT_MODELS = tuple(MODELS)
+# the static models; dynamic ones (eum, eum-mean) run when named
+DEFAULT_MODELS = ("compromise", "median", "nash")
 
 
 def resolve(names: str | list[str] | tuple[str, ...] | None) -> list[Model]:

@@ -36,6 +36,7 @@ from accord.forecast import Forecast, IssueForecast, forecast_case
 from accord.models.arrays import CaseArrays, case_arrays
 from accord.models.registry import Model, resolve
 from accord.report.charts import Chart, issue_chart
+from accord.report.trajectory import eum_rounds
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ ISSUE_PARTS: list[IssuePart] = [
     IssuePart("chart", _chart),
     IssuePart("scale", _scale),
     IssuePart("evidence", _evidence),
+    IssuePart("eum", eum_rounds),
 ]
 
 

@@ -1,0 +1,80 @@
+"""Benchmarks of the bargaining models: seconds per run and rounds to converge.
+
+Each model has its own ``bench_<model>()`` returning rows (dicts); ``main()`` prints them.
+Run: ``PYTHONPATH=src python bench/models.py``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from accord.models.eum import run_issues
+
+ACTORS = (10, 50, 200)
+ISSUES = 10
+SEEDS = (1, 2, 3)
+MONTE_CARLO = (50, 20)  # actors, samples
+
+
+def random_case(
+    n: int, k: int, seed: int, samples: int | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Capabilities, positions on 0–100 and saliences of ``n`` actors on ``k`` issues,
+    with a leading axis of ``samples`` draws if given."""
+    rng = np.random.default_rng(seed)
+    lead = () if samples is None else (samples,)
+    return rng.random((*lead, n)), rng.random((*lead, n, k)) * 100, rng.random((*lead, n, k))
+
+
+def bench_eum(actors: tuple[int, ...] = ACTORS, issues: int = ISSUES) -> list[dict]:
+    """EUM on ``n`` actors × ``issues`` issues in one call (issues batched), one random case
+    per seed in ``SEEDS``, and one Monte Carlo call of ``MONTE_CARLO`` samples: mean wall-clock
+    and CPU seconds per call, and the rounds each game (issue × sample) took to converge."""
+    rows = []
+    runs = [(n, None) for n in actors] + [(MONTE_CARLO[0], MONTE_CARLO[1])]
+    for n, samples in runs:
+        wall, cpu, rounds, converged = [], [], [], []
+        for seed in SEEDS:
+            c, X, S = random_case(n, issues, seed=seed, samples=samples)
+            start, start_cpu = time.perf_counter(), time.process_time()
+            res = run_issues(c, X, S)
+            wall.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+            rounds.append(res.rounds.ravel())
+            converged.append(res.converged.ravel())
+        all_rounds, all_converged = np.concatenate(rounds), np.concatenate(converged)
+        rows.append(
+            {
+                "model": "eum",
+                "actors": n,
+                "issues": issues,
+                "samples": samples or 1,
+                "seconds": float(np.mean(wall)),
+                "cpu seconds": float(np.mean(cpu)),
+                "rounds (mean)": float(all_rounds.mean()),
+                "rounds (max)": int(all_rounds.max()),
+                "converged": f"{int(all_converged.sum())}/{all_converged.size}",
+            }
+        )
+    return rows
+
+
+def print_table(rows: list[dict]) -> None:
+    if not rows:
+        return
+    head = list(rows[0])
+    cells = [[f"{r[h]:.3f}" if isinstance(r[h], float) else str(r[h]) for h in head] for r in rows]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(head)]
+    print("  ".join(h.rjust(w) for h, w in zip(head, widths, strict=True)))
+    for c in cells:
+        print("  ".join(v.rjust(w) for v, w in zip(c, widths, strict=True)))
+
+
+def main() -> None:
+    print_table(bench_eum())
+
+
+if __name__ == "__main__":
+    main()

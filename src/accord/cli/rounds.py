@@ -1,0 +1,91 @@
+"""``accord rounds CASE --model eum --issue ID``: how a dynamic model moves the actors."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+
+import numpy as np
+import typer
+from rich.table import Table
+
+from accord.case import load_case
+from accord.cli.app import app, bad_input, fail, out
+from accord.models.arrays import case_arrays
+from accord.models.trajectory import TRAJECTORIES, Trajectory, trajectory
+
+MAX_COLUMNS = 12
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def shown_rounds(rounds: int, limit: int = MAX_COLUMNS) -> list[int]:
+    """All rounds when they fit, else ``limit`` evenly spaced ones including the first and last."""
+    if rounds + 1 <= limit:
+        return list(range(rounds + 1))
+    return sorted({int(v) for v in np.rint(np.linspace(0, rounds, limit))})
+
+
+def render_positions(tr: Trajectory) -> Table:
+    cols = shown_rounds(tr.rounds)
+    state = "converged" if tr.converged else "stopped at the round limit"
+    title = f"{tr.model} on {tr.issue}: positions by round ({tr.rounds_text}, {state})"
+    t = Table(title=title, title_justify="left")
+    t.add_column("actor")
+    for r in cols:
+        t.add_column(f"r{r}", justify="right")
+    for a, name in enumerate(tr.actors):
+        t.add_row(name, *(f"{tr.positions[r, a]:.1f}" for r in cols))
+    t.add_section()
+    t.add_row("median", *(f"{tr.median[r]:.1f}" for r in cols), style="bold")
+    t.add_row("mean", *(f"{tr.mean[r]:.1f}" for r in cols))
+    if len(cols) < tr.rounds + 1:
+        t.caption = f"every round: --format json; shown: rounds {', '.join(map(str, cols))}"
+    return t
+
+
+def render_interactions(tr: Trajectory) -> Table:
+    t = Table(title="offers accepted (who moved, on whose offer)", title_justify="left")
+    for name, justify in (("round", "right"), ("actor", "left"), ("kind", "left"),
+                          ("partner", "left"), ("from", "right"), ("to", "right")):
+        t.add_column(name, justify=justify)
+    for i in tr.interactions:
+        t.add_row(str(i.round), i.actor, i.kind, i.partner, f"{i.before:.1f}", f"{i.after:.1f}")
+    return t
+
+
+@app.command()
+def rounds(
+    case: Path = typer.Argument(..., help="case file (.yaml, .yml or .json)"),
+    model: str = typer.Option(
+        "eum", "--model", "-m", help=f"dynamic model ({', '.join(TRAJECTORIES)})"
+    ),
+    issue: str = typer.Option(..., "--issue", "-i", help="issue id"),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="output format"),
+    option: list[str] = typer.Option(
+        [], "--option", "-o", help="model option NAME=VALUE, repeatable (e.g. q=0.5)"
+    ),
+) -> None:
+    """Print a dynamic model's rounds on one issue: positions per round and accepted offers."""
+    pairs = [o.partition("=") for o in option]
+    if bad := [o for o, (_, eq, _) in zip(option, pairs, strict=True) if not eq]:
+        fail(f"--option takes NAME=VALUE, not {bad[0]!r}")
+    options = {name.strip(): value.strip() for name, _, value in pairs}
+    with bad_input():
+        arrays = case_arrays(load_case(case))
+        try:
+            tr = trajectory(arrays, model, issue, options)
+        except ValueError as e:
+            fail(str(e))
+    if fmt is Format.json:
+        print(json.dumps(tr.to_dict(), indent=2))
+        return
+    out.print(render_positions(tr))
+    if tr.interactions:
+        out.print(render_interactions(tr))
+    else:
+        out.print("no actor moved: every pair is in stalemate or agrees", highlight=False)

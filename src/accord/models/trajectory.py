@@ -1,0 +1,158 @@
+"""Round-by-round trajectories of the dynamic models, one issue at a time.
+
+A :class:`Trajectory` is model-neutral: the positions of the actors taking part at every
+round, the forecast per round (weighted median and mean) and the interactions that moved
+positions. ``accord rounds`` prints it and the brief charts it. A dynamic model plugs in by
+adding one function ``(CaseArrays, issue index, options) -> Trajectory`` to
+:data:`TRAJECTORIES`; ``options`` maps option names to the strings a user typed
+(``accord rounds ... --option q=0.5``), which the model parses and checks (ValueError).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import numpy as np
+
+from accord.models import eum
+from accord.models.arrays import CaseArrays
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """In round ``round`` (1-based), ``actor`` moved from ``before`` to ``after`` on
+    ``partner``'s offer; ``kind`` says how (e.g. conflict, compromise, capitulation)."""
+
+    round: int
+    actor: str
+    partner: str
+    kind: str
+    before: float
+    after: float
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    model: str
+    issue: str
+    actors: list[str]
+    positions: np.ndarray  # [rounds + 1, len(actors)]
+    median: np.ndarray  # [rounds + 1]
+    mean: np.ndarray  # [rounds + 1]
+    converged: bool
+    interactions: list[Interaction] = field(default_factory=list)
+
+    @property
+    def rounds(self) -> int:
+        return len(self.positions) - 1
+
+    @property
+    def rounds_text(self) -> str:
+        return f"{self.rounds} round{'' if self.rounds == 1 else 's'}"
+
+    def to_dict(self) -> dict[str, Any]:
+        def num(v: float) -> float | None:
+            return None if np.isnan(v) else round(float(v), 6)
+
+        return {
+            "model": self.model,
+            "issue": self.issue,
+            "rounds": self.rounds,
+            "converged": self.converged,
+            "actors": self.actors,
+            "positions": [[num(v) for v in row] for row in self.positions],
+            "median": [num(v) for v in self.median],
+            "mean": [num(v) for v in self.mean],
+            "interactions": [
+                {
+                    "round": i.round,
+                    "actor": i.actor,
+                    "partner": i.partner,
+                    "kind": i.kind,
+                    "before": num(i.before),
+                    "after": num(i.after),
+                }
+                for i in self.interactions
+            ],
+        }
+
+
+def eum_options(options: Mapping[str, str] | None) -> eum.EUMOptions:
+    """:class:`~accord.models.eum.EUMOptions` from ``name -> text``; ValueError names the
+    unknown option or the value that does not parse."""
+    kinds = {f.name: f.type for f in fields(eum.EUMOptions)}
+    values: dict[str, object] = {}
+    for name, text in (options or {}).items():
+        if name not in kinds:
+            raise ValueError(f"unknown eum option {name!r}; choose from {', '.join(kinds)}")
+        kind = str(kinds[name])
+        try:
+            if kind.startswith("float"):
+                values[name] = None if text.lower() == "none" else float(text)
+            elif kind == "int":
+                values[name] = int(text)
+            else:
+                values[name] = text
+        except ValueError:
+            raise ValueError(f"eum option {name}: {text!r} is not a {kind}") from None
+    return eum.EUMOptions(**values)  # type: ignore[arg-type]
+
+
+def eum_trajectory(
+    arrays: CaseArrays, issue: int, options: Mapping[str, str] | None = None
+) -> Trajectory:
+    """The EUM run on issue ``issue`` of a case (central values, no sample axes)."""
+    res = eum.run(
+        arrays.c,
+        arrays.X[:, issue],
+        arrays.S[:, issue],
+        arrays.has[:, issue],
+        eum_options(options),
+    )
+    taking_part = np.flatnonzero(res.active)
+    names = [arrays.actors[i] for i in taking_part]
+    moves = []
+    for t in range(res.kind.shape[0]):
+        for i in taking_part:
+            if res.kind[t, i] != eum.Kind.NONE:
+                moves.append(
+                    Interaction(
+                        round=t + 1,
+                        actor=arrays.actors[i],
+                        partner=arrays.actors[res.proposer[t, i]],
+                        kind=eum.Kind(res.kind[t, i]).name.lower(),
+                        before=float(res.positions[t, i]),
+                        after=float(res.positions[t + 1, i]),
+                    )
+                )
+    return Trajectory(
+        model="eum",
+        issue=arrays.issues[issue],
+        actors=names,
+        positions=res.positions[:, taking_part],
+        median=res.median,
+        mean=res.mean,
+        converged=bool(res.converged),
+        interactions=moves,
+    )
+
+
+TRAJECTORIES: dict[str, Callable[[CaseArrays, int, Mapping[str, str] | None], Trajectory]] = {
+    "eum": eum_trajectory
+}
+
+
+def trajectory(
+    arrays: CaseArrays, model: str, issue_id: str, options: Mapping[str, str] | None = None
+) -> Trajectory:
+    """The trajectory of ``model`` on the issue ``issue_id``; KeyError names what is unknown,
+    ValueError a bad option."""
+    if model not in TRAJECTORIES:
+        raise KeyError(
+            f"model {model!r} has no rounds; choose from {', '.join(TRAJECTORIES)}"
+        )
+    if issue_id not in arrays.issues:
+        raise KeyError(f"unknown issue {issue_id!r}; the case has {', '.join(arrays.issues)}")
+    return TRAJECTORIES[model](arrays, arrays.issues.index(issue_id), options)
