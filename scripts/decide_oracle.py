@@ -4,11 +4,17 @@ This script runs *inside* the throw-away virtualenv that ``make_decide_fixtures.
 ``bench/models.py``) creates: it imports the ``decide`` package (GPL-3.0), drives its own
 classes (reader, model factory, model loop) and records what they do. No decide code is copied.
 
-One change to decide's behaviour, and only one: decide breaks ties between equally good
-exchanges at random (``EqualGainModel.highest_gain`` with ``ALLOW_RANDOM``). A fixture must be
-deterministic, so here the exchange realised is the first one *created* (issue pair, then
-group pair A–D before B–C, then actor order) among those whose gain is within ``TIE`` of the
-best. accord's exchange model uses the same rule.
+Two changes make decide deterministic, and accord's exchange model follows the same rules:
+
+1. Ties. decide breaks ties between equally good exchanges at random
+   (``EqualGainModel.highest_gain`` with ``ALLOW_RANDOM``). Here the exchange realised is the
+   first one *created* (issue pair, then group pair A–D before B–C, then actor order) among
+   those whose gain is within ``TIE`` of the best.
+2. Rounding noise. Before a move, decide checks whether it would push the expected outcome
+   past the partner's position (``AbstractExchangeActor.check_nbs``). When an earlier exchange
+   already put the outcome exactly there, the difference is zero in exact arithmetic, which
+   decide's own test treats as "not past"; in its 28-digit decimals it comes out as ±1e-26,
+   and the sign of that noise decides. Here a difference within ``TIE`` counts as zero.
 
 Usage: python decide_oracle.py INPUT ROUNDS [--time]
 """
@@ -24,6 +30,7 @@ from decimal import Decimal
 from decide import __version__
 from decide.data.modelfactory import ModelFactory
 from decide.data.reader import InputDataFile
+from decide.model.base import AbstractExchangeActor
 from decide.model.equalgain import EqualGainModel
 from decide.model.observers.observer import Observable, Observer
 from decide.model.utils import ModelLoop
@@ -38,6 +45,19 @@ def first_best(model: EqualGainModel):
     if any(e.gain >= best - TIE for e in model.exchanges[at + 1:] if e.is_valid):
         model.tie_count += 1
     return model.exchanges.pop(at)
+
+
+def exact_check(check_nbs):
+    """Wrap decide's check_nbs: an outcome already at the partner's position is not crossed."""
+
+    def check(actor) -> None:
+        at = actor.adjust_nbs(actor.supply.position)
+        if abs(actor.opposite_actor.demand.position - at) <= TIE:
+            actor.nbs_0, actor.nbs_1 = at, actor.adjust_nbs(actor.y)
+            return
+        check_nbs(actor)
+
+    return check
 
 
 class Recorder(Observer):
@@ -78,6 +98,7 @@ def _positions(m) -> dict:
 def run(path: str, rounds: int) -> dict:
     EqualGainModel.ALLOW_RANDOM = False
     EqualGainModel.highest_gain = first_best
+    AbstractExchangeActor.check_nbs = exact_check(AbstractExchangeActor.check_nbs)
     data = InputDataFile.open(path)
     if not data.is_valid:
         raise SystemExit(f"decide rejects {path}: {data.errors}")

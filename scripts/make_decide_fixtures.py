@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from accord.io import write_atomic  # noqa: E402
+
 ORACLE = ROOT / "scripts" / "decide_oracle.py"
 VERSION = "2022.1.28"
 REQUIREMENTS = [f"decide-exchange-model=={VERSION}", "typesystem==0.2.5", "peewee>=3.14,<5"]
