@@ -168,37 +168,61 @@ class _Rounds:
     # -- one round -------------------------------------------------------------------------
 
     def play(self, r: int) -> None:
-        m, M = self.m, len(self.p)
-        X0, S = self.X, self.S
+        m, n, k = self.m, self.n, self.k
+        X0, S, w = self.X, self.S, self.w
         mds = self.mds()
         self.mds_start.append(mds)
         left = mds[:, None, :] >= X0
         s_idx = np.arange(m)[:, None]
         ga = left[s_idx, self.a, self.p] + 2 * left[s_idx, self.a, self.q]
         gb = left[s_idx, self.b, self.p] + 2 * left[s_idx, self.b, self.q]
-        alive = self.able & (ga + gb == 3)  # groups A–D (0, 3) or B–C (1, 2)
-        first = np.where(ga < gb, self.a, self.b)
-        second = np.where(ga < gb, self.b, self.a)
-        group = np.minimum(ga, gb)
-        self.rank = ((self.pair * 2 + group) * self.n + first) * self.n + second
-        # i (first) supplies q unless its salience ratio p/q is the smaller one
-        sfp, sfq = S[s_idx, first, self.p], S[s_idx, first, self.q]
-        ssp, ssq = S[s_idx, second, self.p], S[s_idx, second, self.q]
-        swap = sfp * ssq < ssp * sfq
-        self.u = np.where(swap, second, first)  # supplies q, demands p
-        self.v = np.where(swap, first, second)  # supplies p, demands q
-        self.base = (self.w * X0).sum(axis=1)  # [m, k]
+        open_ = self.able & (ga + gb == 3)  # groups A–D (0, 3) or B–C (1, 2)
+        cols = np.flatnonzero(open_.any(axis=0))
+        open_, ga, gb = open_[:, cols], ga[:, cols], gb[:, cols]
+        a, b, p, q = self.a[cols], self.b[cols], self.p[cols], self.q[cols]
+        first, second = np.where(ga < gb, a, b), np.where(ga < gb, b, a)
+        rank = ((self.pair[cols] * 2 + np.minimum(ga, gb)) * n + first) * n + second
+        # the first actor supplies q unless its salience ratio p/q is the smaller one
+        swap = S[s_idx, first, p] * S[s_idx, second, q] < S[s_idx, second, p] * S[s_idx, first, q]
+        u, v = np.where(swap, second, first), np.where(swap, first, second)
+        P, Q = np.broadcast_to(p, u.shape), np.broadcast_to(q, u.shape)
+        cell = (s_idx * n + u) * k, (s_idx * n + v) * k  # flat [m, n, k] rows of u and v
+        base = (w * X0).sum(axis=1)
+        self.c = {  # per candidate, fixed for the round (flat over samples × candidates)
+            "u": u, "v": v, "p": P, "q": Q, "rank": rank,
+            "iq": cell[0] + Q, "ip": cell[0] + P, "jp": cell[1] + P, "jq": cell[1] + Q,
+            "base_q": base[s_idx, Q], "base_p": base[s_idx, P],
+            "Dq": self.D[s_idx, Q], "Dp": self.D[s_idx, P],
+        }
+        c = {name: np.ascontiguousarray(x).reshape(-1) for name, x in self.c.items()}
+        for name, table in (("s", S), ("w", w), ("x0", X0)):
+            flat = table.reshape(-1)
+            for side in ("iq", "ip", "jp", "jq"):
+                c[f"{name}_{side}"] = flat[c[side]]
+        # decide's "updates": [demander, issue, supplier] → where the supplier moved to
+        c["upd_i"] = c["jq"] * n + c["u"]  # i supplies q to j
+        c["upd_j"] = c["ip"] * n + c["v"]  # j supplies p to i
+        self.c = c
+        self.fixed = np.stack([c[name] for name in (
+            "x0_ip", "x0_jq", "s_iq", "s_ip", "s_jp", "s_jq", "w_iq", "w_jp", "Dp", "Dq",
+            "x0_iq", "x0_jp", "base_q", "base_p")])
+        self.cells = np.stack([c[name] for name in ("iq", "jp", "upd_i", "upd_j", "jq", "ip")])
+        self.by_supply = _Index(c["iq"], c["jp"])
+        self.by_demand = _Index(c["jq"], c["ip"])
+        size = c["u"].size
+        self.alive_shape = open_.shape
         self.pos = X0.copy()  # current supply positions this round
-        self.upd = np.full((m, self.n, self.k, self.n), np.nan)  # [demander, issue, supplier]
-        self.upd_sum = np.zeros((m, self.n, self.k))  # Σ w·(update − start) per row of upd
-        self.move = np.zeros((2, m, M))  # current move of side i (0) and j (1)
-        self.ksum = np.zeros((2, m, M))  # earlier moves kept by decide's history
-        self.kpos = np.ones((2, m, M), bool)  # all earlier moves > 0
-        self.kneg = np.ones((2, m, M), bool)  # all earlier moves < 0
-        self.gain = np.zeros((m, M))
-        self.y = np.zeros((2, m, M))
-        sm, cd = np.nonzero(alive)
-        alive[sm, cd] = self._calculate(sm, cd)
+        self.upd = np.full((m, n, k, n), np.nan)
+        self.upd_sum = np.zeros((m, n, k))  # Σ w·(update − start) per [demander, issue]
+        self.move = np.zeros((2, size))  # current move of side i (0) and side j (1)
+        self.ksum = np.zeros((2, size))  # earlier moves kept in decide's move history
+        self.kpos = np.ones((2, size), bool)  # all earlier moves > 0
+        self.kneg = np.ones((2, size), bool)  # all earlier moves < 0
+        self.gain = np.zeros(size)
+        self.y = np.zeros((2, size))
+        alive = open_.reshape(-1).copy()
+        f = np.flatnonzero(alive)
+        alive[f] = self._calculate(f)
         while alive.any():
             alive = self._step(r, alive)
         self.voting = self.pos.copy()
@@ -208,120 +232,92 @@ class _Rounds:
         self.X = np.where(moved, (1 - keep) * X0 + keep * self.pos, X0)
 
     def _step(self, r: int, alive: np.ndarray) -> np.ndarray:
-        live = np.flatnonzero(alive.any(axis=1))
-        g = np.where(alive[live], self.gain[live], -np.inf)
-        near = alive[live] & (g >= g.max(axis=1, keepdims=True) - TIE)
-        e = np.argmin(np.where(near, self.rank[live], np.iinfo(np.int64).max), axis=1)
-        u, v = self.u[live, e], self.v[live, e]
-        p, q = self.p[e], self.q[e]
-        yi, yj = self.y[0, live, e], self.y[1, live, e]
-        self._rows.append((live, np.full(len(live), r), u, q, self.pos[live, u, q].copy(), yi,
-                           v, p, self.pos[live, v, p].copy(), yj, self.gain[live, e].copy()))
-        alive[live, e] = False
-        X0 = self.X
-        self.pos[live, u, q] = yi
-        self.pos[live, v, p] = yj
-        self._record(live, v, q, u, yi, X0[live, u, q])
-        self._record(live, u, p, v, yj, X0[live, v, p])
-        # the open exchanges this one touches (decide: AbstractExchange.recalculate)
-        U, V = self.u[live], self.v[live]
-        P, Q = self.p[None, :], self.q[None, :]
-        ue, ve, pe, qe = u[:, None], v[:, None], p[:, None], q[:, None]
-        sup_i = ((ue == U) & (qe == Q)) | ((ve == U) & (pe == Q))
-        sup_j = ((ue == V) & (qe == P)) | ((ve == V) & (pe == P))
-        dem = (((ve == V) & (qe == Q)) | ((ve == U) & (qe == P))
-               | ((ue == V) & (pe == Q)) | ((ue == U) & (pe == P)))
-        hit = alive[live] & (sup_i | sup_j | dem)
-        rows, cd = np.nonzero(hit)
-        sm = live[rows]
-        for side, sup in ((0, sup_i), (1, sup_j)):
-            kept = sup[rows, cd]
-            ks, kc = sm[kept], cd[kept]
-            mv = self.move[side, ks, kc]
-            self.ksum[side, ks, kc] += mv
-            self.kpos[side, ks, kc] &= mv > 0
-            self.kneg[side, ks, kc] &= mv < 0
-        alive[sm, cd] = self._calculate(sm, cd)
+        c, (m, width) = self.c, self.alive_shape
+        grid = alive.reshape(m, width)
+        live = np.flatnonzero(grid.any(axis=1))
+        g = np.where(grid[live], self.gain.reshape(m, width)[live], -np.inf)
+        near = grid[live] & (g >= g.max(axis=1, keepdims=True) - TIE)
+        best = np.where(near, c["rank"].reshape(m, width)[live], _NEVER).argmin(axis=1)
+        e = live * width + best
+        pos = self.pos.reshape(-1)
+        iq, jp = c["iq"][e], c["jp"][e]
+        yi, yj = self.y[0, e], self.y[1, e]
+        self._rows.append((live, np.full(len(live), r), c["u"][e], c["q"][e], pos[iq], yi,
+                           c["v"][e], c["p"][e], pos[jp], yj, self.gain[e]))
+        alive[e] = False
+        pos[iq], pos[jp] = yi, yj
+        self._record(c["upd_i"][e], c["jq"][e], c["w_iq"][e], yi, c["x0_iq"][e])
+        self._record(c["upd_j"][e], c["ip"][e], c["w_jp"][e], yj, c["x0_jp"][e])
+        # the open exchanges this one touches (decide: AbstractExchange.recalculate): a side
+        # supplies what one of e's sides supplied, or e's demander demands the same issue
+        supplied = np.concatenate((iq, jp))
+        f, side = self.by_supply.find(supplied)
+        sup_i, sup_j = f[side == 0], f[side == 1]
+        asked, _ = self.by_demand.find(np.concatenate((c["jq"][e], c["ip"][e])))
+        f = np.unique(np.concatenate((f, asked)))
+        f = f[alive[f]]
+        for s, kept in ((0, sup_i[alive[sup_i]]), (1, sup_j[alive[sup_j]])):
+            mv = self.move[s, kept]
+            self.ksum[s, kept] += mv
+            self.kpos[s, kept] &= mv > 0
+            self.kneg[s, kept] &= mv < 0
+        alive[f] = self._calculate(f)
         return alive
 
-    def _record(self, sm, demander, issue, supplier, y, start) -> None:
-        """Remember where ``supplier`` moved on ``issue`` for ``demander`` (decide's updates)."""
-        old = self.upd[sm, demander, issue, supplier]
+    def _record(self, where, row, w, y, start) -> None:
+        """Remember where a supplier moved for a demander (decide's ``updates``)."""
+        upd = self.upd.reshape(-1)
+        old = upd[where]
         had = ~np.isnan(old)
         new = np.where(had, np.where(start <= old, np.minimum(old, y), np.maximum(old, y)), y)
-        w = self.w[sm, supplier, issue]
-        prev = np.where(had, old, start)
-        self.upd_sum[sm, demander, issue] += w * (new - prev)
-        self.upd[sm, demander, issue, supplier] = new
+        self.upd_sum.reshape(-1)[row] += w * (new - np.where(had, old, start))
+        upd[where] = new
 
     # -- one exchange ----------------------------------------------------------------------
 
-    def _calculate(self, sm: np.ndarray, cd: np.ndarray) -> np.ndarray:
-        """Compute moves, gain and validity of exchanges ``(sm, cd)``; store; return validity."""
-        u, v, p, q = self.u[sm, cd], self.v[sm, cd], self.p[cd], self.q[cd]
-        S, w, D, X0, pos = self.S, self.w, self.D, self.X, self.pos
-        xi, xj = pos[sm, u, q], pos[sm, v, p]  # supply positions (i on q, j on p)
-        di, dj = X0[sm, u, p], X0[sm, v, q]  # demand positions (i on p, j on q)
-        siq, sip, sjp, sjq = S[sm, u, q], S[sm, u, p], S[sm, v, p], S[sm, v, q]
-        wiq, wjp = w[sm, u, q], w[sm, v, p]
-        Dp, Dq = D[sm, p], D[sm, q]
+    def _calculate(self, f: np.ndarray) -> np.ndarray:
+        """Compute moves, gain and validity of candidates ``f``; store them; return validity."""
+        (di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, x0i, x0j, base_q, base_p) = self.fixed[:, f]
+        iq, jp, upd_i, upd_j, jq, ip = self.cells[:, f]
+        x = self.pos.reshape(-1)[np.stack((iq, jp))]
+        xi, xj = x  # supply positions (i on q, j on p); di, dj: demand positions
         # j moves all the way to i's position on p; i's move on q follows from equal gain
-        dp = np.abs(di - xj) * wjp / Dp
+        reach_j, reach_i = np.abs(di - xj), np.abs(dj - xi)
+        dp = reach_j * wjp / Dp
         dq = dp * (sjp + sip) / (sjq + siq)
-        mi, mj = dq * Dq / wiq, np.abs(di - xj)
-        over = mi > np.abs(dj - xi)  # too far for i: i moves all the way to j instead
-        dq = np.where(over, np.abs(dj - xi) * wiq / Dq, dq)
+        mi, mj = dq * Dq / wiq, reach_j
+        over = mi > reach_i  # too far for i: i moves all the way to j instead
+        dq = np.where(over, reach_i * wiq / Dq, dq)
         dp = np.where(over, dq * (siq + sjq) / (sip + sjp), dp)
-        mi = np.where(over, np.abs(dj - xi), mi)
+        mi = np.where(over, reach_i, mi)
         mj = np.where(over, dp * Dp / wjp, mj)
         mi = np.where(xi > dj, -mi, mi)
         mj = np.where(xj > di, -mj, mj)
         gain = np.abs(dq * siq - dp * sip)
-        ok = self._valid(0, sm, cd, mi, xi) & self._valid(1, sm, cd, mj, xj) & (gain >= TINY)
+        ok = self._valid(f, np.stack((mi, mj)), x) & (gain >= TINY)
         # neither move may push the expected outcome past the partner's position
-        i_side = (u, q, v, xi, dj, di, xj, siq, sjq, sip, sjp, wiq, wjp, Dq, Dp)
-        j_side = (v, p, u, xj, di, dj, xi, sjp, sip, sjq, siq, wjp, wiq, Dp, Dq)
-        mi, mj, gain = self._cap(sm, ok, i_side, mi, mj, gain)
-        mj, mi, gain = self._cap(sm, ok, j_side, mj, mi, gain)
-        ok &= self._valid(0, sm, cd, mi, xi) & self._valid(1, sm, cd, mj, xj)
-        self.move[0, sm, cd], self.move[1, sm, cd] = mi, mj
-        self.y[0, sm, cd], self.y[1, sm, cd] = xi + mi, xj + mj
-        self.gain[sm, cd] = gain
+        upd, upd_sum = self.upd.reshape(-1), self.upd_sum.reshape(-1)
+        i_side = (xi, dj, di, xj, siq, sjq, sip, sjp, wiq, wjp, Dq, Dp, x0i,
+                  upd[upd_i], base_q + upd_sum[jq])
+        j_side = (xj, di, dj, xi, sjp, sip, sjq, siq, wjp, wiq, Dp, Dq, x0j,
+                  upd[upd_j], base_p + upd_sum[ip])
+        mi, mj, gain = _cap(ok, i_side, mi, mj, gain)
+        mj, mi, gain = _cap(ok, j_side, mj, mi, gain)
+        move = np.stack((mi, mj))
+        ok &= self._valid(f, move, x)
+        self.move[:, f] = move
+        self.y[:, f] = x + move
+        self.gain[f] = gain
         return ok
 
-    def _cap(self, sm, ok, side, ma, mb, gain):
-        """decide's check_nbs for supplier a (moving ``ma`` on issue r towards b's position)."""
-        a, r, b, xa, xb, da, xsb, sar, sbr, sat, sbt, war, wbt, Dr, Dt = side
-        start = self.X[sm, a, r]
-        known = self.upd[sm, b, r, a]
-        inside = ~np.isnan(known)
-        shift = self.upd_sum[sm, b, r]
-        base = self.base[sm, r] + shift
-        rest = base - np.where(inside, war * (known - start), 0.0)
-        before = (rest + war * (xa - start)) / Dr
-        after = (rest + war * (xa + ma - start)) / Dr
-        # an outcome that starts at b's position (within EDGE) is not crossed: exact
-        # arithmetic says so, and decide's 28-digit rounding noise must not decide it
-        crossed = ok & (np.abs(xb - before) > EDGE) & ~(
-            ((xb >= before) & (xb >= after)) | ((xb <= before) & (xb <= after)))
-        total = base + np.where(inside, 0.0, war * (xa - start))
-        delta = np.abs((xb * Dr - total) / war)
-        ratio_r = delta * war / Dr
-        ratio_t = ratio_r * (sar + sbr) / (sat + sbt)
-        new_b = np.abs(ratio_t * Dt / wbt)
-        new_b = np.where(xsb > da, -new_b, new_b)
-        new_a = np.where(xa > xb, -delta, delta)
-        new_gain = np.abs(ratio_t * sbt - ratio_r * sbr)
-        return (np.where(crossed, new_a, ma), np.where(crossed, new_b, mb),
-                np.where(crossed, new_gain, gain))
-
-    def _valid(self, side, sm, cd, mv, x) -> np.ndarray:
-        """decide's is_move_valid: a real move, on the scale, in the direction kept so far."""
-        size = np.abs(mv)
-        y = x + mv
-        same_way = (self.kpos[side, sm, cd] & (mv > 0)) | (self.kneg[side, sm, cd] & (mv < 0))
-        return ((size > TINY) & (size <= 100) & (y >= -EDGE) & (y <= 100 + EDGE)
-                & (self.ksum[side, sm, cd] + mv <= 100 + EDGE) & same_way)
+    def _valid(self, f: np.ndarray, move: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """decide's is_move_valid for both sides (rows of ``move``): a real move, on the
+        scale, in the direction kept so far."""
+        size, y = np.abs(move), x + move
+        same_way = (self.kpos[:, f] & (move > 0)) | (self.kneg[:, f] & (move < 0))
+        ok = ((size > TINY) & (size <= 100) & (y >= -EDGE) & (y <= 100 + EDGE)
+              & (self.ksum[:, f] + move <= 100 + EDGE) & same_way)
+        return ok[0] & ok[1]
 
     def rows(self) -> dict[str, np.ndarray]:
         names = ("sample", "round", "actor_i", "issue_i", "x_i", "y_i",
@@ -331,3 +327,55 @@ class _Rounds:
         cols = [np.concatenate(col) for col in zip(*self._rows, strict=True)]
         order = np.argsort(cols[0], kind="stable")  # sample-major, realised order within
         return {nm: col[order] for nm, col in zip(names, cols, strict=True)}
+
+
+_NEVER = np.iinfo(np.int64).max
+
+
+class _Index:
+    """Which candidates have a given cell (sample, actor, issue) in one of their sides."""
+
+    def __init__(self, *sides: np.ndarray):
+        keys = np.concatenate(sides)
+        self.size = sides[0].size
+        self.order = np.argsort(keys, kind="stable")
+        self.keys = keys[self.order]
+
+    def find(self, cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Candidates holding any of ``cells``, and on which side (0 = first, 1 = second)."""
+        lo = np.searchsorted(self.keys, cells, "left")
+        counts = np.searchsorted(self.keys, cells, "right") - lo
+        total = counts.sum()
+        run = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
+        hits = self.order[run]
+        return hits % self.size, hits // self.size
+
+
+def _cap(ok, side, ma, mb, gain):
+    """decide's check_nbs for supplier a, moving ``ma`` on issue r towards b's position there.
+
+    If the move would carry the expected outcome on r past b's position, a moves only far
+    enough to put it there and b's move follows from equal gain.
+    """
+    xa, xb, da, xsb, sar, sbr, sat, sbt, war, wbt, Dr, Dt, start, known, base = side
+    inside = ~np.isnan(known)
+    rest = base - np.where(inside, war * (known - start), 0.0)
+    before = (rest + war * (xa - start)) / Dr
+    after = before + war * ma / Dr
+    # an outcome that starts at b's position (within EDGE) is not crossed: exact arithmetic
+    # says so, and decide's 28-digit rounding noise must not decide it
+    crossed = ok & (np.abs(xb - before) > EDGE) & ~(
+        ((xb >= before) & (xb >= after)) | ((xb <= before) & (xb <= after)))
+    at = np.flatnonzero(crossed)
+    if not at.size:
+        return ma, mb, gain
+    total = base[at] + np.where(inside[at], 0.0, war[at] * (xa[at] - start[at]))
+    delta = np.abs((xb[at] * Dr[at] - total) / war[at])
+    ratio_r = delta * war[at] / Dr[at]
+    ratio_t = ratio_r * (sar[at] + sbr[at]) / (sat[at] + sbt[at])
+    new_b = np.abs(ratio_t * Dt[at] / wbt[at])
+    ma, mb, gain = ma.copy(), mb.copy(), gain.copy()
+    mb[at] = np.where(xsb[at] > da[at], -new_b, new_b)
+    ma[at] = np.where(xa[at] > xb[at], -delta, delta)
+    gain[at] = np.abs(ratio_t * sbt[at] - ratio_r * sbr[at])
+    return ma, mb, gain
