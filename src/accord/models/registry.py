@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.models import static
+from accord.models import exchange, static
 from accord.models.arrays import CaseArrays
 
 
@@ -44,9 +44,16 @@ MODELS: dict[str, Model] = {
             "asymmetric Nash bargaining among the veto players, status quo as disagreement",
             lambda a: static.nash(a.c, a.X, a.S, a.sq, players=a.veto),
         ),
+        Model(
+            "exchange",
+            "Exchange (equal gain)",
+            "Stokman's vote-trading model: pairs trade moves across issues for equal gains; "
+            f"expected outcome after {exchange.ROUNDS} rounds",
+            exchange.run,
+        ),
     )
 }
-DEFAULT_MODELS = tuple(MODELS)
+DEFAULT_MODELS = ("compromise", "median", "nash")  # the static ones; dynamic models on request
 
 
 def resolve(names: str | list[str] | tuple[str, ...] | None) -> list[Model]:
