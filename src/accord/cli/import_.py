@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -13,7 +13,7 @@ from accord.formats.decide import read_decide
 from accord.formats.ktab import read_ktab
 
 
-class Source(str, Enum):
+class Source(StrEnum):
     decide = "decide"
     ktab = "ktab"
 
