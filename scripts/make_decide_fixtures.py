@@ -81,7 +81,7 @@ def main() -> None:
         python = make_venv(venv)
         for name, file in CASES.items():
             result = run_oracle(python, args.shared / "data" / "decide" / file, args.rounds)
-            result.pop("seconds")
+            result.pop("seconds"), result.pop("cpu_seconds")
             result["input"] = f"data/decide/{file}"
             out.mkdir(parents=True, exist_ok=True)
             target = out / f"{name}.json"

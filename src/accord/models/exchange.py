@@ -246,21 +246,22 @@ class _Rounds:
                            c["v"][e], c["p"][e], pos[jp], yj, self.gain[e]))
         alive[e] = False
         pos[iq], pos[jp] = yi, yj
-        self._record(c["upd_i"][e], c["jq"][e], c["w_iq"][e], yi, c["x0_iq"][e])
-        self._record(c["upd_j"][e], c["ip"][e], c["w_jp"][e], yj, c["x0_jp"][e])
+        both = np.concatenate
+        self._record(both((c["upd_i"][e], c["upd_j"][e])), both((c["jq"][e], c["ip"][e])),
+                     both((c["w_iq"][e], c["w_jp"][e])), both((yi, yj)),
+                     both((c["x0_iq"][e], c["x0_jp"][e])))
         # the open exchanges this one touches (decide: AbstractExchange.recalculate): a side
         # supplies what one of e's sides supplied, or e's demander demands the same issue
-        supplied = np.concatenate((iq, jp))
-        f, side = self.by_supply.find(supplied)
-        sup_i, sup_j = f[side == 0], f[side == 1]
+        moved, side = self.by_supply.find(np.concatenate((iq, jp)))
         asked, _ = self.by_demand.find(np.concatenate((c["jq"][e], c["ip"][e])))
-        f = np.unique(np.concatenate((f, asked)))
-        f = f[alive[f]]
-        for s, kept in ((0, sup_i[alive[sup_i]]), (1, sup_j[alive[sup_j]])):
-            mv = self.move[s, kept]
-            self.ksum[s, kept] += mv
-            self.kpos[s, kept] &= mv > 0
-            self.kneg[s, kept] &= mv < 0
+        # a side whose supply position moved keeps its last move in decide's history
+        open_ = alive[moved]
+        side, moved = side[open_], moved[open_]
+        mv = self.move[side, moved]
+        self.ksum[side, moved] += mv
+        self.kpos[side, moved] &= mv > 0
+        self.kneg[side, moved] &= mv < 0
+        f = np.unique(np.concatenate((moved, asked[alive[asked]])))
         alive[f] = self._calculate(f)
         return alive
 
