@@ -122,3 +122,15 @@ def test_registry_runs_exchange_on_case_arrays(shared: Path) -> None:
     out = MODELS["exchange"].run(a)
     assert out.shape == (len(a.issues),)
     assert np.all((out >= 0) & (out <= 100))
+
+
+def test_one_issue_or_one_actor_leaves_nothing_to_trade() -> None:
+    """Trades need two issues and two actors; the forecast is then the weighted mean:
+    (10 + 50 + 90)/3 = 50 with equal capabilities and saliences."""
+    one_issue = exchange_model(np.ones(3), np.array([[10.0], [50.0], [90.0]]),
+                               np.full((3, 1), 0.5), rounds=2)
+    assert len(one_issue) == 0 and one_issue.forecast == pytest.approx([50.0])
+    one_actor = exchange_model(np.ones(1), np.array([[10.0, 20.0]]), np.full((1, 2), 0.5))
+    assert len(one_actor) == 0 and one_actor.forecast == pytest.approx([10.0, 20.0])
+    with pytest.raises(ValueError, match="at least one round"):
+        exchange_model(np.ones(1), np.array([[10.0, 20.0]]), np.full((1, 2), 0.5), rounds=0)
