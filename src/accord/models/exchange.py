@@ -261,7 +261,9 @@ class _Rounds:
         self.ksum[side, moved] += mv
         self.kpos[side, moved] &= mv > 0
         self.kneg[side, moved] &= mv < 0
-        f = np.unique(np.concatenate((moved, asked[alive[asked]])))
+        touched = np.zeros_like(alive)
+        touched[moved] = touched[asked] = True
+        f = np.flatnonzero(touched & alive)
         alive[f] = self._calculate(f)
         return alive
 
@@ -279,8 +281,9 @@ class _Rounds:
     def _calculate(self, f: np.ndarray) -> np.ndarray:
         """Compute moves, gain and validity of candidates ``f``; store them; return validity."""
         (di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, x0i, x0j, base_q, base_p) = self.fixed[:, f]
-        iq, jp, upd_i, upd_j, jq, ip = self.cells[:, f]
-        x = self.pos.reshape(-1)[np.stack((iq, jp))]
+        cells = self.cells[:, f]
+        _, _, upd_i, upd_j, jq, ip = cells
+        x = self.pos.reshape(-1)[cells[:2]]
         xi, xj = x  # supply positions (i on q, j on p); di, dj: demand positions
         # j moves all the way to i's position on p; i's move on q follows from equal gain
         reach_j, reach_i = np.abs(di - xj), np.abs(dj - xi)
