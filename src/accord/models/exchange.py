@@ -188,13 +188,14 @@ class _Rounds:
         P, Q = np.broadcast_to(p, u.shape), np.broadcast_to(q, u.shape)
         cell = (s_idx * n + u) * k, (s_idx * n + v) * k  # flat [m, n, k] rows of u and v
         base = (w * X0).sum(axis=1)
-        self.c = {  # per candidate, fixed for the round (flat over samples × candidates)
+        grid = {
             "u": u, "v": v, "p": P, "q": Q, "rank": rank,
             "iq": cell[0] + Q, "ip": cell[0] + P, "jp": cell[1] + P, "jq": cell[1] + Q,
             "base_q": base[s_idx, Q], "base_p": base[s_idx, P],
             "Dq": self.D[s_idx, Q], "Dp": self.D[s_idx, P],
         }
-        c = {name: np.ascontiguousarray(x).reshape(-1) for name, x in self.c.items()}
+        # per candidate and fixed for the round, flat over (sample, candidate)
+        c = {name: np.ascontiguousarray(x).reshape(-1) for name, x in grid.items()}
         for name, table in (("s", S), ("w", w), ("x0", X0)):
             flat = table.reshape(-1)
             for side in ("iq", "ip", "jp", "jq"):
