@@ -1,21 +1,23 @@
 """Stokman's exchange model with the equal-gain rule, vectorised over exchanges and samples.
 
-Actors trade *positions*: an actor who cares relatively more about issue p than about issue q
-moves its position on q towards a partner who, in return, moves on p. On each issue the
-expected outcome is the weighted mean of positions with weights capability × salience (the
-"mean decision situation", MDS; Stokman & Van Oosten 1994, eq. 1). Shifting actor a by Δ on
-issue r moves that outcome by the *exchange ratio* ``Δ·c_a·s_ar / Σ_b c_b·s_br``. A trade
-between i (supplying q) and j (supplying p) gives
+Actors trade *positions* (Stokman & Van Oosten 1994, in Bueno de Mesquita & Stokman (eds.),
+*European Community Decision Making*; Dijkstra, Van Assen & Stokman 2008, *J. Conflict
+Resolution* 52(2)). An actor who cares relatively more about issue p than about issue q moves
+its position on q towards a partner who, in return, moves on p. On each issue the expected
+outcome is the weighted mean of positions with weights capability × salience (decide calls it
+the MDS). Shifting actor a by Δ on issue r moves that outcome by the *exchange ratio*
+``Δ·c_a·s_ar / Σ_b c_b·s_br``. A trade between i (supplying q) and j (supplying p) gives
 
     gain_i = dp·s_ip − dq·s_iq,      gain_j = dq·s_jq − dp·s_jp,
 
 where dp and dq are the outcome shifts on p and q. Only pairs on opposite sides of the
 expected outcome on both issues can trade, and both gain only when their salience ratios
-differ (s_ip/s_iq > s_jp/s_jq). The *equal-gain* rule (Dijkstra, Van Assen & Stokman 2008,
-J. Conflict Resolution 52(2), the "equal gain" solution of their section on exchange rates)
-fixes the rate so that both gain the same: ``dq = dp·(s_ip + s_jp)/(s_iq + s_jq)``; the
-larger move allowed (the supplier on p all the way to i's position, or else the supplier on q
-all the way to j's position) is made.
+differ (s_ip/s_iq > s_jp/s_jq). The *equal-gain* rule fixes the rate so that both gain the
+same: ``dq = dp·(s_ip + s_jp)/(s_iq + s_jq)``; the larger move allowed (the supplier on p all
+the way to i's position, or else the supplier on q all the way to j's position) is made.
+The papers were not at hand while writing this module: the formulas above and the rules
+below are those of decide-exchange-model 2022.1.28 (Stokman's group's own implementation;
+read, not copied), and the tests hold accord to that program's output.
 
 Within a round the exchange with the highest gain is made first; every open exchange that
 shares an actor's supply or demand with it is recomputed from the moved positions, and the
@@ -26,12 +28,11 @@ cut to land the outcome exactly there and the partner's move follows from equal 
 a round, each actor that moved keeps part of its new *voting* position as its next starting
 position: ``x' = (1 − (1 − s)·0.4 − 0.1)·x + ((1 − s)·0.4 + 0.1)·y``.
 
-These rules, their order and their thresholds follow decide-exchange-model 2022.1.28, the
-original implementation by Stokman's group (learned from, not copied): the fixtures in
-``tests/fixtures/decide`` were written by it, and the tests demand the same exchanges in the
-same order and the same positions to 1e-6. Ties between gains (within ``TIE``) go to the
-exchange created first (issue pair, then the A–D before the B–C pairs, then actor order);
-decide breaks them at random.
+The fixtures in ``tests/fixtures/decide`` were written by decide-exchange-model, and the tests
+demand the same exchanges in the same order and the same positions to 1e-6. Ties between
+gains (within ``TIE``) go to the exchange created first (issue pair, then the A–D before the
+B–C pairs, then actor order); decide breaks them at random. An expected outcome already at the
+partner's position (within ``EDGE``) counts as not crossed, as exact arithmetic has it.
 
 Everything is array code: one round evaluates all candidate exchanges of all samples at once,
 and each step recomputes only the exchanges that the realised one touched.
