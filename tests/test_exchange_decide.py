@@ -92,6 +92,7 @@ def test_two_actors_two_issues_by_hand() -> None:
     assert run.mds_start[0] == pytest.approx([80, 20])
     assert run.forecast == pytest.approx([100, 0])
     assert run.positions == pytest.approx(np.array([[100, 58], [42, 0]]))
+    assert run.starts.shape == (1, 2, 2) and run.starts[0] == pytest.approx(X)
 
 
 def test_no_trade_when_salience_ratios_are_equal() -> None:
@@ -115,6 +116,7 @@ def test_sample_axis_runs_each_sample_as_alone(shared: Path) -> None:
         np.testing.assert_array_equal(both.actor_i[rows], alone.actor_i)
         np.testing.assert_allclose(both.y_j[rows], alone.y_j, atol=1e-9)
         np.testing.assert_allclose(both.forecast[s], alone.forecast, atol=1e-9)
+        np.testing.assert_allclose(both.starts[s], alone.starts, atol=1e-9)
 
 
 def test_registry_runs_exchange_on_case_arrays(shared: Path) -> None:

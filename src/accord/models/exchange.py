@@ -64,7 +64,8 @@ class ExchangeRun:
     carry the leading sample axis of the input: ``mds_start[..., r, k]`` is the expected outcome
     at the start of round r, ``mds_voting[..., r, k]`` after its exchanges, ``voting[..., n, k]``
     the positions after the last round's exchanges and ``positions[..., n, k]`` the starting
-    positions the model would carry into another round.
+    positions the model would carry into another round; ``starts[..., r, n, k]`` are the
+    positions each round started from (round 0: the input).
     """
 
     actors: list[str]
@@ -85,6 +86,7 @@ class ExchangeRun:
     mds_voting: np.ndarray
     voting: np.ndarray
     positions: np.ndarray
+    starts: np.ndarray
 
     @property
     def forecast(self) -> np.ndarray:
@@ -131,6 +133,7 @@ def exchange_model(
         mds_voting=first(np.stack(state.mds_voting, axis=-2)),
         voting=first(state.voting),
         positions=first(state.X),
+        starts=first(np.stack(state.starts, axis=-3)),
     )
 
 
@@ -159,6 +162,7 @@ class _Rounds:
         self.voting = X.copy()
         self.mds_start: list[np.ndarray] = []
         self.mds_voting: list[np.ndarray] = []
+        self.starts: list[np.ndarray] = []
         self._rows: list[tuple[np.ndarray, ...]] = []
 
     def mds(self, X: np.ndarray | None = None) -> np.ndarray:
@@ -173,6 +177,7 @@ class _Rounds:
         X0, S, w = self.X, self.S, self.w
         mds = self.mds()
         self.mds_start.append(mds)
+        self.starts.append(X0)
         left = mds[:, None, :] >= X0
         s_idx = np.arange(m)[:, None]
         ga = left[s_idx, self.a, self.p] + 2 * left[s_idx, self.a, self.q]
