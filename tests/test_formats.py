@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from typer.testing import CliRunner
 
 from accord.case import CaseError, load_case
 from accord.cli import app
+from accord.forecast import forecast_case
 from accord.formats.decide import read_decide
 from accord.formats.ktab import read_ktab
 
@@ -113,3 +115,14 @@ def test_cli_import_bad_file_exits_2_and_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "case.csv" in result.output and "line 2" in result.output
     assert not out.exists()
+
+
+def test_cop21_example_is_the_decide_data_and_forecasts_as_decide(root: Path) -> None:
+    """examples/cop21 holds the labelled COP21 data; its exchange forecast is decide's."""
+    case = load_case(root / "examples/cop21/case.yaml")
+    fixture = json.loads((root / "tests/fixtures/decide/cop21.json").read_text(encoding="utf-8"))
+    final = fixture["history"][-1]["mds_voting"]
+    forecast = forecast_case(case, "exchange")
+    for issue in forecast.issues:
+        assert issue.outcomes["exchange"] == pytest.approx(final[issue.id], abs=1e-5)
+    assert case.issue("ld").status_quo.central == 20  # the Warsaw mechanism, 2013
