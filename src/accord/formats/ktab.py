@@ -108,7 +108,8 @@ def read_ktab(path: str | Path) -> Case:
         table.append((cells[0], cells[1] or cells[0], power, pos, sal))
     if problems:
         raise CaseError(path, problems)
-    notes = f"{head[1]} (imported from the KTAB file {path.name})." if head[1] else (
+    about = ", ".join(c for c in head[1:-2] if c)  # the description may hold commas
+    notes = f"{about} (imported from the KTAB file {path.name})." if about else (
         f"Imported from the KTAB file {path.name}.")
     if rescaled:
         notes += (" Saliences scaled to add up to 100, as KTAB's attention budget requires, for: "
