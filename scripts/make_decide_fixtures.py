@@ -39,7 +39,8 @@ def make_venv(where: Path) -> Path:
     """A virtualenv with decide-exchange-model and only what its model needs; its python."""
     subprocess.run([sys.executable, "-m", "venv", str(where)], check=True)
     python = where / "bin" / "python"
-    pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check",
+           "--no-warn-conflicts"]  # decide pins GUI and plotting packages it does not need
     subprocess.run([*pip, "--no-deps", REQUIREMENTS[0]], check=True)
     subprocess.run([*pip, *REQUIREMENTS[1:]], check=True)
     return python
