@@ -312,10 +312,12 @@ class _Rounds:
                   upd[upd_i], base_q + upd_sum[jq])
         j_side = (xj, di, dj, xi, sjp, sip, sjq, siq, wjp, wiq, Dp, Dq, x0j,
                   upd[upd_j], base_p + upd_sum[ip])
+        uncut = mi, mj
         mi, mj, gain = _cap(ok, i_side, mi, mj, gain)
         mj, mi, gain = _cap(ok, j_side, mj, mi, gain)
         move = np.stack((mi, mj))
-        ok &= self._valid(f, move, x)
+        if mi is not uncut[0] or mj is not uncut[1]:  # a move was cut: check the new ones
+            ok &= self._valid(f, move, x)
         self.move[:, f] = move
         self.y[:, f] = x + move
         self.gain[f] = gain
