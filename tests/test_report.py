@@ -189,7 +189,7 @@ def test_sections_without_data_are_left_out(tmp_path: Path) -> None:
     case_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     brief = build_brief(load_case(case_file))
     assert [s.id for s in brief.sections] == [
-        "answer", "actors", "forecast", "issues", "sources", "method"
+        "answer", "actors", "forecast", "trades", "issues", "sources", "method"
     ]
     assert 'id="schedule"' not in render_html(brief)
     full = build_brief(load_case(CASE))

@@ -5,6 +5,7 @@ from accord.cli import (  # noqa: F401  (importing a module registers its comman
     evaluate,
     extract,
     forecast,
+    import_,
     report,
     rounds,
     validate,

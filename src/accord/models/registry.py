@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.models import eum, static
+from accord.models import eum, exchange, static
 from accord.models.arrays import CaseArrays
 
 
@@ -66,9 +66,19 @@ MODELS: dict[str, Model] = {
             lambda a: eum.run_issues(a.c, a.X, a.S, a.has).forecast_mean,
             "Scholz, Calbert & Smith 2011, J. Theoretical Politics 23(4)",
         ),
+        Model(
+            "exchange",
+            "Exchange (equal gain)",
+            "Stokman's vote-trading model: pairs trade moves across issues for equal gains; "
+            f"expected outcome after {exchange.ROUNDS} rounds",
+            exchange.run,
+            "Stokman & Van Oosten 1994, in Bueno de Mesquita & Stokman (eds.), European "
+            "Community Decision Making; Dijkstra, Van Assen & Stokman 2008, J. Conflict "
+            "Resolution 52(2)",
+        ),
     )
 }
-# the static models; dynamic ones (eum, eum-mean) run when named
+# the static models; dynamic ones (eum, eum-mean, exchange) run when named
 DEFAULT_MODELS = ("compromise", "median", "nash")
 
 

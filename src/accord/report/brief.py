@@ -35,6 +35,7 @@ from accord.case import Actor, Case, Evidence, Issue, Meeting, Position, Source
 from accord.forecast import Forecast, IssueForecast, forecast_case
 from accord.models.arrays import CaseArrays, case_arrays
 from accord.models.registry import Model, resolve
+from accord.report import trades
 from accord.report.charts import Chart, issue_chart
 from accord.report.trajectory import eum_rounds
 
@@ -252,6 +253,7 @@ SECTIONS: list[Section] = [
     Section("schedule", "Schedule", _schedule),
     Section("actors", "Who is at the table", _actors),
     Section("forecast", "Forecast", _forecast),
+    Section("trades", "Likely trades", trades.section),
     Section("issues", "Issue by issue", _issues),
     Section("notes", "About this case", _notes),
     Section("sources", "Sources", _sources),

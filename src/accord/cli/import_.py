@@ -1,0 +1,45 @@
+"""``accord import FILE -o case.yaml``: turn another tool's input file into an accord case."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from accord.case import Case, save_case
+from accord.cli.app import app, bad_input, out
+from accord.formats.decide import read_decide
+from accord.formats.ktab import read_ktab
+
+
+class Source(StrEnum):
+    decide = "decide"
+    ktab = "ktab"
+
+
+READERS = {Source.decide: read_decide, Source.ktab: read_ktab}
+
+
+def guess(path: Path) -> Source:
+    """Decide files start their rows with ``#A``/``#P``/…; anything else is read as KTAB."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:200].lstrip("'\"")
+    except OSError:
+        return Source.decide  # the reader reports the unreadable file
+    return Source.decide if head.startswith("#") else Source.ktab
+
+
+@app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="a Decide (.csv/.txt) or KTAB (.csv) input file"),
+    output: Path = typer.Option(..., "--output", "-o", help="case file to write (.yaml or .json)"),
+    fmt: Source = typer.Option(None, "--format", "-f", help="input format (default: guessed)"),
+) -> None:
+    """Import a Decide or KTAB input file as an accord case."""
+    source = fmt or guess(file)
+    with bad_input():
+        case: Case = READERS[source](file)
+    save_case(case, output)
+    out.print(f"[green]ok[/] {file} ({source.value}) → {output}: {len(case.actors)} actors, "
+              f"{len(case.issues)} issues, {len(case.positions)} positions", highlight=False)

@@ -1,0 +1,1 @@
+"""Importers for other tools' input files (Decide, KTAB): each returns an accord :class:`Case`."""

@@ -1,0 +1,216 @@
+"""Read Decide's input files (the exchange model's CSV) into an accord :class:`Case`.
+
+Decide (the ``decide-exchange-model`` project) reads rows keyed by their first cell:
+
+- ``#A`` actor: id, full name, comment;
+- ``#P`` issue: id, description (extra cells are joined to the description);
+- ``#M`` a point of an issue's scale: issue, position, meaning (optional);
+- ``#D`` actor, issue, position, salience, power, comment (optional);
+- ``#O`` the title of the data set; ``#/`` and ``#0`` comments.
+
+Two dialects exist: tab-separated with single-quoted cells (``cop21.csv``) and
+semicolon-separated (``cop21-labelled.csv``, whose ``#M`` rows label the scale points).
+
+Mapping to accord:
+
+- An issue's scale runs from its lowest to its highest ``#M`` point (0–100 when it has none),
+  as in Decide; positions are mapped linearly onto accord's 0–100 and every ``#M`` point becomes
+  a labelled scale point (its meaning, or its value on Decide's scale when it has none).
+- Decide gives power per actor *and issue*; accord has one capability per actor. The reader
+  takes the actor's power as its capability and refuses a file whose power for one actor
+  differs between issues (naming the line), rather than silently averaging.
+- Salience is 0–1 in Decide's files; a file whose saliences exceed 1 is read as 0–100.
+- Decide has no status quo: the exchange model starts from the stated positions. The reader
+  sets each issue's status quo to the salience- and power-weighted mean of the positions
+  (Decide's expected outcome before any exchange) and says so in the quantity's rationale.
+
+Every problem is reported as a :class:`~accord.case.CaseError` naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from accord.case import Case, CaseError, parse_case
+
+
+@dataclass
+class _Issue:
+    id: str
+    title: str
+    points: dict[float, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Stance:
+    line: int
+    actor: str
+    issue: str
+    position: float
+    salience: float
+    power: float
+
+
+def _dialect(text: str) -> str:
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    return "\t" if "\t" in first else ";"
+
+
+def _number(cell: str, what: str, line: int, problems: list[tuple[str, str]]) -> float | None:
+    try:
+        return float(cell.strip())
+    except ValueError:
+        problems.append((f"line {line}", f"{what} must be a number, got {cell!r}"))
+        return None
+
+
+def _cells(row: list[str], needed: int, kind: str, line: int,
+           problems: list[tuple[str, str]]) -> list[str] | None:
+    cells = [c.strip() for c in row[1:]]
+    if len(cells) < needed or any(not c for c in cells[:needed]):
+        problems.append((f"line {line}", f"a {kind} row needs {needed} non-empty values after "
+                         f"the key, got {cells[:needed]}"))
+        return None
+    return cells
+
+
+def read_decide(path: str | Path) -> Case:
+    """Read a Decide input file (either dialect) as a validated accord case."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise CaseError(path, [("", f"cannot read the file: {err.strerror}")]) from None
+    except UnicodeDecodeError as err:
+        raise CaseError(path, [("", f"not UTF-8 text: {err.reason}")]) from None
+    problems: list[tuple[str, str]] = []
+    title: str | None = None
+    actors: dict[str, str] = {}
+    issues: dict[str, _Issue] = {}
+    scale_rows: list[tuple[int, str, float, str]] = []
+    stances: list[_Stance] = []
+    reader = csv.reader(text.splitlines(), delimiter=_dialect(text), quotechar="'")
+    for line, row in enumerate(reader, start=1):
+        if not row or not any(c.strip() for c in row):
+            continue
+        key = row[0].strip()
+        if key in ("#/", "#0"):
+            continue
+        if key == "#O":
+            title = next((c.strip() for c in row[1:] if c.strip()), title)
+        elif key == "#A":
+            if cells := _cells(row, 1, "#A (actor)", line, problems):
+                actors[cells[0]] = (cells[1] if len(cells) > 1 else "") or cells[0]
+        elif key == "#P":
+            if cells := _cells(row, 1, "#P (issue)", line, problems):
+                issues[cells[0]] = _Issue(cells[0], next((c for c in cells[1:] if c), cells[0]))
+        elif key == "#M":
+            if (cells := _cells(row, 2, "#M (scale point)", line, problems)) and (
+                x := _number(cells[1], "the scale point", line, problems)
+            ) is not None:
+                scale_rows.append((line, cells[0], x, " ".join(c for c in cells[2:] if c)))
+        elif key == "#D":
+            if not (cells := _cells(row, 5, "#D (actor, issue, position, salience, power)",
+                                    line, problems)):
+                continue
+            nums = [_number(cells[i], what, line, problems)
+                    for i, what in ((2, "position"), (3, "salience"), (4, "power"))]
+            if None not in nums:
+                x, s, c = (float(v) for v in nums if v is not None)
+                stances.append(_Stance(line, cells[0], cells[1], x, s, c))
+        else:
+            problems.append((f"line {line}", f"unknown row key {key!r} (expected #A, #P, #M, "
+                             "#D, #O, #/ or #0)"))
+    for line, issue, x, meaning in scale_rows:
+        if issue not in issues:
+            problems.append((f"line {line}", f"#M row for unknown issue {issue!r}"))
+        else:
+            issues[issue].points[x] = meaning
+    if problems:
+        raise CaseError(path, problems)
+    return _case(path, title or path.stem, actors, issues, stances)
+
+
+def _case(path: Path, title: str, actors: dict[str, str], issues: dict[str, _Issue],
+          stances: list[_Stance]) -> Case:
+    problems: list[tuple[str, str]] = []
+    power: dict[str, tuple[float, int]] = {}
+    bounds = {}
+    for i in issues.values():
+        lo, hi = (min(i.points), max(i.points)) if i.points else (0.0, 100.0)
+        if hi <= lo:
+            problems.append(("", f"issue {i.id!r}: its scale points span nothing ({lo:g}..{hi:g})"))
+        bounds[i.id] = (lo, hi)
+    rescale = 100.0 if any(s.salience > 1 for s in stances) else 1.0
+    seen: dict[tuple[str, str], int] = {}
+    for s in stances:
+        where = f"line {s.line}"
+        if s.actor not in actors:
+            problems.append((where, f"unknown actor {s.actor!r} (no #A row)"))
+        if s.issue not in issues:
+            problems.append((where, f"unknown issue {s.issue!r} (no #P row)"))
+            continue
+        if (s.actor, s.issue) in seen:
+            problems.append((where, f"second row for {s.actor!r} on {s.issue!r} "
+                             f"(first at line {seen[s.actor, s.issue]})"))
+        seen.setdefault((s.actor, s.issue), s.line)
+        lo, hi = bounds[s.issue]
+        if not lo <= s.position <= hi:
+            problems.append((where, f"position {s.position:g} lies outside the scale "
+                             f"{lo:g}..{hi:g} of issue {s.issue!r}"))
+        if not 0 <= s.salience <= rescale:
+            problems.append((where, f"salience must lie in 0..{rescale:g}, got {s.salience:g}"))
+        if s.power <= 0:
+            problems.append((where, f"power must be positive, got {s.power:g}"))
+        first = power.setdefault(s.actor, (s.power, s.line))
+        if first[0] != s.power:
+            problems.append((where, f"power {s.power:g} of {s.actor!r} differs from {first[0]:g} "
+                             f"at line {first[1]}; accord keeps one capability per actor"))
+    if problems:
+        raise CaseError(path, problems)
+
+    def to100(issue: str, x: float) -> float:
+        lo, hi = bounds[issue]
+        return round((x - lo) * 100.0 / (hi - lo), 10)
+
+    positions = [
+        {"actor": s.actor, "issue": s.issue, "position": to100(s.issue, s.position),
+         "salience": s.salience / rescale}
+        for s in stances
+    ]
+    data = {
+        "title": title,
+        "actors": [{"id": a, "name": name, "capability": power.get(a, (1.0, 0))[0]}
+                   for a, name in actors.items()],
+        "issues": [
+            {"id": i.id, "title": i.title,
+             "scale": _scale(i, bounds[i.id], to100),
+             "status_quo": _weighted_mean(i.id, stances, power, rescale, to100)}
+            for i in issues.values()
+        ],
+        "positions": positions,
+        "notes": f"Imported from the Decide input file {path.name}.",
+    }
+    return parse_case(data, path)
+
+
+def _scale(issue: _Issue, bounds: tuple[float, float], to100) -> dict[float, str]:
+    lo, hi = bounds
+    points = issue.points or {lo: "", hi: ""}
+    return {to100(issue.id, x): meaning or f"{x:g} on Decide's scale"
+            for x, meaning in points.items()}
+
+
+def _weighted_mean(issue: str, stances: list[_Stance], power: dict[str, tuple[float, int]],
+                   rescale: float, to100) -> dict[str, float | str]:
+    rows = [s for s in stances if s.issue == issue]
+    weight = sum(power[s.actor][0] * s.salience for s in rows)
+    value = (sum(power[s.actor][0] * s.salience * to100(issue, s.position) for s in rows) / weight
+             if weight > 0 else 50.0)
+    return {
+        "value": round(min(max(value, 0.0), 100.0), 6),
+        "rationale": "Decide has no status quo; set to the power- and salience-weighted mean "
+                     "of the stated positions (Decide's expected outcome before exchanges)",
+    }

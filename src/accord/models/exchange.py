@@ -1,0 +1,394 @@
+"""Stokman's exchange model with the equal-gain rule, vectorised over exchanges and samples.
+
+Actors trade *positions* (Stokman & Van Oosten 1994, in Bueno de Mesquita & Stokman (eds.),
+*European Community Decision Making*; Dijkstra, Van Assen & Stokman 2008, *J. Conflict
+Resolution* 52(2)). An actor who cares relatively more about issue p than about issue q moves
+its position on q towards a partner who, in return, moves on p. On each issue the expected
+outcome is the weighted mean of positions with weights capability × salience (decide calls it
+the MDS). Shifting actor a by Δ on issue r moves that outcome by the *exchange ratio*
+``Δ·c_a·s_ar / Σ_b c_b·s_br``. A trade between i (supplying q) and j (supplying p) gives
+
+    gain_i = dp·s_ip − dq·s_iq,      gain_j = dq·s_jq − dp·s_jp,
+
+where dp and dq are the outcome shifts on p and q. Only pairs on opposite sides of the
+expected outcome on both issues can trade, and both gain only when their salience ratios
+differ (s_ip/s_iq > s_jp/s_jq). The *equal-gain* rule fixes the rate so that both gain the
+same: ``dq = dp·(s_ip + s_jp)/(s_iq + s_jq)``; the larger move allowed (the supplier on p all
+the way to i's position, or else the supplier on q all the way to j's position) is made.
+The papers were not at hand while writing this module: the formulas above and the rules
+below are those of decide-exchange-model 2022.1.28 (Stokman's group's own implementation;
+read, not copied), and the tests hold accord to that program's output.
+
+Within a round the exchange with the highest gain is made first; every open exchange that
+shares an actor's supply or demand with it is recomputed from the moved positions, and the
+next best follows, until none is left. An exchange is dropped when a move would leave the
+0–100 scale, would reverse the direction an actor was already moving in, or would push the
+expected outcome past the position of the partner who asked for the move (then the move is
+cut to land the outcome exactly there and the partner's move follows from equal gain). After
+a round, each actor that moved keeps part of its new *voting* position as its next starting
+position: ``x' = (1 − (1 − s)·0.4 − 0.1)·x + ((1 − s)·0.4 + 0.1)·y``.
+
+The fixtures in ``tests/fixtures/decide`` were written by decide-exchange-model, and the tests
+demand the same exchanges in the same order and the same positions to 1e-6. Ties between
+gains (within ``TIE``) go to the exchange created first (issue pair, then the A–D before the
+B–C pairs, then actor order); decide breaks them at random. An expected outcome already at the
+partner's position (within ``EDGE``) counts as not crossed, as exact arithmetic has it.
+
+Everything is array code: one round evaluates all candidate exchanges of all samples at once,
+and each step recomputes only the exchanges that the realised one touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from accord.models.arrays import CaseArrays
+
+ROUNDS = 10  # decide's default number of rounds
+SALIENCE_WEIGHT = 0.4  # share of the move kept, weighted by (1 − salience)
+FIXED_WEIGHT = 0.1  # share of the move kept by every actor
+TIE = 1e-9  # gains this close count as equal
+TINY = 1e-10  # decide: smaller moves or gains are no exchange
+EDGE = 1e-9  # slack on the 0–100 scale for floating-point rounding
+
+
+@dataclass(frozen=True)
+class ExchangeRun:
+    """What the exchange model did: one row per realised exchange, plus outcomes per round.
+
+    Side *i* moves on ``issue_i`` (from ``x_i`` to ``y_i``) towards *j*'s position there, and
+    *j* moves on ``issue_j``; both gain ``gain``. Rows are in the order realised; ``sample``
+    says which sample a row belongs to (always 0 without a sample axis). Arrays over issues
+    carry the leading sample axis of the input: ``mds_start[..., r, k]`` is the expected outcome
+    at the start of round r, ``mds_voting[..., r, k]`` after its exchanges, ``voting[..., n, k]``
+    the positions after the last round's exchanges and ``positions[..., n, k]`` the starting
+    positions the model would carry into another round; ``starts[..., r, n, k]`` are the
+    positions each round started from (round 0: the input).
+    """
+
+    actors: list[str]
+    issues: list[str]
+    rounds: int
+    sample: np.ndarray
+    round: np.ndarray
+    actor_i: np.ndarray
+    issue_i: np.ndarray
+    x_i: np.ndarray
+    y_i: np.ndarray
+    actor_j: np.ndarray
+    issue_j: np.ndarray
+    x_j: np.ndarray
+    y_j: np.ndarray
+    gain: np.ndarray
+    mds_start: np.ndarray
+    mds_voting: np.ndarray
+    voting: np.ndarray
+    positions: np.ndarray
+    starts: np.ndarray
+
+    @property
+    def forecast(self) -> np.ndarray:
+        """The expected outcome per issue after the last round: ``[..., k]``."""
+        return self.mds_voting[..., -1, :]
+
+    def __len__(self) -> int:
+        return len(self.gain)
+
+
+def exchange_model(
+    c: np.ndarray,
+    X: np.ndarray,
+    S: np.ndarray,
+    has: np.ndarray | None = None,
+    rounds: int = ROUNDS,
+    actors: list[str] | None = None,
+    issues: list[str] | None = None,
+) -> ExchangeRun:
+    """Run ``rounds`` rounds of equal-gain exchange on capabilities ``c[..., n]``, positions
+    ``X[..., n, k]`` (0–100) and saliences ``S[..., n, k]``; ``has[..., n, k]`` marks stated
+    positions (others take no part). Accepts one leading sample axis."""
+    if rounds < 1:
+        raise ValueError(f"the exchange model needs at least one round, got {rounds}")
+    X = np.asarray(X, dtype=float)
+    single = X.ndim == 2
+    Xs = X[None] if single else X
+    m, n, k = Xs.shape
+    cs = np.broadcast_to(np.asarray(c, dtype=float), (m, n))
+    Ss = np.broadcast_to(np.asarray(S, dtype=float), (m, n, k))
+    hs = np.broadcast_to(np.ones((n, k), bool) if has is None else np.asarray(has, bool),
+                         (m, n, k))
+    state = _Rounds(cs, Xs.copy(), Ss, hs)
+    for r in range(rounds):
+        state.play(r)
+    rows = state.rows()
+    first = (lambda a: a[0]) if single else (lambda a: a)
+    return ExchangeRun(
+        actors=actors or [str(a) for a in range(n)],
+        issues=issues or [str(i) for i in range(k)],
+        rounds=rounds,
+        **rows,
+        mds_start=first(np.stack(state.mds_start, axis=-2)),
+        mds_voting=first(np.stack(state.mds_voting, axis=-2)),
+        voting=first(state.voting),
+        positions=first(state.X),
+        starts=first(np.stack(state.starts, axis=-3)),
+    )
+
+
+def run(a: CaseArrays, rounds: int = ROUNDS) -> np.ndarray:
+    """Registry entry: the expected outcome per issue after ``rounds`` rounds, ``[..., k]``."""
+    return exchange_model(a.c, a.X, a.S, a.has, rounds).forecast
+
+
+class _Rounds:
+    """The model's state across rounds for ``m`` samples (arrays ``[m, ...]``)."""
+
+    def __init__(self, c: np.ndarray, X: np.ndarray, S: np.ndarray, has: np.ndarray):
+        self.m, self.n, self.k = X.shape
+        self.X, self.S = X, S
+        self.w = c[:, :, None] * S * has  # weight of each actor on each issue
+        self.D = self.w.sum(axis=1)  # [m, k]
+        able = has & (S > 0)  # decide divides by saliences: zero takes no part
+        pi, qi = np.triu_indices(self.k, 1)  # issue pairs in decide's order
+        ai, bi = np.triu_indices(self.n, 1)
+        npairs = len(ai)
+        self.p, self.q = np.repeat(pi, npairs), np.repeat(qi, npairs)
+        self.a, self.b = np.tile(ai, len(pi)), np.tile(bi, len(pi))
+        self.pair = np.repeat(np.arange(len(pi)), npairs)
+        self.able = (able[:, self.a, self.p] & able[:, self.a, self.q]
+                     & able[:, self.b, self.p] & able[:, self.b, self.q])
+        self.voting = X.copy()
+        self.mds_start: list[np.ndarray] = []
+        self.mds_voting: list[np.ndarray] = []
+        self.starts: list[np.ndarray] = []
+        self._rows: list[tuple[np.ndarray, ...]] = []
+
+    def mds(self, X: np.ndarray | None = None) -> np.ndarray:
+        X = self.X if X is None else X
+        num = (self.w * X).sum(axis=1)
+        return np.divide(num, self.D, out=np.zeros_like(num), where=self.D > 0)
+
+    # -- one round -------------------------------------------------------------------------
+
+    def play(self, r: int) -> None:
+        m, n, k = self.m, self.n, self.k
+        X0, S, w = self.X, self.S, self.w
+        mds = self.mds()
+        self.mds_start.append(mds)
+        self.starts.append(X0)
+        left = mds[:, None, :] >= X0
+        s_idx = np.arange(m)[:, None]
+        ga = left[s_idx, self.a, self.p] + 2 * left[s_idx, self.a, self.q]
+        gb = left[s_idx, self.b, self.p] + 2 * left[s_idx, self.b, self.q]
+        open_ = self.able & (ga + gb == 3)  # groups A–D (0, 3) or B–C (1, 2)
+        cols = np.flatnonzero(open_.any(axis=0))
+        open_, ga, gb = open_[:, cols], ga[:, cols], gb[:, cols]
+        a, b, p, q = self.a[cols], self.b[cols], self.p[cols], self.q[cols]
+        first, second = np.where(ga < gb, a, b), np.where(ga < gb, b, a)
+        rank = ((self.pair[cols] * 2 + np.minimum(ga, gb)) * n + first) * n + second
+        # the first actor supplies q unless its salience ratio p/q is the smaller one
+        swap = S[s_idx, first, p] * S[s_idx, second, q] < S[s_idx, second, p] * S[s_idx, first, q]
+        u, v = np.where(swap, second, first), np.where(swap, first, second)
+        P, Q = np.broadcast_to(p, u.shape), np.broadcast_to(q, u.shape)
+        cell = (s_idx * n + u) * k, (s_idx * n + v) * k  # flat [m, n, k] rows of u and v
+        base = (w * X0).sum(axis=1)
+        grid = {
+            "u": u, "v": v, "p": P, "q": Q, "rank": rank,
+            "iq": cell[0] + Q, "ip": cell[0] + P, "jp": cell[1] + P, "jq": cell[1] + Q,
+            "base_q": base[s_idx, Q], "base_p": base[s_idx, P],
+            "Dq": self.D[s_idx, Q], "Dp": self.D[s_idx, P],
+        }
+        # per candidate and fixed for the round, flat over (sample, candidate)
+        c = {name: np.ascontiguousarray(x).reshape(-1) for name, x in grid.items()}
+        for name, table in (("s", S), ("w", w), ("x0", X0)):
+            flat = table.reshape(-1)
+            for side in ("iq", "ip", "jp", "jq"):
+                c[f"{name}_{side}"] = flat[c[side]]
+        # decide's "updates": [demander, issue, supplier] → where the supplier moved to
+        c["upd_i"] = c["jq"] * n + c["u"]  # i supplies q to j
+        c["upd_j"] = c["ip"] * n + c["v"]  # j supplies p to i
+        self.c = c
+        self.fixed = np.stack([c[name] for name in (
+            "x0_ip", "x0_jq", "s_iq", "s_ip", "s_jp", "s_jq", "w_iq", "w_jp", "Dp", "Dq",
+            "x0_iq", "x0_jp", "base_q", "base_p")])
+        self.cells = np.stack([c[name] for name in ("iq", "jp", "upd_i", "upd_j", "jq", "ip")])
+        self.by_supply = _Index(c["iq"], c["jp"])
+        self.by_demand = _Index(c["jq"], c["ip"])
+        size = c["u"].size
+        self.alive_shape = open_.shape
+        self.pos = X0.copy()  # current supply positions this round
+        self.upd = np.full((m, n, k, n), np.nan)
+        self.upd_sum = np.zeros((m, n, k))  # Σ w·(update − start) per [demander, issue]
+        self.move = np.zeros((2, size))  # current move of side i (0) and side j (1)
+        self.ksum = np.zeros((2, size))  # earlier moves kept in decide's move history
+        self.kpos = np.ones((2, size), bool)  # all earlier moves > 0
+        self.kneg = np.ones((2, size), bool)  # all earlier moves < 0
+        self.gain = np.zeros(size)
+        self.y = np.zeros((2, size))
+        alive = open_.reshape(-1).copy()
+        f = np.flatnonzero(alive)
+        alive[f] = self._calculate(f)
+        while alive.any():
+            alive = self._step(r, alive)
+        self.voting = self.pos.copy()
+        self.mds_voting.append(self.mds(self.pos))
+        moved = self.pos != X0
+        keep = (1 - S) * SALIENCE_WEIGHT + FIXED_WEIGHT
+        self.X = np.where(moved, (1 - keep) * X0 + keep * self.pos, X0)
+
+    def _step(self, r: int, alive: np.ndarray) -> np.ndarray:
+        c, (m, width) = self.c, self.alive_shape
+        grid = alive.reshape(m, width)
+        live = np.flatnonzero(grid.any(axis=1))
+        g = np.where(grid[live], self.gain.reshape(m, width)[live], -np.inf)
+        near = grid[live] & (g >= g.max(axis=1, keepdims=True) - TIE)
+        best = np.where(near, c["rank"].reshape(m, width)[live], _NEVER).argmin(axis=1)
+        e = live * width + best
+        pos = self.pos.reshape(-1)
+        iq, jp = c["iq"][e], c["jp"][e]
+        yi, yj = self.y[0, e], self.y[1, e]
+        self._rows.append((live, np.full(len(live), r), c["u"][e], c["q"][e], pos[iq], yi,
+                           c["v"][e], c["p"][e], pos[jp], yj, self.gain[e]))
+        alive[e] = False
+        pos[iq], pos[jp] = yi, yj
+        both = np.concatenate
+        self._record(both((c["upd_i"][e], c["upd_j"][e])), both((c["jq"][e], c["ip"][e])),
+                     both((c["w_iq"][e], c["w_jp"][e])), both((yi, yj)),
+                     both((c["x0_iq"][e], c["x0_jp"][e])))
+        # the open exchanges this one touches (decide: AbstractExchange.recalculate): a side
+        # supplies what one of e's sides supplied, or e's demander demands the same issue
+        moved, side = self.by_supply.find(np.concatenate((iq, jp)))
+        asked, _ = self.by_demand.find(np.concatenate((c["jq"][e], c["ip"][e])))
+        # a side whose supply position moved keeps its last move in decide's history
+        open_ = alive[moved]
+        side, moved = side[open_], moved[open_]
+        mv = self.move[side, moved]
+        self.ksum[side, moved] += mv
+        self.kpos[side, moved] &= mv > 0
+        self.kneg[side, moved] &= mv < 0
+        touched = np.zeros_like(alive)
+        touched[moved] = touched[asked] = True
+        f = np.flatnonzero(touched & alive)
+        alive[f] = self._calculate(f)
+        return alive
+
+    def _record(self, where, row, w, y, start) -> None:
+        """Remember where a supplier moved for a demander (decide's ``updates``)."""
+        upd = self.upd.reshape(-1)
+        old = upd[where]
+        had = ~np.isnan(old)
+        new = np.where(had, np.where(start <= old, np.minimum(old, y), np.maximum(old, y)), y)
+        self.upd_sum.reshape(-1)[row] += w * (new - np.where(had, old, start))
+        upd[where] = new
+
+    # -- one exchange ----------------------------------------------------------------------
+
+    def _calculate(self, f: np.ndarray) -> np.ndarray:
+        """Compute moves, gain and validity of candidates ``f``; store them; return validity."""
+        (di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, x0i, x0j, base_q, base_p) = self.fixed[:, f]
+        cells = self.cells[:, f]
+        _, _, upd_i, upd_j, jq, ip = cells
+        x = self.pos.reshape(-1)[cells[:2]]
+        xi, xj = x  # supply positions (i on q, j on p); di, dj: demand positions
+        # j moves all the way to i's position on p; i's move on q follows from equal gain
+        reach_j, reach_i = np.abs(di - xj), np.abs(dj - xi)
+        dp = reach_j * wjp / Dp
+        dq = dp * (sjp + sip) / (sjq + siq)
+        mi, mj = dq * Dq / wiq, reach_j
+        over = mi > reach_i  # too far for i: i moves all the way to j instead
+        dq = np.where(over, reach_i * wiq / Dq, dq)
+        dp = np.where(over, dq * (siq + sjq) / (sip + sjp), dp)
+        mi = np.where(over, reach_i, mi)
+        mj = np.where(over, dp * Dp / wjp, mj)
+        mi = np.where(xi > dj, -mi, mi)
+        mj = np.where(xj > di, -mj, mj)
+        gain = np.abs(dq * siq - dp * sip)
+        ok = self._valid(f, np.stack((mi, mj)), x) & (gain >= TINY)
+        # neither move may push the expected outcome past the partner's position
+        upd, upd_sum = self.upd.reshape(-1), self.upd_sum.reshape(-1)
+        i_side = (xi, dj, di, xj, siq, sjq, sip, sjp, wiq, wjp, Dq, Dp, x0i,
+                  upd[upd_i], base_q + upd_sum[jq])
+        j_side = (xj, di, dj, xi, sjp, sip, sjq, siq, wjp, wiq, Dp, Dq, x0j,
+                  upd[upd_j], base_p + upd_sum[ip])
+        uncut = mi, mj
+        mi, mj, gain = _cap(ok, i_side, mi, mj, gain)
+        mj, mi, gain = _cap(ok, j_side, mj, mi, gain)
+        move = np.stack((mi, mj))
+        if mi is not uncut[0] or mj is not uncut[1]:  # a move was cut: check the new ones
+            ok &= self._valid(f, move, x)
+        self.move[:, f] = move
+        self.y[:, f] = x + move
+        self.gain[f] = gain
+        return ok
+
+    def _valid(self, f: np.ndarray, move: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """decide's is_move_valid for both sides (rows of ``move``): a real move, on the
+        scale, in the direction kept so far."""
+        size, y = np.abs(move), x + move
+        same_way = (self.kpos[:, f] & (move > 0)) | (self.kneg[:, f] & (move < 0))
+        ok = ((size > TINY) & (size <= 100) & (y >= -EDGE) & (y <= 100 + EDGE)
+              & (self.ksum[:, f] + move <= 100 + EDGE) & same_way)
+        return ok[0] & ok[1]
+
+    def rows(self) -> dict[str, np.ndarray]:
+        names = ("sample", "round", "actor_i", "issue_i", "x_i", "y_i",
+                 "actor_j", "issue_j", "x_j", "y_j", "gain")
+        if not self._rows:
+            return {nm: np.zeros(0, float if nm[0] in "xyg" else int) for nm in names}
+        cols = [np.concatenate(col) for col in zip(*self._rows, strict=True)]
+        order = np.argsort(cols[0], kind="stable")  # sample-major, realised order within
+        return {nm: col[order] for nm, col in zip(names, cols, strict=True)}
+
+
+_NEVER = np.iinfo(np.int64).max
+
+
+class _Index:
+    """Which candidates have a given cell (sample, actor, issue) in one of their sides."""
+
+    def __init__(self, *sides: np.ndarray):
+        keys = np.concatenate(sides)
+        self.size = sides[0].size
+        self.order = np.argsort(keys, kind="stable")
+        self.keys = keys[self.order]
+
+    def find(self, cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Candidates holding any of ``cells``, and on which side (0 = first, 1 = second)."""
+        lo = np.searchsorted(self.keys, cells, "left")
+        counts = np.searchsorted(self.keys, cells, "right") - lo
+        total = counts.sum()
+        run = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
+        hits = self.order[run]
+        return hits % self.size, hits // self.size
+
+
+def _cap(ok, side, ma, mb, gain):
+    """decide's check_nbs for supplier a, moving ``ma`` on issue r towards b's position there.
+
+    If the move would carry the expected outcome on r past b's position, a moves only far
+    enough to put it there and b's move follows from equal gain.
+    """
+    xa, xb, da, xsb, sar, sbr, sat, sbt, war, wbt, Dr, Dt, start, known, base = side
+    inside = ~np.isnan(known)
+    rest = base - np.where(inside, war * (known - start), 0.0)
+    before = (rest + war * (xa - start)) / Dr
+    after = before + war * ma / Dr
+    # an outcome that starts at b's position (within EDGE) is not crossed: exact arithmetic
+    # says so, and decide's 28-digit rounding noise must not decide it
+    crossed = ok & (np.abs(xb - before) > EDGE) & ~(
+        ((xb >= before) & (xb >= after)) | ((xb <= before) & (xb <= after)))
+    at = np.flatnonzero(crossed)
+    if not at.size:
+        return ma, mb, gain
+    total = base[at] + np.where(inside[at], 0.0, war[at] * (xa[at] - start[at]))
+    delta = np.abs((xb[at] * Dr[at] - total) / war[at])
+    ratio_r = delta * war[at] / Dr[at]
+    ratio_t = ratio_r * (sar[at] + sbr[at]) / (sat[at] + sbt[at])
+    new_b = np.abs(ratio_t * Dt[at] / wbt[at])
+    ma, mb, gain = ma.copy(), mb.copy(), gain.copy()
+    mb[at] = np.where(xsb[at] > da[at], -new_b, new_b)
+    ma[at] = np.where(xa[at] > xb[at], -delta, delta)
+    gain[at] = np.abs(ratio_t * sbt[at] - ratio_r * sbr[at])
+    return ma, mb, gain
