@@ -1,0 +1,107 @@
+"""One chunk of a Monte Carlo sweep: draw, run the models, reduce to mergeable statistics.
+
+Chunk ``i`` of a sweep with seed ``s`` draws from ``SeedSequence(s, spawn_key=(i,))``, the
+``i``-th child of ``SeedSequence(s).spawn(…)``, so a chunk's samples depend only on the seed,
+the chunk size and its index: never on which process runs it. Its statistics are integer
+counts and float sums that a sweep folds in chunk order, so a sweep gives bit-identical
+results in one process or on any number of Dask workers.
+
+Outcomes are kept as counts on a fixed grid of :data:`GRID` bins per scale point over 0..100
+(bins of 0.02 points) with the smallest and largest outcome seen in each bin, from which
+quantiles are read to within a bin, and exactly where outcomes pile up on one value (a model
+that returns the status quo): memory does not grow with the number of samples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from accord.models.registry import MODELS
+from accord.models.zone import agreement_zone
+from accord.uncertainty.inputs import SamplingPlan
+from accord.uncertainty.sensitivity import SensitivityStats
+
+GRID = 50
+NBINS = 100 * GRID
+CENTRE = 50.0  # outcomes are centred before their sums are accumulated (less cancellation)
+
+
+def chunk_rng(seed: int, index: int) -> np.random.Generator:
+    """The generator of chunk ``index``: child ``index`` of ``SeedSequence(seed)``."""
+    return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(index,)))
+
+
+@dataclass
+class ChunkStats:
+    """Mergeable statistics of some samples, for models ``[M]``, issues ``[k]``.
+
+    ``hist[M, k, NBINS]`` outcome counts on the grid, ``low``/``high`` (same shape) the
+    smallest and largest outcome in each bin (±inf when empty); ``undefined[M, k]`` samples where a
+    model has no outcome (nobody cares about the issue); ``zone[k]`` samples with a zone of
+    agreement; ``gains[M, V, k]`` samples in which veto player ``v`` (with a position on the
+    issue) gains over the status quo; ``sens`` covers the outputs ``[M + 1, k]``: the models'
+    outcomes and, last, whether a zone exists (0/1).
+    """
+
+    samples: int
+    hist: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    undefined: np.ndarray
+    zone: np.ndarray
+    gains: np.ndarray
+    sens: SensitivityStats
+
+    def merge(self, other: ChunkStats) -> None:
+        self.samples += other.samples
+        self.hist += other.hist
+        np.minimum(self.low, other.low, out=self.low)
+        np.maximum(self.high, other.high, out=self.high)
+        self.undefined += other.undefined
+        self.zone += other.zone
+        self.gains += other.gains
+        self.sens.merge(other.sens)
+
+
+def run_chunk(
+    plan: SamplingPlan, models: tuple[str, ...], seed: int, index: int, size: int
+) -> ChunkStats:
+    """Statistics of chunk ``index`` (``size`` samples) of the sweep with ``seed``."""
+    u = chunk_rng(seed, index).random((size, len(plan.inputs)))
+    arrays = plan.sample(u)
+    k = len(arrays.issues)
+    outcomes = np.stack([np.asarray(MODELS[name].run(arrays), float) for name in models], 1)
+    zone_low, _ = agreement_zone(arrays.X, arrays.sq, arrays.veto, arrays.has)
+    has_zone = ~np.isnan(zone_low)
+
+    defined = ~np.isnan(outcomes)
+    cell = np.clip(np.floor(np.where(defined, outcomes, 0.0) * GRID), 0, NBINS - 1)
+    flat = (cell.astype(np.int64) + NBINS * np.arange(len(models) * k).reshape(-1, k))[defined]
+    size_h = len(models) * k * NBINS
+    hist = np.bincount(flat, minlength=size_h).reshape(len(models), k, NBINS)
+    low, high = np.full(size_h, np.inf), np.full(size_h, -np.inf)
+    np.minimum.at(low, flat, outcomes[defined])
+    np.maximum.at(high, flat, outcomes[defined])
+
+    vetoes = np.flatnonzero(plan.nominal.veto)
+    x = arrays.X[:, vetoes, :]  # [m, V, k]
+    q = arrays.sq[:, None, :]
+    with np.errstate(invalid="ignore"):
+        gain = np.abs(outcomes[:, :, None, :] - x[:, None]) < np.abs(q - x)[:, None]
+    gain &= plan.nominal.has[vetoes][None, None]
+
+    y = np.concatenate([outcomes - CENTRE, has_zone[:, None, :].astype(float)], axis=1)
+    sens = SensitivityStats.empty(len(plan.inputs), (len(models) + 1) * k)
+    sens.add(u, y.reshape(size, -1))
+    return ChunkStats(
+        samples=size,
+        hist=hist.astype(np.int64),
+        low=low.reshape(hist.shape),
+        high=high.reshape(hist.shape),
+        undefined=(~defined).sum(axis=0),
+        zone=has_zone.sum(axis=0),
+        gains=gain.sum(axis=0),
+        sens=sens,
+    )
