@@ -18,6 +18,7 @@ from accord.uncertainty.chunk import ChunkStats, run_chunk
 from accord.uncertainty.inputs import SamplingPlan
 
 Progress = Callable[[int], None]
+CONNECT_TIMEOUT = "10s"  # how long to wait for an existing cluster's scheduler
 
 
 def chunk_sizes(samples: int, chunk: int) -> list[int]:
@@ -75,7 +76,7 @@ def dask_client(scheduler: Any, workers: int | None = None) -> Iterator[Any]:
         ):
             yield client
     elif isinstance(scheduler, str) and scheduler.startswith("tcp://"):
-        with Client(scheduler) as client:
+        with Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
             yield client
     else:
         raise ValueError(

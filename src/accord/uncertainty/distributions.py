@@ -71,7 +71,7 @@ def _ppf(m: Marginals, u: np.ndarray) -> np.ndarray:
 def truncated_ppf(m: Marginals, u: np.ndarray) -> np.ndarray:
     """Values ``[..., p]`` for uniforms ``u[..., p]``: each stated law truncated to [lo, hi]."""
     f_lo = _cdf(m, m.lo)
-    f_hi = _cdf(m, np.where(np.isfinite(m.hi), m.hi, np.finfo(float).max))
+    f_hi = _cdf(m, m.hi)
     v = f_lo + u * (f_hi - f_lo)
     v = np.clip(v, np.finfo(float).tiny, 1.0 - np.finfo(float).epsneg)
     return np.clip(_ppf(m, v), m.lo, m.hi)
