@@ -93,7 +93,7 @@ def run_dask(
     progress: Progress | None = None,
 ) -> ChunkStats:
     """Run the chunks on the Dask cluster of ``client``, folding results in chunk order."""
-    plan_f = client.scatter(plan, broadcast=True)
+    plan_f = client.scatter(plan, broadcast=True, hash=False)  # a fresh key per sweep
     window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
     pending: deque[Any] = deque()
 

@@ -17,7 +17,7 @@ from accord.uncertainty.chunk import ChunkStats
 from accord.uncertainty.inputs import SamplingPlan, sampling_plan
 from accord.uncertainty.summary import Sweep, summarise
 
-DEFAULT_CHUNK = 10_000
+DEFAULT_CHUNK = 5_000
 
 
 def sweep_stats(

@@ -1,0 +1,112 @@
+"""Monte Carlo throughput: samples per second for each model on the flagship case.
+
+Runs every registered model alone and all of them together at 1,000 / 10,000 / 100,000
+samples, in one process and on a local Dask cluster of two worker processes (started once;
+its start-up time is printed apart), then the peak resident memory of a fresh process that
+sweeps all models over 10,000 and 1,000,000 samples (chunked, so it should barely grow).
+
+    python bench/uncertainty.py [--sizes 1000,10000,100000] [--big 1000000] [--no-dask]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from accord.case import load_case
+from accord.models.registry import MODELS
+from accord.uncertainty.inputs import SamplingPlan, sampling_plan
+from accord.uncertainty.sweep import DEFAULT_CHUNK, sweep_stats
+
+CASE = Path(__file__).resolve().parents[1] / "examples/geneva-2022/case.yaml"
+
+
+def timed(
+    plan: SamplingPlan, models: tuple[str, ...], samples: int, scheduler: object = None
+) -> float:
+    start = time.perf_counter()
+    sweep_stats(plan, models, samples, seed=0, chunk=DEFAULT_CHUNK, scheduler=scheduler)
+    return time.perf_counter() - start
+
+
+def peak_rss_mb(samples: int) -> float:
+    """Peak RSS (MB) of a fresh process sweeping all models over ``samples``."""
+    code = (
+        "import resource, sys\n"
+        "from accord.case import load_case\n"
+        "from accord.uncertainty import sweep_case\n"
+        f"sweep_case(load_case({str(CASE)!r}), {samples})\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(out.stdout.split()[-1]) / 1024  # ru_maxrss is in kB on Linux
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--big", type=int, default=1_000_000, help="samples for the memory run")
+    ap.add_argument("--no-dask", action="store_true")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    plan = sampling_plan(load_case(CASE))
+    runs = [(name,) for name in MODELS] + [tuple(MODELS)]
+    console = Console()
+    console.print(
+        f"flagship case, {len(plan.inputs)} uncertain inputs, chunks of {DEFAULT_CHUNK:,}; "
+        f"{os.cpu_count()} CPUs ({platform.machine()}), load average "
+        f"{os.getloadavg()[0]:.1f}, Python {platform.python_version()}"
+    )
+
+    table = Table(title="samples per second (seconds in brackets)", title_justify="left")
+    table.add_column("models")
+    table.add_column("backend")
+    for n in sizes:
+        table.add_column(f"{n:,}", justify="right")
+    backends: list[tuple[str, object]] = [("1 process", None)]
+    client = None
+    if not args.no_dask:
+        from distributed import Client, LocalCluster
+
+        start = time.perf_counter()
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+        console.print(f"Dask local cluster (2 worker processes) started in "
+                      f"{time.perf_counter() - start:.1f} s")
+        backends.append(("Dask, 2 workers", client))
+    for models in runs:
+        label = "all: " + ",".join(models) if len(models) > 1 else models[0]
+        for name, scheduler in backends:
+            cells = []
+            for n in sizes:
+                t = timed(plan, models, n, scheduler)
+                cells.append(f"{n / t:,.0f} ({t:.2f})")
+            table.add_row(label, name, *cells)
+    console.print(table)
+    if client is not None:
+        client.close()
+        cluster.close()
+
+    mem = Table(title="peak memory of a fresh process, all models", title_justify="left")
+    mem.add_column("samples", justify="right")
+    mem.add_column("peak RSS (MB)", justify="right")
+    for n in (10_000, args.big):
+        mem.add_row(f"{n:,}", f"{peak_rss_mb(n):.0f}")
+    console.print(mem)
+    console.print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"
+                  " MB peak)")
+
+
+if __name__ == "__main__":
+    main()
