@@ -9,9 +9,8 @@ from scipy.stats import norm
 from accord.case import Case, parse_case
 from accord.uncertainty import sweep_case
 from accord.uncertainty.backends import chunk_sizes
-from accord.uncertainty.chunk import GRID, NBINS
+from accord.uncertainty.grid import GRID, OutcomeGrid
 from accord.uncertainty.inputs import sampling_plan
-from accord.uncertainty.summary import grid_quantiles
 from accord.uncertainty.sweep import sweep_stats
 
 SCALE = {0: "no", 100: "yes"}
@@ -102,15 +101,21 @@ def test_agreement_and_veto_gain_probabilities_by_hand() -> None:
 
 
 def test_grid_quantiles_by_hand() -> None:
-    # outcomes 1.00, 1.01 (one bin) and 3.00, 3.01 (another): the 25% quantile is rank 1 of
-    # 4, half-way through the first bin: 1.00 + 0.5 · 0.01; the median is its top, 1.01
-    hist = np.zeros(NBINS, dtype=np.int64)
-    low, high = np.full(NBINS, np.inf), np.full(NBINS, -np.inf)
-    for lo, hi in ((1.0, 1.01), (3.0, 3.01)):
-        b = int(lo * GRID)
-        hist[b], low[b], high[b] = 2, lo, hi
-    np.testing.assert_allclose(grid_quantiles(hist, low, high, np.array([0.25, 0.5])),
-                               [1.005, 1.01])
+    # outcomes 1.00, 1.01 (one bin of 0.02) and 3.00, 3.01 (another): the 25% quantile is rank
+    # 1 of 4, half-way through the first bin: 1.00 + 0.5 · 0.01; the median is its top, 1.01
+    grid = OutcomeGrid.of(np.array([[1.0], [3.01], [1.01], [3.0], [np.nan]]))
+    assert grid.count.tolist() == [2, 2]
+    np.testing.assert_allclose(grid.quantiles(0, np.array([0.25, 0.5, 1.0])), [1.005, 1.01, 3.01])
+
+
+def test_grids_merge_in_any_order() -> None:
+    rng = np.random.default_rng(0)
+    parts = [OutcomeGrid.of(rng.normal(50, 5, (300, 2))) for _ in range(3)]
+    a = parts[0].merged(parts[1]).merged(parts[2])
+    b = parts[2].merged(parts[0].merged(parts[1]))
+    for f in ("cell", "count", "low", "high"):
+        np.testing.assert_array_equal(getattr(a, f), getattr(b, f))
+    assert a.count.sum() == 1800 and a.quantiles(1, np.array([0.5])) is not None
 
 
 def test_same_seed_same_result_and_seed_matters() -> None:
@@ -125,7 +130,7 @@ def test_chunking_is_exact_about_sample_counts() -> None:
     with pytest.raises(ValueError):
         chunk_sizes(0, 10)
     stats = sweep_stats(sampling_plan(VETO), ("compromise",), 2500, 0, chunk=1000)
-    assert stats.samples == 2500 and stats.hist.sum() == 2500
+    assert stats.samples == 2500 and stats.grid.count.sum() == 2500
 
 
 def test_certain_case_has_no_spread_and_no_drivers() -> None:

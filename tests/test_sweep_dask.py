@@ -21,8 +21,10 @@ def flagship(root):
 
 
 def assert_identical(a, b) -> None:
-    for name in ("samples", "hist", "low", "high", "undefined", "zone", "gains"):
+    for name in ("samples", "undefined", "zone", "gains"):
         np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
+    for name in ("cell", "count", "low", "high"):
+        np.testing.assert_array_equal(getattr(a.grid, name), getattr(b.grid, name), err_msg=name)
     for name in ("count", "total", "n", "s1", "s2"):
         np.testing.assert_array_equal(getattr(a.sens, name), getattr(b.sens, name), err_msg=name)
 

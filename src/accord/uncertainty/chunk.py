@@ -6,10 +6,8 @@ the chunk size and its index: never on which process runs it. Its statistics are
 counts and float sums that a sweep folds in chunk order, so a sweep gives bit-identical
 results in one process or on any number of Dask workers.
 
-Outcomes are kept as counts on a fixed grid of :data:`GRID` bins per scale point over 0..100
-(bins of 0.02 points) with the smallest and largest outcome seen in each bin, from which
-quantiles are read to within a bin, and exactly where outcomes pile up on one value (a model
-that returns the status quo): memory does not grow with the number of samples.
+Outcomes are kept on a fixed grid (:mod:`accord.uncertainty.grid`), so memory does not grow
+with the number of samples, and what a worker sends back is small: the occupied bins only.
 """
 
 from __future__ import annotations
@@ -20,11 +18,10 @@ import numpy as np
 
 from accord.models.registry import MODELS
 from accord.models.zone import agreement_zone
+from accord.uncertainty.grid import OutcomeGrid
 from accord.uncertainty.inputs import SamplingPlan
 from accord.uncertainty.sensitivity import SensitivityStats
 
-GRID = 50
-NBINS = 100 * GRID
 CENTRE = 50.0  # outcomes are centred before their sums are accumulated (less cancellation)
 
 
@@ -37,18 +34,15 @@ def chunk_rng(seed: int, index: int) -> np.random.Generator:
 class ChunkStats:
     """Mergeable statistics of some samples, for models ``[M]``, issues ``[k]``.
 
-    ``hist[M, k, NBINS]`` outcome counts on the grid, ``low``/``high`` (same shape) the
-    smallest and largest outcome in each bin (±inf when empty); ``undefined[M, k]`` samples where a
-    model has no outcome (nobody cares about the issue); ``zone[k]`` samples with a zone of
-    agreement; ``gains[M, V, k]`` samples in which veto player ``v`` (with a position on the
-    issue) gains over the status quo; ``sens`` covers the outputs ``[M + 1, k]``: the models'
-    outcomes and, last, whether a zone exists (0/1).
+    ``grid`` the outcomes on the grid (outputs ``M × k``, model-major); ``undefined[M, k]``
+    samples where a model has no outcome (nobody cares about the issue); ``zone[k]`` samples
+    with a zone of agreement; ``gains[M, V, k]`` samples in which veto player ``v`` (with a
+    position on the issue) gains over the status quo; ``sens`` covers the outputs
+    ``[M + 1, k]``: the models' outcomes and, last, whether a zone exists (0/1).
     """
 
     samples: int
-    hist: np.ndarray
-    low: np.ndarray
-    high: np.ndarray
+    grid: OutcomeGrid
     undefined: np.ndarray
     zone: np.ndarray
     gains: np.ndarray
@@ -56,9 +50,7 @@ class ChunkStats:
 
     def merge(self, other: ChunkStats) -> None:
         self.samples += other.samples
-        self.hist += other.hist
-        np.minimum(self.low, other.low, out=self.low)
-        np.maximum(self.high, other.high, out=self.high)
+        self.grid = self.grid.merged(other.grid)
         self.undefined += other.undefined
         self.zone += other.zone
         self.gains += other.gains
@@ -76,15 +68,6 @@ def run_chunk(
     zone_low, _ = agreement_zone(arrays.X, arrays.sq, arrays.veto, arrays.has)
     has_zone = ~np.isnan(zone_low)
 
-    defined = ~np.isnan(outcomes)
-    cell = np.clip(np.floor(np.where(defined, outcomes, 0.0) * GRID), 0, NBINS - 1)
-    flat = (cell.astype(np.int64) + NBINS * np.arange(len(models) * k).reshape(-1, k))[defined]
-    size_h = len(models) * k * NBINS
-    hist = np.bincount(flat, minlength=size_h).reshape(len(models), k, NBINS)
-    low, high = np.full(size_h, np.inf), np.full(size_h, -np.inf)
-    np.minimum.at(low, flat, outcomes[defined])
-    np.maximum.at(high, flat, outcomes[defined])
-
     vetoes = np.flatnonzero(plan.nominal.veto)
     x = arrays.X[:, vetoes, :]  # [m, V, k]
     q = arrays.sq[:, None, :]
@@ -97,10 +80,8 @@ def run_chunk(
     sens.add(u, y.reshape(size, -1))
     return ChunkStats(
         samples=size,
-        hist=hist.astype(np.int64),
-        low=low.reshape(hist.shape),
-        high=high.reshape(hist.shape),
-        undefined=(~defined).sum(axis=0),
+        grid=OutcomeGrid.of(outcomes.reshape(size, -1)),
+        undefined=np.isnan(outcomes).sum(axis=0),
         zone=has_zone.sum(axis=0),
         gains=gain.sum(axis=0),
         sens=sens,

@@ -65,20 +65,6 @@ class Sweep(BaseModel):
         return next(i for i in self.issues if i.id == issue_id)
 
 
-def grid_quantiles(
-    hist: np.ndarray, low: np.ndarray, high: np.ndarray, probs: np.ndarray
-) -> np.ndarray:
-    """Quantiles from counts on the outcome grid, interpolated by rank between the smallest
-    and largest outcome in the bin (exact when they coincide)."""
-    cum = np.cumsum(hist)
-    total = cum[-1]
-    target = np.asarray(probs, dtype=float) * total
-    b = np.minimum(np.searchsorted(cum, target, side="left"), len(hist) - 1)
-    before = np.where(b > 0, cum[b - 1], 0)
-    frac = np.clip((target - before) / np.maximum(hist[b], 1), 0.0, 1.0)
-    return low[b] + frac * (high[b] - low[b])
-
-
 def _drivers(inputs: tuple[Input, ...], index: np.ndarray) -> list[Driver]:
     order = np.argsort(-index, kind="stable")[:TOP_DRIVERS]
     return [
@@ -115,14 +101,11 @@ def summarise(
     for j, (issue_id, title, sq) in enumerate(issues):
         per_model = {}
         for a, name in enumerate(models):
-            hist = stats.hist[a, j]
-            if hist.sum() == 0:
+            qs = stats.grid.quantiles(a * k + j, np.concatenate([[0.5], probs]))
+            if qs is None:
                 median = mean = None
                 intervals: dict[str, tuple[float, float]] = {}
             else:
-                qs = grid_quantiles(
-                hist, stats.low[a, j], stats.high[a, j], np.concatenate([[0.5], probs])
-            )
                 median = round(float(qs[0]), 3)
                 mean = round(float(sums[a, j] / defined[a, j] + CENTRE), 3)
                 intervals = {
