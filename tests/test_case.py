@@ -174,3 +174,17 @@ def test_cli_unknown_model_exits_2(tmp_path: Path) -> None:
     f.write_text(yaml.safe_dump(copy.deepcopy(GOOD)))
     result = CliRunner().invoke(app, ["forecast", str(f), "--model", "magic"])
     assert result.exit_code == 2 and "unknown model" in result.output
+
+
+def test_atomic_write_gives_a_normal_file_mode(tmp_path: Path) -> None:
+    import os
+
+    from accord.io import write_atomic
+
+    umask = os.umask(0o022)
+    try:
+        path = write_atomic(tmp_path / "x.txt", "hello")
+    finally:
+        os.umask(umask)
+    assert path.read_text() == "hello"
+    assert path.stat().st_mode & 0o777 == 0o644

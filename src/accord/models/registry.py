@@ -21,6 +21,7 @@ class Model:
     label: str
     summary: str
     run: Callable[[CaseArrays], np.ndarray]
+    reference: str = ""  # the paper the model follows, as the brief cites it
 
 
 MODELS: dict[str, Model] = {
@@ -31,18 +32,22 @@ MODELS: dict[str, Model] = {
             "Compromise (weighted mean)",
             "mean of positions weighted by capability × salience",
             lambda a: static.compromise(a.c, a.X, a.S),
+            "Achen 2006, in Thomson, Stokman, Achen & König (eds.), The European Union Decides",
         ),
         Model(
             "median",
             "Weighted median",
             "position of the actor holding the median of capability × salience weight",
             lambda a: static.weighted_median(a.c, a.X, a.S),
+            "Black 1948, On the rationale of group decision-making, J. Political Economy 56(1)",
         ),
         Model(
             "nash",
             "Nash bargaining",
-            "asymmetric Nash bargaining among the veto players, status quo as disagreement",
+            "asymmetric Nash bargaining among the veto players, status quo as disagreement; "
+            "quadratic loss u = -s (x - x_i)^2, bargaining weight capability × salience",
             lambda a: static.nash(a.c, a.X, a.S, a.sq, players=a.veto),
+            "Nash 1950, The bargaining problem, Econometrica 18(2); Achen 2006",
         ),
     )
 }

@@ -1,0 +1,37 @@
+"""``accord report CASE -o FILE``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from accord.case import load_case
+from accord.cli.app import app, bad_input, fail, out
+from accord.report import UnsupportedFormat, build_brief, output_format, write_brief
+
+
+@app.command()
+def report(
+    case: Path = typer.Argument(..., help="case file (.yaml, .yml or .json)"),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="the brief: FILE.html (self-contained) or FILE.md"
+    ),
+    model: str = typer.Option(
+        None, "--model", "-m", help="comma-separated model names (default: all static models)"
+    ),
+) -> None:
+    """Write the "what to expect" brief: verdict, forecasts, charts and evidence per issue."""
+    try:
+        output_format(output)
+    except UnsupportedFormat as e:
+        fail(str(e))
+    with bad_input():
+        brief = build_brief(load_case(case), model)
+    try:
+        written = write_brief(brief, output)
+    except OSError as e:
+        fail(f"{e.filename or output}: cannot write the brief: {e.strerror or e}")
+    out.print(f"brief written to {written[0].resolve()}", highlight=False)
+    for extra in written[1:]:
+        out.print(f"charts in {extra.resolve()}/", highlight=False)

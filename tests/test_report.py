@@ -1,0 +1,232 @@
+"""The brief: what it contains, where it is written, and that failures leave nothing behind."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from accord.case import load_case
+from accord.cli import app
+from accord.report import build_brief, write_brief
+from accord.report import render as render_module
+from accord.report.render import render_html
+
+DATA = Path(__file__).parent / "data"
+CASE = DATA / "pension-talks-2005.yaml"
+runner = CliRunner()
+
+QUOTES = [
+    "This is a position that Unison cannot accept and will oppose.",
+    "Unions will of course be consulted about any proposed changes.",
+    "that is working until people drop.",
+]
+INFERRED = "which implies it wants talks to continue"
+
+
+def report(*args: str):
+    return runner.invoke(app, ["report", *map(str, args)])
+
+
+def text_of(path: Path) -> str:
+    return html.unescape(path.read_text(encoding="utf-8"))
+
+
+def test_html_brief_is_one_file_with_charts_quotes_and_verdict(tmp_path: Path) -> None:
+    out = tmp_path / "brief.html"
+    result = report(CASE, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert str(out.resolve()) in result.output.replace("\n", "")
+    assert os.listdir(tmp_path) == ["brief.html"]
+    raw = out.read_text(encoding="utf-8")
+    page = html.unescape(raw)
+    assert raw.count("<svg") == 3  # one chart per issue, inline
+    for quote in QUOTES:
+        assert quote in page
+    assert "Inferred: PCS co-ordinates the industrial action" in page and INFERRED in page
+    brief = build_brief(load_case(CASE))
+    assert brief.input.assessment.verdict in page
+    assert "A deal is possible on 1 of 3 issues" in page
+    assert "Will the talks avert the pension strike?" in page
+    # the forecast table, the sources and the models' references
+    assert "zone of agreement" in page and "30–90" in page
+    assert "Strike threat over pension plans" in page and 'id="src-strike-threat"' in raw
+    assert "Achen 2006" in page and "Black 1948" in page
+    # self-contained: no external stylesheet, script or image
+    assert not re.search(r"<(link|script)\b", raw)
+    assert not re.search(r'\bsrc="', raw)
+
+
+def test_html_ids_are_unique_and_every_reference_resolves() -> None:
+    raw = render_html(build_brief(load_case(CASE)))
+    ids = Counter(re.findall(r'\bid="([^"]+)"', raw))
+    assert [k for k, n in ids.items() if n > 1] == []
+    refs = re.findall(r'(?:url\(#|href="#)([^")]+)', raw)
+    assert refs and [r for r in refs if r not in ids] == []
+
+
+def test_markdown_brief_writes_its_charts_beside_it(tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    result = report(CASE, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(os.listdir(tmp_path)) == ["brief.md", "brief_files"]
+    charts = sorted(p.name for p in (tmp_path / "brief_files").iterdir())
+    assert charts == ["issue-pension-age.svg", "issue-salary-basis.svg", "issue-talks.svg"]
+    md = text_of(out)
+    for name in charts:
+        assert f"](brief_files/{name})" in md
+        root = ET.parse(tmp_path / "brief_files" / name).getroot()
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    for quote in QUOTES:
+        assert quote in md.replace("\\", "")
+    assert build_brief(load_case(CASE)).input.assessment.verdict in md.replace("\\", "")
+    assert "| Further negotiations | 30 | 71.2 ✓ | 60 ✓ | 64.5 ✓ | 30–90 |" in md
+
+
+def test_markdown_rewrite_replaces_the_old_charts(tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    (tmp_path / "brief_files").mkdir()
+    (tmp_path / "brief_files" / "stale.svg").write_text("<svg/>")
+    assert report(CASE, "-o", out).exit_code == 0
+    assert "stale.svg" not in os.listdir(tmp_path / "brief_files")
+    assert sorted(os.listdir(tmp_path)) == ["brief.md", "brief_files"]
+
+
+@pytest.mark.parametrize("name", ["brief.pdf", "brief", "brief.htm.txt"])
+def test_bad_extension_exits_2_and_writes_nothing(tmp_path: Path, name: str) -> None:
+    result = report(CASE, "-o", tmp_path / name)
+    assert result.exit_code == 2
+    assert "use .html" in result.output and ".md" in result.output
+    assert os.listdir(tmp_path) == []
+
+
+def test_bad_case_and_unknown_model_exit_2_and_write_nothing(tmp_path: Path) -> None:
+    data = yaml.safe_load(CASE.read_text(encoding="utf-8"))
+    data["positions"][0]["salience"] = 1.7
+    bad = tmp_path / "in" / "bad.yaml"
+    bad.parent.mkdir()
+    bad.write_text(yaml.safe_dump(data), encoding="utf-8")
+    out = tmp_path / "out"
+    result = report(bad, "-o", out / "brief.html")
+    assert result.exit_code == 2
+    assert "positions[0].salience" in result.output
+    result = report(CASE, "-o", out / "brief.html", "--model", "nash,oracle")
+    assert result.exit_code == 2 and "oracle" in result.output
+    assert not out.exists()
+
+
+def test_model_option_limits_the_columns(tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    assert report(CASE, "-o", out, "--model", "nash").exit_code == 0
+    md = out.read_text(encoding="utf-8")
+    assert "| issue | status quo | nash | zone of agreement |" in md
+    assert "compromise" not in md
+
+
+def test_a_failed_html_write_leaves_no_file(tmp_path: Path, monkeypatch) -> None:
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    result = report(CASE, "-o", tmp_path / "brief.html")
+    assert result.exit_code == 2
+    assert "No space left on device" in result.output
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_failed_markdown_write_leaves_nothing_and_keeps_the_old_charts(
+    tmp_path: Path, monkeypatch
+) -> None:
+    real = render_module.write_atomic
+
+    def fail_on_text(path, data):
+        if Path(path).suffix == ".md":
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(render_module, "write_atomic", fail_on_text)
+    brief = build_brief(load_case(CASE))
+    with pytest.raises(OSError):
+        write_brief(brief, tmp_path / "brief.md")
+    assert os.listdir(tmp_path) == []
+    # with charts from an earlier run in place, they survive the failed rewrite untouched
+    (tmp_path / "brief_files").mkdir()
+    (tmp_path / "brief_files" / "old.svg").write_text("<svg/>")
+    with pytest.raises(OSError):
+        write_brief(brief, tmp_path / "brief.md")
+    assert os.listdir(tmp_path) == ["brief_files"]
+    assert os.listdir(tmp_path / "brief_files") == ["old.svg"]
+
+
+def test_a_failed_chart_write_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
+    real = render_module.write_atomic
+    calls = []
+
+    def fail_on_second_chart(path, data):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(render_module, "write_atomic", fail_on_second_chart)
+    with pytest.raises(OSError):
+        write_brief(build_brief(load_case(CASE)), tmp_path / "brief.md")
+    assert os.listdir(tmp_path) == []
+
+
+def test_sections_without_data_are_left_out(tmp_path: Path) -> None:
+    data = yaml.safe_load(CASE.read_text(encoding="utf-8"))
+    del data["schedule"]
+    case_file = tmp_path / "case.yaml"
+    case_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    brief = build_brief(load_case(case_file))
+    assert [s.id for s in brief.sections] == [
+        "answer", "actors", "forecast", "issues", "sources", "method"
+    ]
+    assert 'id="schedule"' not in render_html(brief)
+    full = build_brief(load_case(CASE))
+    assert "schedule" in [s.id for s in full.sections]
+
+
+def test_output_folder_is_created(tmp_path: Path) -> None:
+    out = tmp_path / "a" / "b" / "brief.html"
+    assert report(CASE, "-o", out).exit_code == 0
+    assert out.is_file()
+
+
+def test_the_brief_is_deterministic() -> None:
+    case = load_case(CASE)
+    assert render_html(build_brief(case)) == render_html(build_brief(case))
+
+
+def test_flagship_brief(root: Path, tmp_path: Path) -> None:
+    flagship = root / "examples" / "geneva-2022" / "case.yaml"
+    if not flagship.exists():
+        pytest.skip("the flagship case examples/geneva-2022/case.yaml is not in this tree")
+    out = tmp_path / "geneva.html"
+    result = report(flagship, "-o", out)
+    assert result.exit_code == 0, result.output
+    brief = build_brief(load_case(flagship))
+    page = text_of(out)
+    assert brief.input.assessment.verdict in page
+    assert page.count("<svg") == len(brief.case.issues)
+
+
+def test_notes_become_paragraphs(tmp_path: Path) -> None:
+    data = yaml.safe_load(CASE.read_text(encoding="utf-8"))
+    # a folded YAML block turns each blank line into one line break
+    data["notes"] = yaml.safe_load("n: >-\n  First line\n  continued.\n\n  Second.\n")["n"]
+    assert data["notes"] == "First line continued.\nSecond."
+    case_file = tmp_path / "case.yaml"
+    case_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    brief = build_brief(load_case(case_file))
+    notes = next(s for s in brief.sections if s.id == "notes")
+    assert notes.data == ["First line continued.", "Second."]
+    assert "<p>First line continued.</p>\n<p>Second.</p>" in render_html(brief)
