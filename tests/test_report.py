@@ -47,7 +47,7 @@ def test_html_brief_is_one_file_with_charts_quotes_and_verdict(tmp_path: Path) -
     assert os.listdir(tmp_path) == ["brief.html"]
     raw = out.read_text(encoding="utf-8")
     page = html.unescape(raw)
-    assert raw.count("<svg") == 3  # one chart per issue, inline
+    assert raw.count("<svg") == 6  # per issue, inline: the actors and the Monte Carlo intervals
     for quote in QUOTES:
         assert quote in page
     assert "Inferred: PCS co-ordinates the industrial action" in page and INFERRED in page
@@ -78,7 +78,10 @@ def test_markdown_brief_writes_its_charts_beside_it(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(os.listdir(tmp_path)) == ["brief.md", "brief_files"]
     charts = sorted(p.name for p in (tmp_path / "brief_files").iterdir())
-    assert charts == ["issue-pension-age.svg", "issue-salary-basis.svg", "issue-talks.svg"]
+    assert charts == [
+        "intervals-pension-age.svg", "intervals-salary-basis.svg", "intervals-talks.svg",
+        "issue-pension-age.svg", "issue-salary-basis.svg", "issue-talks.svg",
+    ]
     md = text_of(out)
     for name in charts:
         assert f"](brief_files/{name})" in md
@@ -216,7 +219,7 @@ def test_flagship_brief(root: Path, tmp_path: Path) -> None:
     brief = build_brief(load_case(flagship))
     page = text_of(out)
     assert brief.input.assessment.verdict in page
-    assert page.count("<svg") == len(brief.case.issues)
+    assert page.count("<svg") == 2 * len(brief.case.issues)  # actors; Monte Carlo intervals
 
 
 def test_notes_become_paragraphs(tmp_path: Path) -> None:
