@@ -1,11 +1,14 @@
 """Monte Carlo throughput: samples per second for each model on the flagship case.
 
-Runs every registered model alone and all of them together at 1,000 / 10,000 / 100,000
-samples, in one process and on a local Dask cluster of two worker processes (started once;
-its start-up time is printed apart), then the peak resident memory of a fresh process that
-sweeps all models over 10,000 and 1,000,000 samples (chunked, so it should barely grow).
+Runs every registered model alone, and the default (static) models together, at 1,000 /
+10,000 / 100,000 samples, in one process and on a local Dask cluster of two worker processes
+(started once; its start-up time is printed apart). A size whose run would take longer than
+``--budget`` seconds, extrapolated from the previous size, is skipped. Then the time and peak
+resident memory of a fresh process that sweeps the default models over 10,000 and 1,000,000
+samples (chunked, so memory should barely grow).
 
-    python bench/uncertainty.py [--sizes 1000,10000,100000] [--big 1000000] [--no-dask]
+    python bench/uncertainty.py [--sizes 1000,10000,100000] [--big 1000000] [--budget 120]
+                                [--no-dask]
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import subprocess
 import sys
 import time
@@ -23,7 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 from accord.case import load_case
-from accord.models.registry import MODELS
+from accord.models.registry import DEFAULT_MODELS, MODELS
 from accord.uncertainty.inputs import SamplingPlan, sampling_plan
 from accord.uncertainty.sweep import DEFAULT_CHUNK, sweep_stats
 
@@ -38,29 +40,33 @@ def timed(
     return time.perf_counter() - start
 
 
-def peak_rss_mb(samples: int) -> float:
-    """Peak RSS (MB) of a fresh process sweeping all models over ``samples``."""
+def fresh_run(samples: int) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of a fresh process sweeping the default models."""
     code = (
-        "import resource, sys\n"
+        "import resource, time\n"
         "from accord.case import load_case\n"
         "from accord.uncertainty import sweep_case\n"
-        f"sweep_case(load_case({str(CASE)!r}), {samples})\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "case = load_case(" + repr(str(CASE)) + ")\n"
+        "start = time.perf_counter()\n"
+        f"sweep_case(case, {samples})\n"
+        "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return int(out.stdout.split()[-1]) / 1024  # ru_maxrss is in kB on Linux
+    seconds, rss = out.stdout.split()[-2:]
+    return float(seconds), int(rss) / 1024  # ru_maxrss is in kB on Linux
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--big", type=int, default=1_000_000, help="samples for the memory run")
+    ap.add_argument("--budget", type=float, default=120.0, help="skip longer runs (seconds)")
     ap.add_argument("--no-dask", action="store_true")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     plan = sampling_plan(load_case(CASE))
-    runs = [(name,) for name in MODELS] + [tuple(MODELS)]
-    console = Console()
+    runs = [(name,) for name in MODELS] + [tuple(DEFAULT_MODELS)]
+    console = Console(width=120)
     console.print(
         f"flagship case, {len(plan.inputs)} uncertain inputs, chunks of {DEFAULT_CHUNK:,}; "
         f"{os.cpu_count()} CPUs ({platform.machine()}), load average "
@@ -86,26 +92,32 @@ def main() -> None:
                       f"{time.perf_counter() - start:.1f} s")
         backends.append(("Dask, 2 workers", client))
     for models in runs:
-        label = "all: " + ",".join(models) if len(models) > 1 else models[0]
+        label = "+".join(models)
         for name, scheduler in backends:
-            cells = []
+            cells: list[str] = []
+            rate = None
             for n in sizes:
+                if rate is not None and n / rate > args.budget:
+                    cells.append(f"skipped (~{n / rate:,.0f} s)")
+                    continue
                 t = timed(plan, models, n, scheduler)
-                cells.append(f"{n / t:,.0f} ({t:.2f})")
+                rate = n / t
+                cells.append(f"{rate:,.0f} ({t:.2f} s)")
             table.add_row(label, name, *cells)
     console.print(table)
     if client is not None:
         client.close()
         cluster.close()
 
-    mem = Table(title="peak memory of a fresh process, all models", title_justify="left")
+    mem = Table(title="a fresh process, default models " + "+".join(DEFAULT_MODELS),
+                title_justify="left")
     mem.add_column("samples", justify="right")
+    mem.add_column("seconds", justify="right")
     mem.add_column("peak RSS (MB)", justify="right")
     for n in (10_000, args.big):
-        mem.add_row(f"{n:,}", f"{peak_rss_mb(n):.0f}")
+        seconds, rss = fresh_run(n)
+        mem.add_row(f"{n:,}", f"{seconds:.1f}", f"{rss:.0f}")
     console.print(mem)
-    console.print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"
-                  " MB peak)")
 
 
 if __name__ == "__main__":
