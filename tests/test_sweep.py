@@ -16,7 +16,7 @@ from accord.uncertainty.sweep import sweep_stats
 SCALE = {0: "no", 100: "yes"}
 
 
-def case(actors: list[dict], positions: list[dict], status_quo: float = 50) -> Case:
+def case(actors: list[dict], positions: list[dict], status_quo: float | dict = 50) -> Case:
     issue = {"id": "i", "title": "issue", "scale": SCALE, "status_quo": status_quo}
     for p in positions:
         p.setdefault("issue", "i")
@@ -167,3 +167,18 @@ def test_flagship_sweep(root) -> None:
     # Russia's core demand: the US and NATO sit at the status quo, so no sample has a deal
     assert s.issue("nato-enlargement").agreement_probability == 0.0
     assert s.issue("nato-enlargement").models["nash"].intervals["95"] == (0.0, 0.0)
+
+
+def test_uncertain_status_quo_is_sampled() -> None:
+    # veto players at 50 and 70, status quo uniform on [0, 100]: both want to move it the same
+    # way (a zone exists) iff it lies below 50 or above 70, P = 0.5 + 0.3 = 0.8
+    c = case(
+        [{"id": "A", "name": "A", "capability": 1, "veto": True},
+         {"id": "B", "name": "B", "capability": 1, "veto": True}],
+        [{"actor": "A", "position": 50, "salience": 1},
+         {"actor": "B", "position": 70, "salience": 1}],
+        status_quo={"low": 0, "high": 100},
+    )
+    s = sweep_case(c, 20_000, "nash", seed=8).issue("i")
+    assert s.agreement_probability == pytest.approx(0.8, abs=0.015)
+    assert [d.input for d in s.agreement_drivers] == ["status quo of i"]

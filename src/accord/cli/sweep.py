@@ -140,6 +140,8 @@ def sweep(
                     progress=lambda n: progress.advance(task, n),
                 )
             except (OSError, TimeoutError, RuntimeError) as e:
+                if scheduler is None:
+                    raise
                 fail(f"cannot run on the Dask scheduler {scheduler}: {e}")
     if fmt is Format.json:
         print(result.to_json())

@@ -110,7 +110,9 @@ def sampling_plan(case: Case, jitter: float = 0.0) -> SamplingPlan:
     col = {i: j for j, i in enumerate(nominal.issues)}
     entries: list[tuple[Input, tuple[int, float, float, float], int, int, int, float, float]] = []
 
-    def add(inp: Input, q: Quantity, spread: float, t: int, r: int, j: int, lo, hi) -> None:
+    def add(
+        inp: Input, q: Quantity, spread: float, t: int, r: int, j: int, lo: float, hi: float
+    ) -> None:
         law = _law(q, spread)
         if law is not None:
             entries.append((inp, law, t, r, j, lo, hi))
