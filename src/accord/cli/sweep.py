@@ -107,8 +107,8 @@ def sweep(
     ),
     seed: int = typer.Option(0, "--seed", help="seed of the random generator"),
     jitter: float = typer.Option(
-        0.0, "--jitter", help="extra spread: sd in points on positions, J/100 on salience, "
-        "J%% of capability"
+        0.0, "--jitter", help="extra spread J: sd J points on positions, J/100 on saliences, "
+        "J per cent of capabilities (added in variance)"
     ),
     chunk: int = typer.Option(DEFAULT_CHUNK, "--chunk", help="samples per chunk"),
     scheduler: str = typer.Option(
