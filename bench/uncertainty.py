@@ -7,7 +7,7 @@ Runs every registered model alone, and the default (static) models together, at 
 resident memory of a fresh process that sweeps the default models over 10,000 and 1,000,000
 samples (chunked, so memory should barely grow).
 
-    python bench/uncertainty.py [--sizes 1000,10000,100000] [--big 1000000] [--budget 120]
+    python bench/uncertainty.py [--sizes 1000,10000,100000] [--big 1000000] [--budget 60]
                                 [--no-dask]
 """
 
@@ -19,6 +19,7 @@ import platform
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from rich.console import Console
@@ -26,6 +27,7 @@ from rich.table import Table
 
 from accord.case import load_case
 from accord.models.registry import DEFAULT_MODELS, MODELS
+from accord.uncertainty.backends import dask_client
 from accord.uncertainty.inputs import SamplingPlan, sampling_plan
 from accord.uncertainty.sweep import DEFAULT_CHUNK, sweep_stats
 
@@ -60,7 +62,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--big", type=int, default=1_000_000, help="samples for the memory run")
-    ap.add_argument("--budget", type=float, default=120.0, help="skip longer runs (seconds)")
+    ap.add_argument("--budget", type=float, default=60.0, help="skip longer runs (seconds)")
     ap.add_argument("--no-dask", action="store_true")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -78,36 +80,27 @@ def main() -> None:
     table.add_column("backend")
     for n in sizes:
         table.add_column(f"{n:,}", justify="right")
-    backends: list[tuple[str, object]] = [("1 process", None)]
-    client = None
-    if not args.no_dask:
-        from distributed import Client, LocalCluster
-
-        start = time.perf_counter()
-        cluster = LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        client = Client(cluster)
-        console.print(f"Dask local cluster (2 worker processes) started in "
-                      f"{time.perf_counter() - start:.1f} s")
-        backends.append(("Dask, 2 workers", client))
-    for models in runs:
-        label = "+".join(models)
-        for name, scheduler in backends:
-            cells: list[str] = []
-            rate = None
-            for n in sizes:
-                if rate is not None and n / rate > args.budget:
-                    cells.append(f"skipped (~{n / rate:,.0f} s)")
-                    continue
-                t = timed(plan, models, n, scheduler)
-                rate = n / t
-                cells.append(f"{rate:,.0f} ({t:.2f} s)")
-            table.add_row(label, name, *cells)
+    with ExitStack() as stack:
+        backends: list[tuple[str, object]] = [("1 process", None)]
+        if not args.no_dask:
+            start = time.perf_counter()
+            client = stack.enter_context(dask_client("processes", workers=2))
+            console.print(f"Dask local cluster (2 worker processes, as --scheduler processes) "
+                          f"started in {time.perf_counter() - start:.1f} s")
+            backends.append(("Dask, 2 workers", client))
+        for models in runs:
+            for name, scheduler in backends:
+                cells: list[str] = []
+                rate = None
+                for n in sizes:
+                    if rate is not None and n / rate > args.budget:
+                        cells.append(f"skipped (~{n / rate:,.0f} s)")
+                        continue
+                    t = timed(plan, models, n, scheduler)
+                    rate = n / t
+                    cells.append(f"{rate:,.0f} ({t:.2f} s)")
+                table.add_row("+".join(models), name, *cells)
     console.print(table)
-    if client is not None:
-        client.close()
-        cluster.close()
 
     mem = Table(title="a fresh process, default models " + "+".join(DEFAULT_MODELS),
                 title_justify="left")

@@ -19,6 +19,11 @@ from accord.uncertainty.inputs import SamplingPlan
 
 Progress = Callable[[int], None]
 CONNECT_TIMEOUT = "10s"  # how long to wait for an existing cluster's scheduler
+# Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes glibc hand every large
+# numpy temporary back to the kernel and fault it in again: a Nash chunk then takes twice as
+# long. The local cluster started here keeps them on the heap instead (chunks are bounded, so
+# there is little memory to give back).
+WORKER_ENV = {"MALLOC_TRIM_THRESHOLD_": str(2**40), "MALLOC_MMAP_THRESHOLD_": str(2**30)}
 
 
 def chunk_sizes(samples: int, chunk: int) -> list[int]:
@@ -70,7 +75,7 @@ def dask_client(scheduler: Any, workers: int | None = None) -> Iterator[Any]:
         with (
             LocalCluster(
                 n_workers=workers or 2, threads_per_worker=1, processes=True,
-                dashboard_address=None,
+                dashboard_address=None, env=WORKER_ENV,
             ) as cluster,
             Client(cluster) as client,
         ):
