@@ -47,16 +47,18 @@ class SensitivityStats:
         p, bins, o = self.count.shape
         valid = ~np.isnan(y)
         yv = np.where(valid, y, 0.0)
-        w = valid.astype(float)
-        self.n += w.sum(axis=0)
+        self.n += valid.sum(axis=0)
         self.s1 += yv.sum(axis=0)
         self.s2 += (yv * yv).sum(axis=0)
         cls = np.minimum((u * bins).astype(np.int64), bins - 1)
         offsets = np.arange(o)
         size = bins * o
+        missing = (~valid).astype(float).ravel() if not valid.all() else None
         for i in range(p):
             flat = (cls[:, i, None] * o + offsets).ravel()
-            self.count[i] += np.bincount(flat, weights=w.ravel(), minlength=size).reshape(bins, o)
+            self.count[i] += np.bincount(cls[:, i], minlength=bins)[:, None]
+            if missing is not None:
+                self.count[i] -= np.bincount(flat, missing, minlength=size).reshape(bins, o)
             self.total[i] += np.bincount(flat, weights=yv.ravel(), minlength=size).reshape(bins, o)
 
     def merge(self, other: SensitivityStats) -> None:
