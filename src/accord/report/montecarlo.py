@@ -107,7 +107,7 @@ def issue_part(inp: BriefInput, issue_id: str) -> IssueIntervals | None:
     names = {a.id: a.name for a in inp.case.actors}
     sentences = [
         f"Across {sweep.samples:,} plausible versions of the case, drawn from the ranges "
-        f"given above, a zone of agreement exists in {_pct(s.agreement_probability)} of them."
+        f"the case gives, a zone of agreement exists in {_pct(s.agreement_probability)} of them."
     ]
     for name, m in s.models.items():
         if m.median is None:
