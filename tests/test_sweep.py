@@ -182,3 +182,21 @@ def test_uncertain_status_quo_is_sampled() -> None:
     s = sweep_case(c, 20_000, "nash", seed=8).issue("i")
     assert s.agreement_probability == pytest.approx(0.8, abs=0.015)
     assert [d.input for d in s.agreement_drivers] == ["status quo of i"]
+
+
+def test_any_registered_model_plugs_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a model registered later (eum, exchange) only needs run(CaseArrays) -> [..., k]
+    from accord.models import registry
+
+    loudest = registry.Model(
+        "loudest", "Loudest", "position of the most salient actor",
+        lambda a: np.take_along_axis(a.X, a.S.argmax(axis=-2)[..., None, :], axis=-2)[..., 0, :],
+    )
+    monkeypatch.setitem(registry.MODELS, "loudest", loudest)
+    # ANALYTIC: A has the largest salience (1), so the outcome is A's position, N(40, 4²)
+    m = sweep_case(ANALYTIC, 20_000, "loudest").issue("i").models["loudest"]
+    assert m.median == pytest.approx(40, abs=0.15)
+    lo, hi = m.intervals["80"]
+    assert (lo, hi) == (pytest.approx(40 - 1.2816 * 4, abs=0.2), pytest.approx(40 + 1.2816 * 4,
+                                                                                  abs=0.2))
+    assert [d.input for d in m.drivers] == ["A position on i"]
