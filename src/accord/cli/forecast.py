@@ -30,7 +30,7 @@ def _zone(f: Forecast, i: int) -> str:
 
 def render_table(f: Forecast) -> Table:
     t = Table(title=f"{f.case}: forecast on the 0–100 scale", title_justify="left")
-    t.add_column("issue")
+    t.add_column("issue", no_wrap=True, min_width=max(len(i.id) for i in f.issues))
     t.add_column("status quo", justify="right")
     for m in f.models:
         t.add_column(m, justify="right")
