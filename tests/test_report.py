@@ -47,7 +47,7 @@ def test_html_brief_is_one_file_with_charts_quotes_and_verdict(tmp_path: Path) -
     assert os.listdir(tmp_path) == ["brief.html"]
     raw = out.read_text(encoding="utf-8")
     page = html.unescape(raw)
-    assert raw.count("<svg") == 6  # two charts per issue (actors, EUM rounds), inline
+    assert raw.count("<svg") == 9  # per issue, inline: actors, Monte Carlo intervals, EUM rounds
     for quote in QUOTES:
         assert quote in page
     assert "Inferred: PCS co-ordinates the industrial action" in page and INFERRED in page
@@ -79,7 +79,8 @@ def test_markdown_brief_writes_its_charts_beside_it(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == ["brief.md", "brief_files"]
     charts = sorted(p.name for p in (tmp_path / "brief_files").iterdir())
     issues = ["pension-age", "salary-basis", "talks"]
-    assert charts == sorted(f"{kind}-{i}.svg" for kind in ("eum", "issue") for i in issues)
+    kinds = ("eum", "intervals", "issue")
+    assert charts == sorted(f"{kind}-{i}.svg" for kind in kinds for i in issues)
     md = text_of(out)
     for name in charts:
         assert f"](brief_files/{name})" in md
@@ -217,7 +218,7 @@ def test_flagship_brief(root: Path, tmp_path: Path) -> None:
     brief = build_brief(load_case(flagship))
     page = text_of(out)
     assert brief.input.assessment.verdict in page
-    assert page.count("<svg") == 2 * len(brief.case.issues)  # actors and EUM rounds
+    assert page.count("<svg") == 3 * len(brief.case.issues)  # actors, intervals, EUM rounds
 
 
 def test_notes_become_paragraphs(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from accord.cli import (  # noqa: F401  (importing a module registers its comman
     import_,
     report,
     rounds,
+    sweep,
     validate,
 )
 from accord.cli.app import app

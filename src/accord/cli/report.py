@@ -20,14 +20,20 @@ def report(
     model: str = typer.Option(
         None, "--model", "-m", help="comma-separated model names (default: all static models)"
     ),
+    samples: int = typer.Option(
+        2000, "--samples", "-n", help="Monte Carlo samples for intervals and drivers (0: none)"
+    ),
+    seed: int = typer.Option(0, "--seed", help="seed of the Monte Carlo sampler"),
 ) -> None:
     """Write the "what to expect" brief: verdict, forecasts, charts and evidence per issue."""
     try:
         output_format(output)
     except UnsupportedFormat as e:
         fail(str(e))
+    if samples < 0:
+        fail(f"--samples must be 0 or more, got {samples}")
     with bad_input():
-        brief = build_brief(load_case(case), model)
+        brief = build_brief(load_case(case), model, samples, seed)
     try:
         written = write_brief(brief, output)
     except OSError as e:

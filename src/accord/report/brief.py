@@ -35,9 +35,10 @@ from accord.case import Actor, Case, Evidence, Issue, Meeting, Position, Source
 from accord.forecast import Forecast, IssueForecast, forecast_case
 from accord.models.arrays import CaseArrays, case_arrays
 from accord.models.registry import Model, resolve
-from accord.report import trades
+from accord.report import montecarlo, trades
 from accord.report.charts import Chart, issue_chart
 from accord.report.trajectory import eum_rounds
+from accord.uncertainty import Sweep, sweep_case
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class BriefInput:
     forecast: Forecast
     assessment: Assessment
     arrays: CaseArrays
+    sweep: Sweep | None = None  # the Monte Carlo sweep, when the brief was asked for samples
 
     @cached_property
     def labels(self) -> dict[str, str]:
@@ -190,6 +192,7 @@ def _evidence(inp: BriefInput, issue_id: str) -> list[ActorStand] | None:
 ISSUE_PARTS: list[IssuePart] = [
     IssuePart("summary", _summary),
     IssuePart("chart", _chart),
+    IssuePart("intervals", montecarlo.issue_part),
     IssuePart("scale", _scale),
     IssuePart("evidence", _evidence),
     IssuePart("eum", eum_rounds),
@@ -255,6 +258,7 @@ SECTIONS: list[Section] = [
     Section("forecast", "Forecast", _forecast),
     Section("trades", "Likely trades", trades.section),
     Section("issues", "Issue by issue", _issues),
+    Section("drivers", "What drives this forecast", montecarlo.section),
     Section("notes", "About this case", _notes),
     Section("sources", "Sources", _sources),
     Section("method", "How to read this brief", _method),
@@ -272,11 +276,17 @@ class Brief:
         return self.input.case
 
 
-def build_brief(case: Case, models: str | list[str] | None = None) -> Brief:
-    """Forecast and assess ``case`` and build every section that has something to show."""
+def build_brief(
+    case: Case, models: str | list[str] | None = None, samples: int = 0, seed: int = 0
+) -> Brief:
+    """Forecast and assess ``case`` and build every section that has something to show;
+    with ``samples`` > 0, also sample its uncertain inputs (intervals and drivers)."""
     chosen = resolve(models)
     forecast = forecast_case(case, [m.name for m in chosen])
-    inp = BriefInput(case, chosen, forecast, assess(case, forecast), case_arrays(case))
+    sweep = sweep_case(case, samples, [m.name for m in chosen], seed=seed) if samples else None
+    inp = BriefInput(
+        case, chosen, forecast, assess(case, forecast), case_arrays(case), sweep
+    )
     built = [
         Built(s.id, s.title, data) for s in SECTIONS if (data := s.build(inp)) is not None
     ]
