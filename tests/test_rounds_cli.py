@@ -108,3 +108,36 @@ def test_rounds_options(three: Path):
     ]:
         result = invoke(str(three), "--issue", "date", "--option", bad)
         assert result.exit_code == 2 and words in result.output, (bad, result.output)
+
+
+def test_exchange_trajectory_by_hand():
+    """The 2 × 2 equal-gain example of tests/test_exchange_decide.py, seen from issue p:
+    A (keen on p) and B (keen on q) trade; B moves on p from 0 to 100 on A's offer. The path on
+    p is (A 100, B 0), then (100, 100) after the exchange; the mean on p starts at the
+    capability × salience weighted mean (0.5·0.8·100 + 0.5·0.2·0) / (0.4 + 0.1) = 80 and ends
+    at 100."""
+    import numpy as np
+
+    from accord.models.arrays import CaseArrays
+    from accord.models.trajectory import trajectory
+
+    a = CaseArrays(
+        actors=["A", "B"], issues=["p", "q"], c=np.array([0.5, 0.5]),
+        X=np.array([[100.0, 100.0], [0.0, 0.0]]), S=np.array([[0.8, 0.2], [0.2, 0.8]]),
+        sq=np.array([50.0, 50.0]), veto=np.zeros(2, bool), has=np.ones((2, 2), bool),
+    )
+    tr = trajectory(a, "exchange", "p", {"rounds": "1"})
+    assert tr.rounds == 1 and tr.actors == ["A", "B"]
+    assert tr.positions.tolist() == [[100.0, 0.0], [100.0, 100.0]]
+    assert tr.mean.tolist() == pytest.approx([80.0, 100.0])
+    assert [(i.actor, i.partner, i.kind, i.before, i.after) for i in tr.interactions] == [
+        ("B", "A", "exchange", 0.0, 100.0)
+    ]
+    with pytest.raises(ValueError, match="unknown exchange option"):
+        trajectory(a, "exchange", "p", {"q": "1"})
+
+
+def test_rounds_exchange_on_the_flagship():
+    result = invoke(str(FLAGSHIP), "--model", "exchange", "--issue", "missiles")
+    assert result.exit_code == 0, result.output
+    assert "exchange" in result.stdout and "RUS" in result.stdout

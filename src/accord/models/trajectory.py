@@ -16,8 +16,9 @@ from typing import Any
 
 import numpy as np
 
-from accord.models import eum
+from accord.models import eum, exchange
 from accord.models.arrays import CaseArrays
+from accord.models.static import weighted_median
 
 
 @dataclass(frozen=True)
@@ -139,8 +140,60 @@ def eum_trajectory(
     )
 
 
+def exchange_trajectory(
+    arrays: CaseArrays, issue: int, options: Mapping[str, str] | None = None
+) -> Trajectory:
+    """The exchange model's rounds seen from issue ``issue``: positions at the start of each
+    round and after the last one, and every exchange in which an actor moved on this issue
+    (its partner moved on another issue in return). Option: ``rounds`` (default 10)."""
+    opts = dict(options or {})
+    unknown = set(opts) - {"rounds"}
+    if unknown:
+        raise ValueError(f"unknown exchange option {sorted(unknown)[0]!r}; choose from rounds")
+    try:
+        rounds = int(opts.get("rounds", exchange.ROUNDS))
+    except ValueError:
+        raise ValueError(f"exchange option rounds: {opts['rounds']!r} is not an int") from None
+    run = exchange.exchange_model(arrays.c, arrays.X, arrays.S, arrays.has, rounds)
+    taking_part = np.flatnonzero(arrays.has[:, issue])
+    path = np.concatenate([run.starts[:, :, issue], run.voting[None, :, issue]])
+    weights = arrays.S[:, issue][None, :, None]
+    median = weighted_median(
+        arrays.c, path[:, :, None], np.broadcast_to(weights, (*path.shape, 1))
+    )
+    mean = np.concatenate([run.mds_start[:, issue], run.mds_voting[-1:, issue]])
+    moves = []
+    for r in range(len(run)):
+        for mover, partner, moved_on, before, after in (
+            (run.actor_i[r], run.actor_j[r], run.issue_i[r], run.x_i[r], run.y_i[r]),
+            (run.actor_j[r], run.actor_i[r], run.issue_j[r], run.x_j[r], run.y_j[r]),
+        ):
+            if moved_on == issue:
+                moves.append(
+                    Interaction(
+                        round=int(run.round[r]) + 1,
+                        actor=arrays.actors[mover],
+                        partner=arrays.actors[partner],
+                        kind="exchange",
+                        before=float(before),
+                        after=float(after),
+                    )
+                )
+    return Trajectory(
+        model="exchange",
+        issue=arrays.issues[issue],
+        actors=[arrays.actors[i] for i in taking_part],
+        positions=path[:, taking_part],
+        median=median[:, 0],
+        mean=mean,
+        converged=not bool(np.any(run.round == rounds - 1)),
+        interactions=moves,
+    )
+
+
 TRAJECTORIES: dict[str, Callable[[CaseArrays, int, Mapping[str, str] | None], Trajectory]] = {
-    "eum": eum_trajectory
+    "eum": eum_trajectory,
+    "exchange": exchange_trajectory,
 }
 
 
@@ -150,9 +203,7 @@ def trajectory(
     """The trajectory of ``model`` on the issue ``issue_id``; KeyError names what is unknown,
     ValueError a bad option."""
     if model not in TRAJECTORIES:
-        raise KeyError(
-            f"model {model!r} has no rounds; choose from {', '.join(TRAJECTORIES)}"
-        )
+        raise KeyError(f"model {model!r} has no rounds; choose from {', '.join(TRAJECTORIES)}")
     if issue_id not in arrays.issues:
         raise KeyError(f"unknown issue {issue_id!r}; the case has {', '.join(arrays.issues)}")
     return TRAJECTORIES[model](arrays, arrays.issues.index(issue_id), options)
