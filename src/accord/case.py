@@ -284,15 +284,20 @@ def parse_case(data: Any, file: str | Path | None = None) -> Case:
     return case
 
 
-def read_data(path: str | Path) -> Any:
-    """Parse a YAML or JSON file, turning syntax errors into :class:`CaseError`."""
-    path = Path(path)
+def read_text(path: str | Path) -> str:
+    """A case file's text; an unreadable or non-UTF-8 file raises :class:`CaseError`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except OSError as err:
         raise CaseError(path, [("", f"cannot read the file: {err.strerror}")]) from None
     except UnicodeDecodeError as err:
         raise CaseError(path, [("", f"not UTF-8 text: {err.reason}")]) from None
+
+
+def read_data(path: str | Path) -> Any:
+    """Parse a YAML or JSON file, turning syntax errors into :class:`CaseError`."""
+    path = Path(path)
+    text = read_text(path)
     try:
         if path.suffix.lower() == ".json":
             return json.loads(text)

@@ -31,6 +31,7 @@ from accord.extract.ingest import Article, read_text
 from accord.extract.nlp import load_nlp
 from accord.extract.quotes import find_quotes
 from accord.extract.records import ActorRecord, QuoteRecord
+from accord.extract.scores import Counts
 
 
 class GoldError(ValueError):
@@ -47,27 +48,11 @@ class Gold:
 
 
 @dataclass
-class QuoteScore:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
+class QuoteScore(Counts):
     speaker_right: int = 0
     missed: list[str] = field(default_factory=list)
     wrong_speaker: list[tuple[str, str | None, str]] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def speaker_accuracy(self) -> float:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from accord.extract.events import ActorResolver, generic_actor
 from accord.extract.records import EventRecord
+from accord.extract.scores import Counts
 
 
 @dataclass(frozen=True)
@@ -67,24 +68,7 @@ def _normal(text: str) -> str:
 
 
 @dataclass
-class EventScore:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
+class EventScore(Counts):
     def add(self, other: EventScore) -> None:
         self.gold += other.gold
         self.predicted += other.predicted

@@ -33,7 +33,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord.case import Case, CaseError, parse_case
+from accord.case import Case, CaseError, parse_case, read_text
 
 
 @dataclass
@@ -79,12 +79,7 @@ def _cells(row: list[str], needed: int, kind: str, line: int,
 def read_decide(path: str | Path) -> Case:
     """Read a Decide input file (either dialect) as a validated accord case."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise CaseError(path, [("", f"cannot read the file: {err.strerror}")]) from None
-    except UnicodeDecodeError as err:
-        raise CaseError(path, [("", f"not UTF-8 text: {err.reason}")]) from None
+    text = read_text(path)
     problems: list[tuple[str, str]] = []
     title: str | None = None
     actors: dict[str, str] = {}

@@ -23,16 +23,11 @@ import csv
 import re
 from pathlib import Path
 
-from accord.case import Case, CaseError, parse_case
+from accord.case import Case, CaseError, parse_case, read_text
 
 
 def _read(path: Path) -> list[tuple[int, list[str]]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise CaseError(path, [("", f"cannot read the file: {err.strerror}")]) from None
-    except UnicodeDecodeError as err:
-        raise CaseError(path, [("", f"not UTF-8 text: {err.reason}")]) from None
+    text = read_text(path)
     rows = []
     for line, row in enumerate(csv.reader(text.splitlines(), skipinitialspace=True), start=1):
         cells = [c.strip() for c in row]
