@@ -78,15 +78,3 @@ class Quantity(BaseModel):
     @property
     def uncertain(self) -> bool:
         return bool(self.sd) or (self.low is not None and self.high != self.low)
-
-    def bounds(self) -> tuple[float, float]:
-        """The smallest and largest values this quantity can take (sd → ±3 sd)."""
-        if self.low is not None and self.high is not None:
-            return self.low, self.high
-        spread = 3 * (self.sd or 0.0)
-        return self.central - spread, self.central + spread
-
-
-def number(value: float, rationale: str | None = None) -> Quantity:
-    """A certain quantity."""
-    return Quantity(value=float(value), rationale=rationale)
