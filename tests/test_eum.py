@@ -4,14 +4,15 @@ transcription of the equations as oracle, the EC emissions example and batching.
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from accord.models.eum import EUMOptions, Kind, offers, run, run_issues
+from accord.models.eum import SCHOLZ_CODE, EUMOptions, Kind, offers, run, run_issues
 from accord.models.eum_utility import expected_utilities, risk_exponents
-from accord.models.eum_votes import success_probability, vote_totals
+from accord.models.eum_votes import curved_vote_totals, success_probability, vote_totals
 from accord.models.static import weighted_median
 
 # Three actors for the hand-worked examples: A at 0, B at 4, C at 10 (range 10).
@@ -210,6 +211,56 @@ def test_ec_risk_exponents_match_masads_replication(shared):
     assert res.risk[0] == pytest.approx([masad[n] for n in names], abs=1e-9)
 
 
+# Scholz, Calbert & Smith (2011), table 2 and the text beside it (pp. 27-28 of the ICAART 2011
+# version, "Unravelling Bueno de Mesquita's group decision model", pp. 18-30): the median and
+# mean voter positions of the EC emissions example after rounds 1-8, with Q = 1. The text:
+# "the median voter position at the end of the first round [is] 8.4 years. At the end of the
+# second, third, fourth and fifth rounds the median voter position was for each 9.9 years";
+# the median "appears to stabilise, but then continues to change". The values were read from
+# the transcription of the paper in hamzagul07/schelling (docs/papers/scholz_extract.md, §7);
+# the results pages themselves are not in our reference corpus.
+SCHOLZ_TABLE_2_MEDIAN = (8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6)
+SCHOLZ_TABLE_2_MEAN = (7.4, 7.5, 7.6, 7.3, 7.3, 7.4, 7.5, 7.6)
+
+
+def test_ec_emissions_reproduces_scholz_table_2(shared):
+    names, c, x, s = read_eum_csv(shared / "data" / "eum" / "ec-emissions.csv")
+    res = run(c, x, s, options=replace(SCHOLZ_CODE, max_rounds=8, tol=0.0))
+    median, mean = res.median[1:], res.mean[1:]
+    assert len(median) == 8
+    # the table prints one decimal (medians cut, not rounded: 9.962 is printed 9.9)
+    for t in range(8):
+        assert mean[t] == pytest.approx(SCHOLZ_TABLE_2_MEAN[t], abs=0.07), f"round {t + 1}"
+        if t != 1:
+            assert 0 <= median[t] - SCHOLZ_TABLE_2_MEDIAN[t] < 0.1, f"round {t + 1}"
+    # The one printed value not reproduced: after round 2 the median actor, Belgium, has
+    # gone 75% of the way from 8.42 towards France's 10 (a compromise, |EU_ij / EU_ji|);
+    # the paper's 9.9 would need about 95%.
+    belgium = names.index("Belgium")
+    assert median[1] == pytest.approx(9.611, abs=1e-3) == res.positions[2, belgium]
+    assert res.kind[1, belgium] == Kind.COMPROMISE and names[res.proposer[1, belgium]] == "France"
+    # the round-4 quirk of the compromise rule that keeps the median from settling: Belgium
+    # takes the Netherlands' compromise (down to 4.8) over France's, and by round 6 the
+    # median has fallen back to 7.47
+    assert res.positions[4, belgium] == pytest.approx(4.80, abs=0.01)
+    assert names[res.proposer[3, belgium]] == "Netherlands"
+
+
+def test_risk_votes_with_unit_exponents_are_the_straight_votes():
+    rng = np.random.default_rng(3)
+    x, w = rng.random((2, 6)) * 10, rng.random((2, 6))
+    width = np.ptp(x, axis=-1)
+    net, mass = vote_totals(x, w)
+    cnet, cmass = curved_vote_totals(x, w, np.ones_like(x), width)
+    assert cnet * width[:, None, None] == pytest.approx(net)
+    assert cmass * width[:, None, None] == pytest.approx(mass)
+    # a risk-acceptant voter (r < 1) weighs a near difference more than a far one
+    x1, w1 = np.array([0.0, 1.0, 9.0, 10.0]), np.array([1.0, 0.0, 0.0, 0.0])
+    near, _ = curved_vote_totals(x1, w1, np.full(4, 0.5), np.array(10.0))
+    far, _ = curved_vote_totals(x1, w1, np.full(4, 2.0), np.array(10.0))
+    assert near[0, 1] > far[0, 1] > 0  # voter 0 prefers 0 over 1 (distance 1)
+
+
 def test_oil_output_runs_and_converges(shared):
     names, c, x, s = read_eum_csv(shared / "data" / "eum" / "oil-output.csv")
     assert len(names) == 17
@@ -261,7 +312,8 @@ def test_actors_without_a_position_take_no_part():
 
 
 def test_options_are_checked():
-    for bad in (dict(q=1.5), dict(acceptance="nearest"), dict(max_rounds=0), dict(scale=-1)):
+    for bad in (dict(q=1.5), dict(acceptance="nearest"), dict(max_rounds=0), dict(scale=-1),
+                dict(votes="cubic")):
         with pytest.raises(ValueError):
             EUMOptions(**bad)
     with pytest.raises(ValueError, match="narrower"):

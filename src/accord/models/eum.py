@@ -46,7 +46,9 @@ Options (:class:`EUMOptions`) cover what the literature disagrees on. Defaults:
   conflicts before compromises before capitulations, then the closest, as his code and, he
   reports, Scholz et al.'s do; ``"strongest"``: the offer of the proposer with the most to
   gain, ``b`` as the receiver judges it; Masad's replication ranks offers by the
-  proposer's own expected utility);
+  proposer's own expected utility; ``"scholz"``: see :data:`SCHOLZ_CODE`);
+- ``votes = "linear"``: third parties vote with the published straight utilities;
+  ``"risk"`` raises each voter's distances to its risk exponent in the second pass;
 - ``mu = "median"`` for ``μ`` in ``U^b``/``U^w`` (only used when ``q < 1``);
 - ``scale = None``: distances are shares of the range of the initial positions, as in the
   replications; a number (e.g. 100) uses that fixed width instead;
@@ -55,6 +57,14 @@ Options (:class:`EUMOptions`) cover what the literature disagrees on. Defaults:
   geometrically, so positions creep on for many rounds below that threshold; on random
   cases a tolerance of 0.001 leaves the median forecast unchanged but takes up to ten times
   as many rounds, and moves the mean a few points further towards the median.
+
+:data:`SCHOLZ_CODE` sets the options of the code behind Scholz et al.'s own tables, as
+McKibben-Sanders transcribes it (``jmckib/bdm-scholz-expected-utility-model``,
+``bdm_scholz_model.py``, whose comments mark where that code departs from the paper):
+``probability="global"``, ``votes="risk"`` and ``acceptance="scholz"`` (conflicts first, the
+closest; then compromises, the one whose |EU|-weighted point between the two positions is
+lowest on the scale; then capitulations, the closest). With it the EC emissions example
+reproduces the paper's table 2 (``tests/test_eum.py``).
 
 Everything is vectorised over actor pairs and over any leading axes (Monte Carlo samples,
 issues): ``c[..., n]``, ``x[..., n]``, ``s[..., n]``. A batched run plays every sample as it
@@ -90,7 +100,8 @@ class EUMOptions:
     t: float = 1.0
     risk: Literal["security", "neutral"] = "security"
     probability: Literal["pairwise", "global", "net"] = "pairwise"
-    acceptance: Literal["closest", "priority", "strongest"] = "closest"
+    acceptance: Literal["closest", "priority", "strongest", "scholz"] = "closest"
+    votes: Literal["linear", "risk"] = "linear"
     mu: Literal["median", "mean"] = "median"
     scale: float | None = None
     max_rounds: int = 100
@@ -106,9 +117,10 @@ class EUMOptions:
                 f"unknown probability variant {self.probability!r}",
             ),
             (
-                self.acceptance in ("closest", "priority", "strongest"),
+                self.acceptance in ("closest", "priority", "strongest", "scholz"),
                 f"unknown acceptance rule {self.acceptance!r}",
             ),
+            (self.votes in ("linear", "risk"), f"unknown vote variant {self.votes!r}"),
             (self.mu in ("median", "mean"), f"unknown median variant {self.mu!r}"),
             (self.scale is None or self.scale > 0, f"scale must be positive, not {self.scale}"),
             (self.max_rounds >= 1, f"max_rounds must be at least 1, not {self.max_rounds}"),
@@ -117,6 +129,9 @@ class EUMOptions:
         for ok, message in checks:
             if not ok:
                 raise ValueError(message)
+
+
+SCHOLZ_CODE = EUMOptions(probability="global", votes="risk", acceptance="scholz")
 
 
 @dataclass(frozen=True)
@@ -198,23 +213,35 @@ def _choose(
     x: np.ndarray,
     offer: np.ndarray,
     kind: np.ndarray,
-    strength: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
     rank: np.ndarray,
     acceptance: str,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Column of the accepted offer per receiving actor (-1: none) and whether one exists.
 
-    Ties (equal scores) go to the proposer listed first in the case (``rank[..., n]``, the
-    actors' original indices), so the choice never depends on how positions are ordered.
+    ``a``, ``b``: the expected utilities of :func:`offers`. Ties (equal scores) go to the
+    proposer listed first in the case (``rank[..., n]``, the actors' original indices), so
+    the choice never depends on how positions are ordered.
     """
     move = np.abs(offer - x[..., :, None])
+    valid = kind != Kind.NONE
     if acceptance == "closest":
         score = move
     elif acceptance == "priority":
         score = kind + move / (1.0 + move.max(axis=-1, keepdims=True))
+    elif acceptance == "scholz":
+        # the first kind on offer (conflict, compromise, capitulation); among compromises
+        # the lowest point between the two positions weighted by |EU|, otherwise the closest
+        first = np.where(valid, kind, np.iinfo(np.int8).max).min(axis=-1, keepdims=True)
+        valid = valid & (kind == first)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            between = (np.abs(a) * x[..., :, None] + np.abs(b) * x[..., None, :]) / (
+                np.abs(a) + np.abs(b)
+            )
+        score = np.where(kind == Kind.COMPROMISE, between, move)
     else:
-        score = -strength
-    valid = kind != Kind.NONE
+        score = -b
     score = np.where(valid, score, np.inf)
     low = score.min(axis=-1, keepdims=True)
     tied = valid & (score == low)
@@ -247,12 +274,15 @@ def _round(
     if opts.risk == "security":
         A1, _ = expected_utilities(p, p_rev, s, delta, delta_mu, None, opts.q, opts.t)
         r = risk_exponents(A1, pairs, act)
+        if opts.votes == "risk":
+            p = success_probability(x, w, pairs, opts.probability, curve=(r, width))
+            p_rev = 1.0 - p if opts.probability == "pairwise" else np.swapaxes(p, -1, -2)
         a, b = expected_utilities(p, p_rev, s, delta, delta_mu, r, opts.q, opts.t)
     else:
         r = np.ones(x.shape)
         a, b = expected_utilities(p, p_rev, s, delta, delta_mu, None, opts.q, opts.t)
     kind, offer = offers(x, a, b, pairs)
-    best, has = _choose(x, offer, kind, b, rank, opts.acceptance)
+    best, has = _choose(x, offer, kind, a, b, rank, opts.acceptance)
     idx = np.maximum(best, 0)[..., None]
     taken = np.take_along_axis(offer, idx, axis=-1)[..., 0]
     taken_kind = np.take_along_axis(kind, idx, axis=-1)[..., 0]
