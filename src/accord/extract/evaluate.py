@@ -31,7 +31,7 @@ from accord.extract.ingest import Article, read_text
 from accord.extract.nlp import load_nlp
 from accord.extract.quotes import find_quotes
 from accord.extract.records import ActorRecord, QuoteRecord
-from accord.extract.scores import Counts
+from accord.extract.scores import Counts, share
 
 
 class GoldError(ValueError):
@@ -56,7 +56,7 @@ class QuoteScore(Counts):
 
     @property
     def speaker_accuracy(self) -> float:
-        return self.speaker_right / self.matched if self.matched else 0.0
+        return share(self.speaker_right, self.matched)
 
     def add(self, other: QuoteScore) -> None:
         self.gold += other.gold
@@ -83,15 +83,15 @@ class ActorScore:
 
     @property
     def recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
+        return share(self.found, self.gold)
 
     @property
     def role_accuracy(self) -> float:
-        return self.roles_right / self.roles if self.roles else 0.0
+        return share(self.roles_right, self.roles)
 
     @property
     def affiliation_accuracy(self) -> float:
-        return self.affiliations_right / self.affiliations if self.affiliations else 0.0
+        return share(self.affiliations_right, self.affiliations)
 
     def add(self, other: ActorScore) -> None:
         for name in ("gold", "found", "roles", "roles_right", "affiliations",

@@ -25,6 +25,7 @@ from spacy.language import Language
 
 from accord.extract.events import EventRecord, PhraseResolver, find_events
 from accord.extract.plover_lexicon import LEGACY_TYPES, words
+from accord.extract.scores import share
 
 STOP = words("the a an of 's ’s and in on for to")
 
@@ -97,19 +98,19 @@ class PloverScore:
 
     @property
     def type_recall(self) -> float:
-        return self.typed / self.records if self.records else 0.0
+        return share(self.typed, self.records)
 
     @property
     def type_precision(self) -> float:
-        return self.events_right_type / self.events if self.events else 0.0
+        return share(self.events_right_type, self.events)
 
     @property
     def source_accuracy(self) -> float:
-        return self.source_right / self.typed if self.typed else 0.0
+        return share(self.source_right, self.typed)
 
     @property
     def target_accuracy(self) -> float:
-        return self.target_right / self.target_scored if self.target_scored else 0.0
+        return share(self.target_right, self.target_scored)
 
     def table(self) -> str:
         rows = [

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def share(part: float, whole: float) -> float:
+    """``part / whole``, 0 when there is nothing to divide by (no gold, no predictions)."""
+    return part / whole if whole else 0.0
+
+
 @dataclass
 class Counts:
     gold: int = 0
@@ -13,11 +18,11 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
+        return share(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return share(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
