@@ -250,14 +250,16 @@ def test_risk_votes_with_unit_exponents_are_the_straight_votes():
     rng = np.random.default_rng(3)
     x, w = rng.random((2, 6)) * 10, rng.random((2, 6))
     width = np.ptp(x, axis=-1)
+    delta = np.abs(x[:, :, None] - x[:, None, :]) / width[:, None, None]
     net, mass = vote_totals(x, w)
-    cnet, cmass = curved_vote_totals(x, w, np.ones_like(x), width)
+    cnet, cmass = curved_vote_totals(delta, w, np.ones_like(x))
     assert cnet * width[:, None, None] == pytest.approx(net)
     assert cmass * width[:, None, None] == pytest.approx(mass)
     # a risk-acceptant voter (r < 1) weighs a near difference more than a far one
     x1, w1 = np.array([0.0, 1.0, 9.0, 10.0]), np.array([1.0, 0.0, 0.0, 0.0])
-    near, _ = curved_vote_totals(x1, w1, np.full(4, 0.5), np.array(10.0))
-    far, _ = curved_vote_totals(x1, w1, np.full(4, 2.0), np.array(10.0))
+    delta1 = np.abs(x1[:, None] - x1[None, :]) / 10.0
+    near, _ = curved_vote_totals(delta1, w1, np.full(4, 0.5))
+    far, _ = curved_vote_totals(delta1, w1, np.full(4, 2.0))
     assert near[0, 1] > far[0, 1] > 0  # voter 0 prefers 0 over 1 (distance 1)
 
 

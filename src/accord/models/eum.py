@@ -81,7 +81,7 @@ from typing import Literal
 import numpy as np
 
 from accord.models.eum_utility import expected_utilities, risk_exponents
-from accord.models.eum_votes import success_probability
+from accord.models.eum_votes import Normalise, success_probability
 from accord.models.static import weighted_median
 
 
@@ -251,6 +251,19 @@ def _choose(
     return np.where(has, best, -1), has
 
 
+def _probabilities(
+    x: np.ndarray,
+    w: np.ndarray,
+    pairs: np.ndarray,
+    dist: np.ndarray,
+    probability: Normalise,
+    curve: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(P_ij, P_ji)[..., i, j]``: :func:`success_probability` and its reverse."""
+    p = success_probability(x, w, pairs, probability, dist, curve)
+    return p, (1.0 - p if probability == "pairwise" else np.swapaxes(p, -1, -2))
+
+
 def _round(
     x: np.ndarray,
     s: np.ndarray,
@@ -265,8 +278,7 @@ def _round(
     n = x.shape[-1]
     pairs = act[..., :, None] & act[..., None, :] & ~np.eye(n, dtype=bool)
     dist = np.abs(x[..., :, None] - x[..., None, :])
-    p = success_probability(x, w, pairs, opts.probability, dist)
-    p_rev = 1.0 - p if opts.probability == "pairwise" else np.swapaxes(p, -1, -2)
+    p, p_rev = _probabilities(x, w, pairs, dist, opts.probability)
     # shares of the width; only actors that take no part can lie beyond it (then capped)
     delta = np.minimum(dist / width[..., None, None], 1.0)
     centre = _weighted_median(x, w) if opts.mu == "median" else _weighted_mean(x, w)
@@ -275,8 +287,7 @@ def _round(
         A1, _ = expected_utilities(p, p_rev, s, delta, delta_mu, None, opts.q, opts.t)
         r = risk_exponents(A1, pairs, act)
         if opts.votes == "risk":
-            p = success_probability(x, w, pairs, opts.probability, curve=(r, width))
-            p_rev = 1.0 - p if opts.probability == "pairwise" else np.swapaxes(p, -1, -2)
+            p, p_rev = _probabilities(x, w, pairs, dist, opts.probability, (r, delta))
         a, b = expected_utilities(p, p_rev, s, delta, delta_mu, r, opts.q, opts.t)
     else:
         r = np.ones(x.shape)

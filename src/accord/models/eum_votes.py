@@ -118,17 +118,17 @@ def vote_totals(
 
 
 def curved_vote_totals(
-    x: np.ndarray, w: np.ndarray, r: np.ndarray, width: np.ndarray
+    delta: np.ndarray, w: np.ndarray, r: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """``(net, mass)[..., n, n]`` when voters weigh distances with their risk exponents.
 
-    ``a_k(i, j) = δ_kj^r_k - δ_ki^r_k`` with ``δ_kj = |x_k - x_j| / width`` (capped at 1):
-    the votes of the code behind Scholz et al.'s tables as McKibben-Sanders transcribes it
+    ``a_k(i, j) = δ_kj^r_k - δ_ki^r_k``, with ``delta[..., k, j] = δ_kj`` the distances as
+    shares of the width (at most 1) and ``r[..., n]`` the voters' exponents: the votes of the
+    code behind Scholz et al.'s tables as McKibben-Sanders transcribes it
     (``jmckib/bdm-scholz-expected-utility-model``, ``Actor.compare``). The prefix-sum
     shortcut of :func:`vote_totals` needs straight distances, so this costs ``O(n³)``.
     """
-    dist = np.abs(x[..., :, None] - x[..., None, :]) / width[..., None, None]
-    d = np.power(np.minimum(dist, 1.0), r[..., :, None])  # d[..., k, j]
+    d = np.power(delta, r[..., :, None])  # d[..., k, j]
     a = d[..., :, None, :] - d[..., :, :, None]  # a[..., k, i, j] = d[k, j] - d[k, i]
     net = np.einsum("...k,...kij->...ij", w, a)
     mass = np.einsum("...k,...kij->...ij", w, np.abs(a))
@@ -146,14 +146,16 @@ def success_probability(
     """``P[..., i, j]``: the probability that ``i`` prevails over ``j`` in a contest.
 
     ``pairs[..., n, n]`` marks the contests that count (for ``"global"`` normalisation).
-    ``curve = (r, width)``: voters weigh distances with their risk exponents ``r[..., n]``
-    (:func:`curved_vote_totals`); ``None``, the published straight distances.
+    ``curve = (r, delta)``: voters weigh distances (``delta[..., n, n]``, shares of the
+    width) with their risk exponents ``r[..., n]`` (:func:`curved_vote_totals`); ``None``,
+    the published straight distances.
     Where nobody votes in a contest (``x_i = x_j``, or no weight) ``P`` is ½.
     """
     if curve is None:
         net, mass = vote_totals(x, w, dist)
     else:
-        net, mass = curved_vote_totals(x, np.broadcast_to(w, x.shape), *curve)
+        r, delta = curve
+        net, mass = curved_vote_totals(delta, np.broadcast_to(w, x.shape), r)
     support = (mass + net) / 2
     if normalise == "pairwise":
         denom = mass
