@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from accord.extract.event_gold import EventScore, evaluate_gold
+from accord.evaluation.events import EventScore, evaluate_gold
+from accord.evaluation.plover import evaluate, load_gold
 from accord.extract.nlp import load_nlp
-from accord.extract.plover_eval import evaluate, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 

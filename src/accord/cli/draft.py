@@ -9,10 +9,10 @@ import typer
 
 from accord.case import dump_case, parse_case
 from accord.cli.app import app, bad_input, fail, out
-from accord.extract.draft import draft_case, read_evidence
-from accord.extract.embeddings import available, load_embedder
-from accord.extract.issue_specs import load_issues
-from accord.extract.linking import Linker
+from accord.draft.build import draft_case, read_evidence
+from accord.draft.embeddings import available, load_embedder
+from accord.draft.issue_specs import load_issues
+from accord.draft.linking import Linker
 from accord.io import write_atomic
 
 

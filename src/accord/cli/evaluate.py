@@ -26,8 +26,8 @@ def evaluate_extraction(
     errors: bool = typer.Option(False, "--errors", help="list missed and wrong quotes"),
 ) -> None:
     """Score quotes (span overlap), speakers and events against hand-written gold files."""
-    from accord.extract.evaluate import ActorScore, GoldError, QuoteScore, evaluate
-    from accord.extract.event_gold import EventScore
+    from accord.evaluation.events import EventScore
+    from accord.evaluation.quotes import ActorScore, GoldError, QuoteScore, evaluate
 
     articles_dir = articles or default_articles()
     if not articles_dir.is_dir():

@@ -19,7 +19,7 @@ from accord.models.arrays import case_arrays
 from accord.models.exchange import ExchangeRun, exchange_model
 from accord.models.registry import MODELS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "decide"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "decide"
 CASES = {"cop21": "cop21.csv", "copenhagen": "copenhagen.csv", "sample": "sample_data.txt"}
 TOL = 1e-6
 

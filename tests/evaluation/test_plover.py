@@ -8,8 +8,7 @@ import pytest
 
 pytest.importorskip("spacy", reason="event coding needs the 'nlp' extra (spaCy)")
 
-from accord.extract.nlp import load_nlp
-from accord.extract.plover_eval import (
+from accord.evaluation.plover import (
     GoldRecord,
     PloverScore,
     evaluate,
@@ -17,6 +16,7 @@ from accord.extract.plover_eval import (
     same_actor,
     score_record,
 )
+from accord.extract.nlp import load_nlp
 from accord.extract.records import EventRecord
 
 DEV = "data/plover/gsr-dev.jsonl"

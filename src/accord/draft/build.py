@@ -9,7 +9,7 @@ and that the analyst then reviews:
   with their roles. Capability is left to the analyst: a wide range with the rationale
   "to be set by the analyst", so a forecast run on the raw draft shows how little it knows.
 - **positions**: an event links to the issues its sentence bears on
-  (:mod:`accord.extract.linking`). Its type gives a direction relative to what the sentence
+  (:mod:`accord.draft.linking`). Its type gives a direction relative to what the sentence
   proposes: REQUEST, SUPPORT, AGREE (to a substance, not to a meeting) and CONCEDE are *for*
   it, REJECT (but not a denial of a charge, mode ``deny``) is *against* it; a negated event
   ("will not water down their demands") gives no direction, since what a refusal is against
@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from accord.case import Actor, Case, CaseError, Evidence, Issue, Person, Position, Source
-from accord.extract.issue_specs import IssueSpec
-from accord.extract.linking import Link, Linker
+from accord.draft.issue_specs import IssueSpec
+from accord.draft.linking import Link, Linker
 from accord.extract.records import ActorRecord, EventRecord, Mention, QuoteRecord
 from accord.quantity import Quantity
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from accord.cli import app
 
 runner = CliRunner()
-GOLD = Path(__file__).parent / "gold"
+GOLD = Path(__file__).parents[1] / "gold"
 FOUNDING = "articles/us-russia-security-talks-2022-01-10.txt"
 QUOTE_FIELDS = {"type", "article", "text", "speaker", "cue", "start", "end", "direct"}
 EVENT_FIELDS = {"type", "article", "plover", "mode", "source", "target", "negated", "sentence",

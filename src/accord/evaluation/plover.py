@@ -23,9 +23,9 @@ from typing import Any
 
 from spacy.language import Language
 
+from accord.evaluation.scores import share
 from accord.extract.events import EventRecord, PhraseResolver, find_events
 from accord.extract.plover_lexicon import LEGACY_TYPES, words
-from accord.extract.scores import share
 
 STOP = words("the a an of 's ’s and in on for to")
 

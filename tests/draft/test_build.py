@@ -11,12 +11,12 @@ from typer.testing import CliRunner
 
 from accord.case import CaseError, load_case, parse_case
 from accord.cli.app import app
-from accord.extract.draft import DIRECTION, draft_case, read_evidence
-from accord.extract.issue_specs import load_issues
-from accord.extract.linking import Linker
+from accord.draft.build import DIRECTION, draft_case, read_evidence
+from accord.draft.issue_specs import load_issues
+from accord.draft.linking import Linker
 
 FOUNDING = "articles/us-russia-security-talks-2022-01-10.txt"
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ISSUES = ROOT / "examples/geneva-2022/draft-issues.yaml"
 
 

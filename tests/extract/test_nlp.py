@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from accord.evaluation.quotes import evaluate
 from accord.extract.actors import ActorIndex
 from accord.extract.dates import find_dates
-from accord.extract.evaluate import evaluate
 from accord.extract.ingest import read_text
 from accord.extract.nlp import load_nlp
 from accord.extract.quotes import find_quotes
 
-GOLD = Path(__file__).parent / "gold"
+GOLD = Path(__file__).parents[1] / "gold"
 FOUNDING = "articles/us-russia-security-talks-2022-01-10.txt"
 
 

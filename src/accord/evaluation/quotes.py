@@ -7,13 +7,13 @@ Gold files (read recursively from a folder, merged by article id = file name):
   (``articles/bbc/x.txt``) and offsets index the article file;
   and optionally ``"actors": [{"name", "kind", "roles", "affiliation"}]``;
 * ``events/<id>.json``: ``{"article", "events": [{"plover", "source", "target", ...}]}``
-  (see :mod:`accord.extract.event_gold`).
+  (see :mod:`accord.evaluation.events`).
 
 Quotes match by span overlap, one to one (a predicted quote may match one gold quote, the one
 it overlaps most), separately for direct quotes and for reported speech; precision and
 recall count matches.  Speaker accuracy is over matched quotes: the predicted speaker equals
 the gold one (case-insensitive).  Events match on type, source and target in an overlapping
-stretch of text (:func:`accord.extract.event_gold.score_article`).  Actors: recall by name
+stretch of text (:func:`accord.evaluation.events.score_article`).  Actors: recall by name
 and kind, then role and affiliation accuracy over the actors found.
 """
 
@@ -24,14 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from accord.evaluation.events import EventScore, GoldActors, load_event_gold, score_article
+from accord.evaluation.scores import Counts, share
 from accord.extract.actors import ActorIndex
-from accord.extract.event_gold import EventScore, GoldActors, load_event_gold, score_article
 from accord.extract.events import find_events
 from accord.extract.ingest import Article, read_text
 from accord.extract.nlp import load_nlp
 from accord.extract.quotes import find_quotes
 from accord.extract.records import ActorRecord, QuoteRecord
-from accord.extract.scores import Counts, share
 
 
 class GoldError(ValueError):

@@ -26,9 +26,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from accord.evaluation.scores import Counts
 from accord.extract.events import ActorResolver, generic_actor
 from accord.extract.records import EventRecord
-from accord.extract.scores import Counts
 
 
 @dataclass(frozen=True)

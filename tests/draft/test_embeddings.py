@@ -7,11 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from accord.extract import embeddings
-from accord.extract.issue_specs import load_issues
-from accord.extract.linking import Linker
+from accord.draft import embeddings
+from accord.draft.issue_specs import load_issues
+from accord.draft.linking import Linker
 
-ISSUES = Path(__file__).resolve().parents[1] / "examples/geneva-2022/draft-issues.yaml"
+ISSUES = Path(__file__).resolve().parents[2] / "examples/geneva-2022/draft-issues.yaml"
 
 needs_minilm = pytest.mark.skipif(
     not embeddings.available(),

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from accord.extract.event_gold import EventScore, load_event_gold
+from accord.evaluation.events import EventScore, load_event_gold
 from accord.extract.plover_lexicon import PLOVER_TYPES
 
-GOLD = Path(__file__).parent / "gold" / "events"
+GOLD = Path(__file__).parents[1] / "gold" / "events"
 FOUNDING = "us-russia-security-talks-2022-01-10"
 
 
@@ -53,7 +53,7 @@ def test_coder_on_the_gold_articles_does_not_regress(shared: Path):
     """Measured on 2026-11-28 (strict: type, source and target all right): the founding
     article P 0.67 / R 0.57; all seven articles P 0.31 / R 0.35. Floors a little below."""
     pytest.importorskip("spacy", reason="event coding needs the 'nlp' extra (spaCy)")
-    from accord.extract.event_gold import evaluate_gold
+    from accord.evaluation.events import evaluate_gold
     from accord.extract.nlp import load_nlp
 
     rows = evaluate_gold(load_nlp(), sorted(GOLD.glob("*.json")), shared / "articles")
@@ -80,7 +80,7 @@ class _Index:
 
 def test_strict_and_side_matching():
     spacy = pytest.importorskip("spacy", reason="needs the 'nlp' extra (spaCy)")
-    from accord.extract.event_gold import EventGold, GoldActors, GoldEvent, score_article
+    from accord.evaluation.events import EventGold, GoldActors, GoldEvent, score_article
     from accord.extract.records import EventRecord
 
     text = "Moscow demanded guarantees from NATO. Ryabkov rejected the offer."

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from accord.case import CaseError
-from accord.extract.issue_specs import load_issues, parse_issues
-from accord.extract.linking import Linker, _cosine, stem, terms
+from accord.draft.issue_specs import load_issues, parse_issues
+from accord.draft.linking import Linker, _cosine, stem, terms
 
-ISSUES = Path(__file__).resolve().parents[1] / "examples/geneva-2022/draft-issues.yaml"
+ISSUES = Path(__file__).resolve().parents[2] / "examples/geneva-2022/draft-issues.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from accord.models.arrays import case_arrays
 from accord.models.trajectory import trajectory
 from accord.report.trajectory import _end_labels, trajectory_figure
 
-FLAGSHIP = Path(__file__).resolve().parents[1] / "examples" / "geneva-2022" / "case.yaml"
+FLAGSHIP = Path(__file__).resolve().parents[2] / "examples" / "geneva-2022" / "case.yaml"
 
 
 def test_end_labels_merge_actors_that_end_together():

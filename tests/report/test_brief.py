@@ -19,7 +19,7 @@ from accord.report import build_brief, write_brief
 from accord.report import render as render_module
 from accord.report.render import render_html
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 CASE = DATA / "pension-talks-2005.yaml"
 runner = CliRunner()
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.extract.embeddings import Embedder
-from accord.extract.issue_specs import IssueSpec
+from accord.draft.embeddings import Embedder
+from accord.draft.issue_specs import IssueSpec
 from accord.extract.plover_lexicon import words
 
 THRESHOLD = 0.25

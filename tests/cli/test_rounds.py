@@ -14,7 +14,7 @@ from accord.cli import app
 from accord.cli.rounds import shown_rounds
 from accord.forecast import forecast_case
 
-FLAGSHIP = Path(__file__).resolve().parents[1] / "examples" / "geneva-2022" / "case.yaml"
+FLAGSHIP = Path(__file__).resolve().parents[2] / "examples" / "geneva-2022" / "case.yaml"
 
 # the three actors of the hand-worked EUM example in test_eum.py, on one issue
 THREE = {

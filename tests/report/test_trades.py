@@ -10,7 +10,7 @@ from accord.report import build_brief
 from accord.report.render import render_markdown
 from accord.report.trades import likely_trades
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 TWO = {
     "title": "Two issues, two parties",

@@ -1,0 +1,1 @@
+"""Scoring extraction against hand-written gold files: quotes, speakers, events, PLOVER."""
