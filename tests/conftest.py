@@ -34,3 +34,42 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+FLAGSHIP = ROOT / "examples" / "geneva-2022" / "case.yaml"
+FLAGSHIP_ISSUES = ROOT / "examples" / "geneva-2022" / "draft-issues.yaml"
+FOUNDING_ARTICLE = "articles/us-russia-security-talks-2022-01-10.txt"
+GOLD = ROOT / "tests" / "gold"
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture(scope="session")
+def flagship_path() -> Path:
+    """The flagship case file, ``examples/geneva-2022/case.yaml``."""
+    return FLAGSHIP
+
+
+@pytest.fixture(scope="session")
+def flagship(flagship_path: Path):
+    """The flagship case, loaded and validated once per session (do not mutate it)."""
+    from accord.case import load_case
+
+    return load_case(flagship_path)
+
+
+@pytest.fixture(scope="session")
+def founding_text(shared: Path) -> str:
+    """The founding article: the Geneva 2022 talks preview in ``../shared/articles``."""
+    return (shared / FOUNDING_ARTICLE).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """accord's spaCy pipeline, loaded once per session; skips when the model is absent."""
+    from accord.errors import MissingExtra
+    from accord.extract.nlp import load_nlp
+
+    try:
+        return load_nlp()
+    except MissingExtra as e:
+        pytest.skip(str(e))
