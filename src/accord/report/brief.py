@@ -15,9 +15,9 @@ Adding a section (say, Monte Carlo intervals):
    model run the brief does not have yet, add it to ``BriefInput`` and run it in
    :func:`accord.report.compose.compose_brief` (only when the chosen models call for it);
 2. add the templates ``templates/<id>.html.j2`` and ``templates/<id>.md.j2``; each sees
-   ``section`` (``.id``, ``.title``, ``.data``), ``brief`` (the :class:`Brief`) and
-   ``figure(chart)``, which inlines a :class:`~accord.report.types.Chart` as SVG in HTML and
-   writes it beside a Markdown brief;
+   ``section`` (``.id``, ``.title``, ``.data``), ``brief`` (the
+   :class:`~accord.report.types.Brief`) and ``figure(chart)``, which inlines a
+   :class:`~accord.report.types.Chart` as SVG in HTML and writes it beside a Markdown brief;
 3. insert ``Section(id, title, build)`` into :data:`SECTIONS` where it belongs (order is the
    order in the brief).
 
