@@ -7,20 +7,14 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
-from accord.case import load_case
+from accord.case import Case
 from accord.cli import app
-from accord.report import Brief, build_brief, write_brief
+from accord.report import Brief, compose_brief, write_brief
 from accord.report.render import render_html
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def flagship(root: Path) -> Path:
-    return root / "examples/geneva-2022/case.yaml"
 
 
 def part_ids(brief: Brief) -> dict[str, list[str]]:
@@ -28,17 +22,17 @@ def part_ids(brief: Brief) -> dict[str, list[str]]:
     return {b.issue.id: [p.id for p in b.parts] for b in issues}
 
 
-def test_without_samples_the_brief_has_no_monte_carlo_parts(flagship: Path) -> None:
-    brief = build_brief(load_case(flagship))
+def test_without_samples_the_brief_has_no_monte_carlo_parts(flagship: Case) -> None:
+    brief = compose_brief(flagship)
     assert brief.input.sweep is None
     assert "drivers" not in [s.id for s in brief.sections]
     assert all("intervals" not in ids for ids in part_ids(brief).values())
 
 
 def test_with_samples_every_issue_gets_interval_bars_and_the_drivers_section(
-    flagship: Path,
+    flagship: Case,
 ) -> None:
-    brief = build_brief(load_case(flagship), samples=1000, seed=2)
+    brief = compose_brief(flagship, samples=1000, seed=2)
     assert brief.input.sweep.samples == 1000 and brief.input.sweep.seed == 2
     ids = [s.id for s in brief.sections]
     assert ids.index("drivers") == ids.index("issues") + 1
@@ -62,9 +56,9 @@ def test_with_samples_every_issue_gets_interval_bars_and_the_drivers_section(
     assert "sample the ranges the analyst gave" in page
 
 
-def test_markdown_brief_writes_the_interval_charts(flagship: Path, tmp_path: Path) -> None:
+def test_markdown_brief_writes_the_interval_charts(flagship: Case, tmp_path: Path) -> None:
     out = tmp_path / "brief.md"
-    write_brief(build_brief(load_case(flagship), samples=500), out)
+    write_brief(compose_brief(flagship, samples=500), out)
     charts = sorted(p.name for p in (tmp_path / "brief_files").glob("intervals-*.svg"))
     assert charts == [f"intervals-{i}.svg" for i in sorted(
         ["nato-enlargement", "bucharest-pledge", "force-posture", "missiles",
@@ -72,14 +66,14 @@ def test_markdown_brief_writes_the_interval_charts(flagship: Path, tmp_path: Pat
     assert "## What drives this forecast" in out.read_text(encoding="utf-8")
 
 
-def test_report_cli_samples_option(flagship: Path, tmp_path: Path) -> None:
+def test_report_cli_samples_option(flagship_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "b.html"
-    result = runner.invoke(app, ["report", str(flagship), "-o", str(out), "--samples", "0"])
+    result = runner.invoke(app, ["report", str(flagship_path), "-o", str(out), "--samples", "0"])
     assert result.exit_code == 0, result.output
     assert "What drives this forecast" not in out.read_text(encoding="utf-8")
-    result = runner.invoke(app, ["report", str(flagship), "-o", str(out), "--samples", "300"])
+    result = runner.invoke(app, ["report", str(flagship_path), "-o", str(out), "--samples", "300"])
     assert result.exit_code == 0, result.output
     assert "What drives this forecast" in out.read_text(encoding="utf-8")
     bad = tmp_path / "bad.html"
-    result = runner.invoke(app, ["report", str(flagship), "-o", str(bad), "--samples", "-5"])
+    result = runner.invoke(app, ["report", str(flagship_path), "-o", str(bad), "--samples", "-5"])
     assert result.exit_code == 2 and not bad.exists()

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
-from accord.case import load_case
+from accord.case import Case
+from accord.forecast import forecast_case
 from accord.models.arrays import case_arrays
 from accord.models.trajectory import trajectory
+from accord.report import compose_brief, write_brief
 from accord.report.trajectory import _end_labels, trajectory_figure
-
-FLAGSHIP = Path(__file__).resolve().parents[2] / "examples" / "geneva-2022" / "case.yaml"
 
 
 def test_end_labels_merge_actors_that_end_together():
@@ -19,8 +20,8 @@ def test_end_labels_merge_actors_that_end_together():
     assert labels == [(55.0, "NATO"), (60.0, "RUS, USA, EU")]
 
 
-def test_trajectory_figure_draws_every_actor_and_the_forecast():
-    tr = trajectory(case_arrays(load_case(FLAGSHIP)), "eum", "missiles")
+def test_trajectory_figure_draws_every_actor_and_the_forecast(flagship: Case):
+    tr = trajectory(case_arrays(flagship), "eum", "missiles")
     fig = trajectory_figure(tr)
     ax = fig.axes[0]
     lines = ax.get_lines()
@@ -31,16 +32,16 @@ def test_trajectory_figure_draws_every_actor_and_the_forecast():
     assert "missiles" in ax.get_title(loc="left")
 
 
-def test_the_brief_has_the_eum_rounds_of_every_issue(tmp_path: Path):
-    from accord.report import build_brief, write_brief
-
-    case = load_case(FLAGSHIP)
-    brief = build_brief(case)
+def test_the_brief_has_the_eum_rounds_of_every_issue(flagship: Case, tmp_path: Path):
+    brief = compose_brief(flagship)
+    eum = forecast_case(flagship, ["eum"])  # the model's own forecast, run apart from the brief
     issues = next(s for s in brief.sections if s.id == "issues").data
     for block in issues:
         part = next(p for p in block.parts if p.id == "eum")
         assert part.data.chart.svg.startswith("<svg")
-        assert part.data.sentences[-1].startswith("After ")
+        expected = eum.issue(block.issue.id).outcomes["eum"]
+        assert part.data.forecast == pytest.approx(expected)
+        assert f"the forecast, the weighted median, is {expected:.1f}" in part.data.sentences[-1]
     # on enlargement Russia, alone at 100, expects to lose to the United States and moves
     enlargement = next(b for b in issues if b.issue.id == "nato-enlargement")
     eum_part = next(p for p in enlargement.parts if p.id == "eum").data
@@ -48,18 +49,19 @@ def test_the_brief_has_the_eum_rounds_of_every_issue(tmp_path: Path):
     assert eum_part.forecast == 0.0
     written = write_brief(brief, tmp_path / "brief.md")
     charts = {p.name for p in (tmp_path / "brief_files").iterdir()}
-    assert {f"eum-{i.id}.svg" for i in case.issues} <= charts
-    assert written
+    assert {f"eum-{i.id}.svg" for i in flagship.issues} <= charts
+    assert written == [tmp_path / "brief.md", tmp_path / "brief_files"]
 
 
-def test_a_brief_limited_to_other_models_leaves_the_rounds_out():
-    from accord.report import build_brief
-
-    case = load_case(FLAGSHIP)
-
-    def parts(models):
-        issues = next(s for s in build_brief(case, models).sections if s.id == "issues")
-        return {p.id for block in issues.data for p in block.parts}
-
-    assert "eum" not in parts("nash")
-    assert "eum" in parts("nash,eum")
+@pytest.mark.parametrize(
+    ("models", "shown"),
+    [(None, True), ("nash", False), ("nash,exchange", False), ("nash,eum", True),
+     ("eum-mean", True)],
+)
+def test_the_rounds_are_shown_with_the_eum_and_in_the_default_brief(
+    flagship: Case, models: str | None, shown: bool
+):
+    brief = compose_brief(flagship, models)
+    issues = next(s for s in brief.sections if s.id == "issues")
+    assert all(("eum" in [p.id for p in block.parts]) is shown for block in issues.data)
+    assert bool(brief.input.trajectories) is shown  # the rounds run only when shown

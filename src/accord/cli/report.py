@@ -8,7 +8,7 @@ import typer
 
 from accord.case import load_case
 from accord.cli.app import app, bad_input, fail, out
-from accord.report import UnsupportedFormat, build_brief, output_format, write_brief
+from accord.errors import OptionError
 
 
 @app.command()
@@ -26,14 +26,16 @@ def report(
     seed: int = typer.Option(0, "--seed", help="seed of the Monte Carlo sampler"),
 ) -> None:
     """Write the "what to expect" brief: verdict, forecasts, charts and evidence per issue."""
+    from accord.report import compose_brief, output_format, write_brief  # matplotlib: lazily
+
     try:
         output_format(output)
-    except UnsupportedFormat as e:
+    except OptionError as e:
         fail(str(e))
     if samples < 0:
         fail(f"--samples must be 0 or more, got {samples}")
     with bad_input():
-        brief = build_brief(load_case(case), model, samples, seed)
+        brief = compose_brief(load_case(case), model, samples, seed)
     try:
         written = write_brief(brief, output)
     except OSError as e:

@@ -1,19 +1,23 @@
 """The brief as data: an ordered list of sections, each built from the case and its forecast.
 
-A section is a :class:`Section`: an ``id``, a default ``title`` and a ``build`` function that
-takes the :class:`BriefInput` (case, models, forecast, assessment, array view) and returns the
-data its templates show, or ``None`` to leave the section out (a case without a schedule has
-no schedule section; there are never empty sections). Issues are one section whose body is a
-list of per-issue parts, registered the same way in :data:`ISSUE_PARTS`.
+A section is a :class:`~accord.report.types.Section`: an ``id``, a default ``title`` and a
+``build`` function that takes the :class:`~accord.report.types.BriefInput` (case, models,
+forecast, assessment, and the sweep, trades and trajectories when the brief shows them) and
+returns the data its templates show, or ``None`` to leave the section out (a case without a
+schedule has no schedule section, a brief without the exchange model no trades; there are
+never empty sections). Issues are one section whose body is a list of per-issue parts,
+registered the same way in :data:`ISSUE_PARTS`. :func:`build_brief` computes nothing: the
+models run in :mod:`accord.report.compose`.
 
 Adding a section (say, Monte Carlo intervals):
 
-1. write ``build(inp: BriefInput) -> YourData | None`` (compute what you need from
-   ``inp.case`` / ``inp.arrays``; cache expensive work in your own module);
+1. write ``build(inp: BriefInput) -> YourData | None`` from what ``inp`` holds; if it needs a
+   model run the brief does not have yet, add it to ``BriefInput`` and run it in
+   :func:`accord.report.compose.compose_brief` (only when the chosen models call for it);
 2. add the templates ``templates/<id>.html.j2`` and ``templates/<id>.md.j2``; each sees
-   ``section`` (``.id``, ``.title``, ``.data``), ``brief`` (the :class:`Brief`) and
-   ``figure(chart)``, which inlines a :class:`~accord.report.charts.Chart` as SVG in HTML and
-   writes it beside a Markdown brief;
+   ``section`` (``.id``, ``.title``, ``.data``), ``brief`` (the
+   :class:`~accord.report.types.Brief`) and ``figure(chart)``, which inlines a
+   :class:`~accord.report.types.Chart` as SVG in HTML and writes it beside a Markdown brief;
 3. insert ``Section(id, title, build)`` into :data:`SECTIONS` where it belongs (order is the
    order in the brief).
 
@@ -24,70 +28,48 @@ A per-issue part (say, a model's trajectory on each issue) is the same with
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
 
-from accord import __version__
-from accord.assessment import AGREE_WITHIN, Assessment, IssueAssessment, assess
-from accord.case import Actor, Case, Evidence, Issue, Meeting, Position, Source
-from accord.forecast import Forecast, IssueForecast, forecast_case
-from accord.models.arrays import CaseArrays, case_arrays
-from accord.models.registry import Model, resolve
-from accord.report import montecarlo, trades
-from accord.report.charts import Chart, issue_chart
+from accord.assessment import AGREE_WITHIN, IssueAssessment
+from accord.case import Actor, Evidence, Issue, Meeting, Position, Source
+from accord.forecast import IssueForecast
+from accord.models.registry import Model
+from accord.report import montecarlo, trades, wording
+from accord.report.charts import issue_chart
 from accord.report.trajectory import eum_rounds
-from accord.uncertainty import Sweep, sweep_case
-
-
-@dataclass(frozen=True)
-class BriefInput:
-    """Everything a section may draw on."""
-
-    case: Case
-    models: list[Model]
-    forecast: Forecast
-    assessment: Assessment
-    arrays: CaseArrays
-    sweep: Sweep | None = None  # the Monte Carlo sweep, when the brief was asked for samples
-
-    @cached_property
-    def labels(self) -> dict[str, str]:
-        return {m.name: m.label for m in self.models}
-
-    @cached_property
-    def sources(self) -> dict[str, Source]:
-        return {s.id: s for s in self.case.sources}
-
-
-@dataclass(frozen=True)
-class Section:
-    id: str
-    title: str
-    build: Callable[[BriefInput], Any | None]
-
-
-@dataclass(frozen=True)
-class IssuePart:
-    id: str
-    build: Callable[[BriefInput, str], Any | None]
-
-
-@dataclass(frozen=True)
-class Built:
-    """A section or part with the data its templates show."""
-
-    id: str
-    title: str
-    data: Any
-
+from accord.report.types import Brief, BriefInput, Built, Chart, IssuePart, Section
 
 # ---- the headline, schedule and forecast table -------------------------------------------
 
 
-def _answer(inp: BriefInput) -> Assessment:
-    return inp.assessment
+@dataclass(frozen=True)
+class IssueAnswer:
+    issue: IssueAssessment
+    summary: list[str]  # the issue's paragraph, as sentences
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to the case's question, in words."""
+
+    question: str | None
+    verdict: str
+    issues: list[IssueAnswer]
+    changes: list[str]  # what would have to change, one line per blocked issue
+
+    @property
+    def possible(self) -> list[IssueAnswer]:
+        return [i for i in self.issues if i.issue.possible]
+
+
+def _answer(inp: BriefInput) -> Answer:
+    a = inp.assessment
+    return Answer(
+        question=a.question,
+        verdict=wording.verdict(a),
+        issues=[IssueAnswer(i, wording.summary(i)) for i in a.issues],
+        changes=wording.changes(inp.case, a),
+    )
 
 
 @dataclass(frozen=True)
@@ -156,7 +138,7 @@ def _chart(inp: BriefInput, issue_id: str) -> Chart:
 
 
 def _summary(inp: BriefInput, issue_id: str) -> list[str]:
-    return inp.assessment.issue(issue_id).summary
+    return wording.summary(inp.assessment.issue(issue_id))
 
 
 def _scale(inp: BriefInput, issue_id: str) -> dict[float, str]:
@@ -265,28 +247,8 @@ SECTIONS: list[Section] = [
 ]
 
 
-@dataclass(frozen=True)
-class Brief:
-    input: BriefInput
-    sections: list[Built]
-    version: str = __version__
-
-    @property
-    def case(self) -> Case:
-        return self.input.case
-
-
-def build_brief(
-    case: Case, models: str | list[str] | None = None, samples: int = 0, seed: int = 0
-) -> Brief:
-    """Forecast and assess ``case`` and build every section that has something to show;
-    with ``samples`` > 0, also sample its uncertain inputs (intervals and drivers)."""
-    chosen = resolve(models)
-    forecast = forecast_case(case, [m.name for m in chosen])
-    sweep = sweep_case(case, samples, [m.name for m in chosen], seed=seed) if samples else None
-    inp = BriefInput(
-        case, chosen, forecast, assess(case, forecast), case_arrays(case), sweep
-    )
+def build_brief(inp: BriefInput) -> Brief:
+    """The brief of what ``inp`` holds: every section that has something to show."""
     built = [
         Built(s.id, s.title, data) for s in SECTIONS if (data := s.build(inp)) is not None
     ]

@@ -1,63 +1,43 @@
-"""Charts of the brief, drawn with matplotlib and returned as SVG text.
+"""The issue chart of the brief: the actors on the issue's scale, the zone and the forecasts.
 
-Charts use :class:`matplotlib.figure.Figure` directly (no pyplot, no global state), keep text
-as text (``svg.fonttype: none``) so the SVG is small and searchable, and are deterministic: no
-date in the metadata, and every element id is prefixed with the chart's name, so several
-charts can be inlined in one HTML page without clashing ids.
+Drawn with matplotlib on a :class:`~matplotlib.figure.Figure` and returned as SVG text in the
+brief's style (:mod:`accord.report.style`).
 """
 
 from __future__ import annotations
 
-import io
 import math
-import re
 import textwrap
-from dataclasses import dataclass
 
-import matplotlib as mpl
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from accord.case import SCALE_MAX, SCALE_MIN, Case
+from accord.case import SCALE_MAX, SCALE_MIN, Actor, Case, Issue
 from accord.forecast import IssueForecast
 from accord.models.arrays import CaseArrays
 from accord.quantity import Quantity
+from accord.report.style import (
+    ACTOR,
+    INK,
+    MODEL_MARKERS,
+    MUTED,
+    VETO,
+    ZONE,
+    font,
+    model_colour,
+    slug,
+    svg_text,
+)
+from accord.report.types import Chart
 
-INK = "#222222"
-MUTED = "#6b6b6b"
-ACTOR = "#4a78a8"
-VETO = "#c0392b"
-ZONE = "#2e9e5b"
-MODEL_COLOURS = ("#7b3294", "#e08214", "#0571b0", "#c51b7d", "#8c510a", "#01665e")
-MODEL_MARKERS = ("v", "D", "s", "P", "X", "*")
-FONT = ["Helvetica", "Arial", "DejaVu Sans", "sans-serif"]
 MIN_AREA, MAX_AREA = 40.0, 900.0  # marker area in pt² for the lightest and heaviest actor
 LABEL_ROOM = 30.0  # an inner scale point is labelled on the chart with this much room
 MODEL_STEP, MODEL_NEAR = 0.32, 2.5  # forecasts closer than MODEL_NEAR points stack upwards
 
-
-@dataclass(frozen=True)
-class Chart:
-    """An SVG chart: ``name`` is a file-safe stem unique within a brief."""
-
-    name: str
-    alt: str
-    svg: str
-
-
-def svg_text(fig: Figure, name: str) -> str:
-    """The figure as SVG text (the XML prologue stripped, so it can be inlined)."""
-    buf = io.StringIO()
-    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": name}):
-        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    text = buf.getvalue()
-    return _IDS.sub(lambda m: f"{m[1]}{name}-{m[2]}", text[text.index("<svg") :])
-
-
-# ids and references to them, to prefix with the chart's name: matplotlib numbers its groups
-# the same way in every figure (figure_1, axes_1, …)
-_IDS = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+Row = tuple[Actor, Quantity, float]  # an actor, its position, its weight (the heaviest is 1)
+Forecasts = list[tuple[str, float]]  # model name → forecast, the models that give one
 
 
 def _spread(q: Quantity) -> tuple[float, float] | None:
@@ -78,7 +58,7 @@ def _levels(models: list[tuple[str, float]]) -> list[int]:
     return [lvl for _, lvl in placed]
 
 
-def _scale_labels(ax, scale: dict[float, str]) -> None:
+def _scale_labels(ax: Axes, scale: dict[float, str]) -> None:
     """Labels of the scale's ends, and of inner points with room, under the axis.
 
     An inner point is labelled when no other labelled point lies within
@@ -112,6 +92,128 @@ def _scale_labels(ax, scale: dict[float, str]) -> None:
         )
 
 
+def _rows(case: Case, arrays: CaseArrays, issue: Issue) -> list[Row]:
+    """The actors with a position on ``issue``, left to right, weighted by capability ×
+    salience relative to the heaviest actor on any issue."""
+    j = arrays.issues.index(issue.id)
+    w = arrays.c[:, None] * arrays.S
+    w_max = float(w.max()) or 1.0
+    rows = []
+    for r, actor_id in enumerate(arrays.actors):
+        p = case.position(actor_id, issue.id)
+        if p is not None:
+            rows.append((case.actor(actor_id), p.position, float(w[r, j]) / w_max))
+    return sorted(rows, key=lambda t: (t[1].central, t[0].name))
+
+
+def _draw_zone(ax: Axes, forecast: IssueForecast) -> None:
+    """The zone of agreement shaded, or a note that there is none; the status quo dashed."""
+    zone = forecast.agreement.zone
+    if zone is not None:
+        ax.axvspan(*zone, color=ZONE, alpha=0.14, lw=0, zorder=0)
+    else:
+        ax.text(
+            0.99, 0.98, "no zone of agreement", transform=ax.transAxes, ha="right",
+            va="top", fontsize=8.5, color=VETO,
+        )
+    ax.axvline(forecast.status_quo, color=INK, ls="--", lw=1.1, zorder=1)
+
+
+def _draw_forecasts(ax: Axes, models: Forecasts, y: float) -> None:
+    """Each model's forecast: a dotted line and a marker in the row at ``y``."""
+    for i, ((_, v), level) in enumerate(zip(models, _levels(models), strict=True)):
+        colour = model_colour(i)
+        ax.axvline(v, color=colour, ls=":", lw=1, alpha=0.8, zorder=1)
+        ax.scatter(
+            [v], [y + MODEL_STEP * level], s=70,
+            marker=MODEL_MARKERS[i % len(MODEL_MARKERS)], color=colour, zorder=4,
+            edgecolors="white", linewidths=0.6, clip_on=False,
+        )
+
+
+def _draw_actors(ax: Axes, rows: list[Row]) -> None:
+    """One row per actor: its marker (area by weight), the range it was given, its position."""
+    for y, (actor, pos, weight) in enumerate(rows):
+        x = pos.central
+        colour = VETO if actor.veto else ACTOR
+        spread = _spread(pos)
+        if spread is not None:
+            ax.plot(spread, [y, y], color=colour, lw=2, alpha=0.45, zorder=2,
+                    solid_capstyle="butt")
+        area = MIN_AREA + (MAX_AREA - MIN_AREA) * weight
+        ax.scatter(
+            [x], [y], s=area, color=colour, clip_on=False,
+            alpha=0.85, zorder=3, edgecolors=INK if actor.veto else "white",
+            linewidths=1.6 if actor.veto else 0.8,
+        )
+        right = x < 88
+        off = (area / math.pi) ** 0.5 + 2  # the marker's radius in points, and a gap
+        ax.annotate(
+            f"{x:g}", xy=(x, y), xytext=(off if right else -off, 0),
+            textcoords="offset points",
+            ha="left" if right else "right", va="center", fontsize=8, color=MUTED,
+        )
+
+
+def _draw_axes(ax: Axes, rows: list[Row], model_y: float, issue: Issue) -> None:
+    """Actor names (veto players in bold) and the forecasts' row; the scale and its labels."""
+    ax.set_yticks(
+        [*range(len(rows)), model_y],
+        [*(f"{a.name} (veto)" if a.veto else a.name for a, _, _ in rows), "forecasts"],
+    )
+    for tick, (actor, _, _) in zip(ax.get_yticklabels(), rows, strict=False):
+        if actor.veto:
+            tick.set_fontweight("bold")
+    ax.get_yticklabels()[-1].set_color(MUTED)
+    ax.get_yticklabels()[-1].set_fontstyle("italic")
+    # the labelled points, and the quarters that are not crowded by one
+    ticks = sorted(
+        {*issue.scale}
+        | {t for t in (0, 25, 50, 75, 100) if all(abs(t - x) >= 8 for x in issue.scale)}
+    )
+    ax.set_xticks(ticks, [f"{t:g}" for t in ticks], fontsize=8, color=MUTED)
+    ax.tick_params(axis="y", length=0, labelsize=9)
+    ax.grid(axis="y", color="#eeeeee", lw=0.8, zorder=0)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    _scale_labels(ax, issue.scale)
+
+
+def _legend(
+    ax: Axes, forecast: IssueForecast, models: Forecasts, model_labels: dict[str, str]
+) -> None:
+    handles: list[Line2D | Patch] = [
+        Line2D([], [], color=INK, ls="--", lw=1.1, label=f"status quo {forecast.status_quo:g}"),
+        Line2D([], [], marker="o", ls="", color=VETO, markeredgecolor=INK, label="veto player"),
+        Line2D([], [], marker="o", ls="", color=ACTOR, markeredgecolor="white", label="actor"),
+    ]
+    if forecast.agreement.zone is not None:
+        handles.insert(1, Patch(color=ZONE, alpha=0.25, label="zone of agreement"))
+    handles += [
+        Line2D(
+            [], [], marker=MODEL_MARKERS[i % len(MODEL_MARKERS)], ls="",
+            color=model_colour(i), label=f"{model_labels.get(m, m)} {v:.1f}",
+        )
+        for i, (m, v) in enumerate(models)
+    ]
+    ax.legend(
+        handles=handles, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=3,
+        fontsize=8, frameon=False, handletextpad=0.4, columnspacing=1.2,
+    )
+
+
+def _alt(issue: Issue, actors: int, forecast: IssueForecast, models: Forecasts) -> str:
+    zone = forecast.agreement.zone
+    zone_text = (
+        f"zone of agreement {zone[0]:g}–{zone[1]:g}" if zone is not None else "no zone of agreement"
+    )
+    return (
+        f"{issue.title}: {actors} actors on the 0–100 scale, status quo {forecast.status_quo:g}, "
+        f"{zone_text}; forecasts "
+        + ", ".join(f"{m} {v:.1f}" for m, v in models)
+    )
+
+
 def issue_chart(
     case: Case,
     arrays: CaseArrays,
@@ -125,113 +227,19 @@ def issue_chart(
     the position.
     """
     issue = case.issue(forecast.id)
-    j = arrays.issues.index(issue.id)
-    w = arrays.c[:, None] * arrays.S
-    w_max = float(w.max()) or 1.0
-    rows = []
-    for r, actor_id in enumerate(arrays.actors):
-        p = case.position(actor_id, issue.id)
-        if p is None:
-            continue
-        actor = case.actor(actor_id)
-        rows.append((actor, p.position, float(w[r, j]) / w_max))
-    rows.sort(key=lambda t: (t[1].central, t[0].name))
+    rows = _rows(case, arrays, issue)
     models = [(m, v) for m, v in forecast.outcomes.items() if v is not None]
-
     n = len(rows)
     fig = Figure(figsize=(7.6, 1.9 + 0.42 * n))
-    with mpl.rc_context({"font.family": "sans-serif", "font.sans-serif": FONT}):
+    with font():
         ax = fig.add_subplot()
         model_y = n + 0.2
         ax.set_xlim(SCALE_MIN - 3, SCALE_MAX + 3)
         ax.set_ylim(-0.7, model_y + 0.7 + MODEL_STEP * max(_levels(models), default=0))
-        zone = forecast.agreement.zone
-        if zone is not None:
-            ax.axvspan(*zone, color=ZONE, alpha=0.14, lw=0, zorder=0)
-        else:
-            ax.text(
-                0.99, 0.98, "no zone of agreement", transform=ax.transAxes, ha="right",
-                va="top", fontsize=8.5, color=VETO,
-            )
-        ax.axvline(forecast.status_quo, color=INK, ls="--", lw=1.1, zorder=1)
-        for i, ((_, v), level) in enumerate(zip(models, _levels(models), strict=True)):
-            colour = MODEL_COLOURS[i % len(MODEL_COLOURS)]
-            ax.axvline(v, color=colour, ls=":", lw=1, alpha=0.8, zorder=1)
-            ax.scatter(
-                [v], [model_y + MODEL_STEP * level], s=70,
-                marker=MODEL_MARKERS[i % len(MODEL_MARKERS)], color=colour, zorder=4,
-                edgecolors="white", linewidths=0.6, clip_on=False,
-            )
-        for y, (actor, pos, weight) in enumerate(rows):
-            x = pos.central
-            colour = VETO if actor.veto else ACTOR
-            spread = _spread(pos)
-            if spread is not None:
-                ax.plot(spread, [y, y], color=colour, lw=2, alpha=0.45, zorder=2,
-                        solid_capstyle="butt")
-            area = MIN_AREA + (MAX_AREA - MIN_AREA) * weight
-            ax.scatter(
-                [x], [y], s=area, color=colour, clip_on=False,
-                alpha=0.85, zorder=3, edgecolors=INK if actor.veto else "white",
-                linewidths=1.6 if actor.veto else 0.8,
-            )
-            right = x < 88
-            off = (area / math.pi) ** 0.5 + 2  # the marker's radius in points, and a gap
-            ax.annotate(
-                f"{x:g}", xy=(x, y), xytext=(off if right else -off, 0),
-                textcoords="offset points",
-                ha="left" if right else "right", va="center", fontsize=8, color=MUTED,
-            )
-        ax.set_yticks(
-            [*range(n), model_y],
-            [*(f"{a.name} (veto)" if a.veto else a.name for a, _, _ in rows), "forecasts"],
-        )
-        for tick, (actor, _, _) in zip(ax.get_yticklabels(), rows, strict=False):
-            if actor.veto:
-                tick.set_fontweight("bold")
-        ax.get_yticklabels()[-1].set_color(MUTED)
-        ax.get_yticklabels()[-1].set_style("italic")
-        # the labelled points, and the quarters that are not crowded by one
-        ticks = sorted(
-            {*issue.scale}
-            | {t for t in (0, 25, 50, 75, 100) if all(abs(t - x) >= 8 for x in issue.scale)}
-        )
-        ax.set_xticks(ticks, [f"{t:g}" for t in ticks], fontsize=8, color=MUTED)
-        ax.tick_params(axis="y", length=0, labelsize=9)
-        ax.grid(axis="y", color="#eeeeee", lw=0.8, zorder=0)
-        for side in ("top", "right", "left"):
-            ax.spines[side].set_visible(False)
-        _scale_labels(ax, issue.scale)
-
-        handles = [
-            Line2D([], [], color=INK, ls="--", lw=1.1, label=f"status quo {forecast.status_quo:g}"),
-            Line2D([], [], marker="o", ls="", color=VETO, markeredgecolor=INK, label="veto player"),
-            Line2D([], [], marker="o", ls="", color=ACTOR, markeredgecolor="white", label="actor"),
-        ]
-        if zone is not None:
-            handles.insert(1, Patch(color=ZONE, alpha=0.25, label="zone of agreement"))
-        handles += [
-            Line2D(
-                [], [], marker=MODEL_MARKERS[i % len(MODEL_MARKERS)], ls="",
-                color=MODEL_COLOURS[i % len(MODEL_COLOURS)],
-                label=f"{model_labels.get(m, m)} {v:.1f}",
-            )
-            for i, (m, v) in enumerate(models)
-        ]
-        ax.legend(
-            handles=handles, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=3,
-            fontsize=8, frameon=False, handletextpad=0.4, columnspacing=1.2,
-        )
-    zone_text = (
-        f"zone of agreement {zone[0]:g}–{zone[1]:g}" if zone is not None else "no zone of agreement"
-    )
-    alt = (
-        f"{issue.title}: {n} actors on the 0–100 scale, status quo {forecast.status_quo:g}, "
-        f"{zone_text}; forecasts "
-        + ", ".join(f"{m} {v:.1f}" for m, v in models)
-    )
-    return Chart(name=f"issue-{_slug(issue.id)}", alt=alt, svg=svg_text(fig, issue.id))
-
-
-def _slug(text: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in text).strip("-") or "x"
+        _draw_zone(ax, forecast)
+        _draw_forecasts(ax, models, model_y)
+        _draw_actors(ax, rows)
+        _draw_axes(ax, rows, model_y, issue)
+        _legend(ax, forecast, models, model_labels)
+    alt = _alt(issue, n, forecast, models)
+    return Chart(name=f"issue-{slug(issue.id)}", alt=alt, svg=svg_text(fig, issue.id))

@@ -1,6 +1,6 @@
 """The brief's Monte Carlo parts: interval bars per issue and "What drives this forecast".
 
-Both read the :class:`~accord.uncertainty.summary.Sweep` that :func:`build_brief` runs when
+Both read the :class:`~accord.uncertainty.summary.Sweep` that the brief is given when
 asked for samples (``accord report --samples N``; 0 leaves them out). Per issue, a chart draws
 each model's central 50/80/95% intervals and median on the 0–100 scale with the status quo,
 and a sentence gives the chance of a zone of agreement and how often each veto player gains.
@@ -11,19 +11,15 @@ The section lists, per issue, the inputs that explain most of each forecast's va
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-import matplotlib as mpl
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from accord.assessment import join, pt
 from accord.case import SCALE_MAX, SCALE_MIN
-from accord.report.charts import FONT, INK, MODEL_COLOURS, MUTED, Chart, svg_text
+from accord.report.style import INK, MUTED, font, model_colour, svg_text
+from accord.report.types import BriefInput, Chart
+from accord.report.wording import join, pt
 from accord.uncertainty.summary import Driver, IssueSweep, Sweep
-
-if TYPE_CHECKING:
-    from accord.report.brief import BriefInput
 
 WIDTHS = {"95": 1.6, "80": 4.5, "50": 8.5}  # line widths of the interval bars, in points
 SHOWN_DRIVERS = 3
@@ -31,27 +27,27 @@ SHOWN_DRIVERS = 3
 
 def interval_chart(issue: IssueSweep, title: str, labels: dict[str, str]) -> Chart:
     """One row per model: 95% (thin), 80% and 50% (thick) intervals and the median."""
-    models = [(i, name, m) for i, (name, m) in enumerate(issue.models.items())
+    models = [(i, name, m, m.median) for i, (name, m) in enumerate(issue.models.items())
               if m.median is not None]
     fig = Figure(figsize=(7.6, 0.9 + 0.42 * len(models)))
-    with mpl.rc_context({"font.family": "sans-serif", "font.sans-serif": FONT}):
+    with font():
         ax = fig.add_subplot()
         ax.set_xlim(SCALE_MIN - 3, SCALE_MAX + 3)
         ax.set_ylim(-0.6, len(models) - 0.4)
         ax.axvline(issue.status_quo, color=INK, ls="--", lw=1.1, zorder=1)
-        for y, (i, _, m) in enumerate(reversed(models)):
-            colour = MODEL_COLOURS[i % len(MODEL_COLOURS)]  # as in the issue chart
+        for y, (i, _, m, median) in enumerate(reversed(models)):
+            colour = model_colour(i)  # as in the issue chart
             for level, width in WIDTHS.items():
                 lo, hi = m.intervals[level]
                 ax.plot([lo, hi], [y, y], color=colour, lw=width, alpha=0.35 + width / 20,
                         solid_capstyle="butt", zorder=2)
-            ax.plot([m.median], [y], marker="|", ms=16, mew=2.2, color=INK, zorder=3)
+            ax.plot([median], [y], marker="|", ms=16, mew=2.2, color=INK, zorder=3)
             lo80, hi80 = m.intervals["80"]
             span = pt(lo80) if pt(lo80) == pt(hi80) else f"{pt(lo80)}–{pt(hi80)}"
             ax.annotate(f"80%: {span}", xy=(max(m.intervals["95"][1], lo80), y),
                         xytext=(6, 0), textcoords="offset points", va="center", fontsize=8,
                         color=MUTED)
-        ax.set_yticks(range(len(models)), [labels.get(n, n) for _, n, _ in reversed(models)])
+        ax.set_yticks(range(len(models)), [labels.get(n, n) for _, n, _, _ in reversed(models)])
         ax.set_xticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100"], fontsize=8,
                       color=MUTED)
         ax.tick_params(axis="y", length=0, labelsize=9)
@@ -67,8 +63,8 @@ def interval_chart(issue: IssueSweep, title: str, labels: dict[str, str]) -> Cha
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=5,
                   fontsize=8, frameon=False, handletextpad=0.4, columnspacing=1.2)
     alt = f"{title}: Monte Carlo intervals of each model's forecast; " + "; ".join(
-        f"{n} median {pt(m.median)}, 80% {pt(m.intervals['80'][0])}–{pt(m.intervals['80'][1])}"
-        for _, n, m in models
+        f"{n} median {pt(median)}, 80% {pt(m.intervals['80'][0])}–{pt(m.intervals['80'][1])}"
+        for _, n, m, median in models
     )
     return Chart(name=f"intervals-{issue.id}", alt=alt, svg=svg_text(fig, f"mc-{issue.id}"))
 

@@ -21,27 +21,25 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from accord.assessment import join, pt
+from accord.errors import OptionError
 from accord.io import write_atomic
 from accord.quantity import Quantity
-from accord.report.brief import Brief
-from accord.report.charts import Chart
+from accord.report.types import Brief, Chart
+from accord.report.wording import join, pt
 
 FORMATS = {".html": "html", ".md": "md"}
 
 
-class UnsupportedFormat(ValueError):
-    """The output file's extension names no format the brief can be written in."""
-
-
 def output_format(path: str | Path) -> str:
-    """``html`` or ``md`` from the file's extension; :class:`UnsupportedFormat` otherwise."""
+    """``html`` or ``md`` from the file's extension; :class:`~accord.errors.OptionError`
+    (naming ``path``) otherwise."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         what = f"'{suffix}'" if suffix else "no extension"
-        raise UnsupportedFormat(
-            f"{path}: cannot write a brief with {what}; use .html (one self-contained file) "
-            "or .md (Markdown with the charts in a sibling folder)"
+        raise OptionError(
+            path,
+            f"cannot write a brief with {what}; use .html (one self-contained file) "
+            "or .md (Markdown with the charts in a sibling folder)",
         )
     return FORMATS[suffix]
 

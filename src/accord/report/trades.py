@@ -5,46 +5,19 @@ issues: each gives ground where it cares less and gains it where it cares more, 
 gain. Its first round is the model's most direct statement of who could deal with whom over
 what on the case as it stands; later rounds trade again from positions partly moved and are
 summed up by the model's forecast (``accord forecast --model exchange``).
+
+:func:`likely_trades` runs the model (the brief's caller does, :mod:`accord.report.compose`);
+:func:`section` shows what it found.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from accord.case import Actor, Case, Issue
+from accord.case import Case
 from accord.models.arrays import CaseArrays
 from accord.models.exchange import ROUNDS, exchange_model
+from accord.report.types import BriefInput, Move, Trade, Trades
 
 SHOWN = 8  # trades listed; the rest are counted
-
-
-@dataclass(frozen=True)
-class Move:
-    actor: Actor
-    issue: Issue
-    before: float
-    after: float
-
-    @property
-    def labels(self) -> tuple[str, str]:
-        return self.issue.label(self.before), self.issue.label(self.after)
-
-
-@dataclass(frozen=True)
-class Trade:
-    """``first`` gives ground on its issue towards ``second``, who does so on the other."""
-
-    first: Move
-    second: Move
-    gain: float  # each side's gain: salience-weighted shifts of the expected outcomes
-
-
-@dataclass(frozen=True)
-class Trades:
-    trades: list[Trade]  # the first round's best trades, best first
-    more: int  # further first-round trades not listed
-    rounds: int  # rounds behind the model's forecast
-    forecast: dict[str, float]  # issue id → expected outcome after ``rounds`` rounds
 
 
 def likely_trades(case: Case, arrays: CaseArrays, shown: int = SHOWN) -> Trades | None:
@@ -66,6 +39,6 @@ def likely_trades(case: Case, arrays: CaseArrays, shown: int = SHOWN) -> Trades 
     return Trades(trades, max(0, len(first) - shown), ROUNDS, forecast)
 
 
-def section(inp) -> Trades | None:
-    """Build function for :data:`accord.report.brief.SECTIONS`."""
-    return likely_trades(inp.case, inp.arrays)
+def section(inp: BriefInput) -> Trades | None:
+    """Build function for :data:`accord.report.brief.SECTIONS`: the trades the brief was given."""
+    return inp.trades

@@ -10,23 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from accord.models.registry import DEFAULT_MODELS
-from accord.models.trajectory import Trajectory, trajectory
-from accord.report.charts import Chart, _slug, svg_text
+from accord.models.trajectory import Trajectory
+from accord.report.style import ACTOR, INK, MEDIAN, MUTED, font, slug, svg_text
+from accord.report.types import BriefInput, Chart
 
-if TYPE_CHECKING:
-    from accord.report.brief import BriefInput
-
-INK = "#222222"
-MUTED = "#6b6b6b"
-ACTOR = "#4a78a8"
-MEDIAN = "#c0392b"
-FONT = ["Helvetica", "Arial", "DejaVu Sans", "sans-serif"]
 LABEL_NEAR = 0.03  # end labels closer than this share of the y range are merged
 
 
@@ -53,7 +43,7 @@ def trajectory_figure(
     lo, hi = scale if scale is not None else (float(tr.positions.min()), float(tr.positions.max()))
     span = (hi - lo) or 1.0
     fig = Figure(figsize=(7.6, 3.4))
-    with mpl.rc_context({"font.family": "sans-serif", "font.sans-serif": FONT}):
+    with font():
         ax = fig.add_subplot()
         for a in range(len(tr.actors)):
             ax.plot(rounds, tr.positions[:, a], color=ACTOR, lw=1.1, alpha=0.55, marker="o",
@@ -133,15 +123,11 @@ def _describe(tr: Trajectory, names: dict[str, str]) -> list[str]:
 def eum_rounds(inp: BriefInput, issue_id: str) -> EUMRounds | None:
     """Build function of the brief's per-issue ``eum`` part.
 
-    Shown in the default brief and whenever the chosen models include ``eum`` or
-    ``eum-mean``; a brief limited to other models leaves it out, as it does an issue with
-    fewer than two actors taking part.
+    Shown when the brief is given the issue's EUM rounds (:func:`accord.report.compose.shows`
+    says when), except on an issue with fewer than two actors taking part.
     """
-    chosen = {m.name for m in inp.models}
-    if not (chosen & {"eum", "eum-mean"} or chosen == set(DEFAULT_MODELS)):
-        return None
-    tr = trajectory(inp.arrays, "eum", issue_id)
-    if len(tr.actors) < 2:
+    tr = inp.trajectories.get(issue_id)
+    if tr is None or len(tr.actors) < 2:
         return None
     names = {a.id: a.name for a in inp.case.actors}
     title = inp.case.issue(issue_id).title
@@ -151,6 +137,6 @@ def eum_rounds(inp: BriefInput, issue_id: str) -> EUMRounds | None:
         f"utility model; the weighted median ends at {tr.median[-1]:.1f}, the weighted mean at "
         f"{tr.mean[-1]:.1f}"
     )
-    name = f"eum-{_slug(issue_id)}"
+    name = f"eum-{slug(issue_id)}"
     chart = Chart(name=name, alt=alt, svg=svg_text(fig, name))
     return EUMRounds(chart, float(tr.median[-1]), float(tr.mean[-1]), _describe(tr, names))
