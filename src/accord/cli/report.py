@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from accord.case import load_case
-from accord.cli.app import app, bad_input, fail, out
+from accord.cli.app import app, fail, out
 from accord.report import UnsupportedFormat, build_brief, output_format, write_brief
 
 
@@ -32,8 +32,7 @@ def report(
         fail(str(e))
     if samples < 0:
         fail(f"--samples must be 0 or more, got {samples}")
-    with bad_input():
-        brief = build_brief(load_case(case), model, samples, seed)
+    brief = build_brief(load_case(case), model, samples, seed)
     try:
         written = write_brief(brief, output)
     except OSError as e:
