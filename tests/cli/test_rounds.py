@@ -128,6 +128,7 @@ def test_rounds_options(three: Path, flagship_path: Path):
         ("eum", "q", "NAME=VALUE"),
         ("eum", "acceptance=nearest", "unknown acceptance rule"),
         ("eum", "q=2", "q must be in [0, 1]"),
+        ("eum", "scale=5", "scale 5.0 is narrower than the spread of positions"),
         ("exchange", "q=1", "unknown exchange option 'q'; choose from rounds"),
         ("exchange", "rounds=many", "'many' is not a int"),
         ("exchange", "rounds=0", "rounds must be at least 1"),
