@@ -43,17 +43,29 @@ def test_json(flagship_path: Path, flagship) -> None:
 
 
 def test_table_prints_intervals_agreement_and_drivers(flagship_path: Path) -> None:
-    result = runner.invoke(app, ["sweep", str(flagship_path), "--samples", "3000",
-                                 "--jitter", "5"],
-                           env={"COLUMNS": "120"})
+    args = ["--samples", "3000", "--jitter", "5"]
+    result = runner.invoke(app, ["sweep", str(flagship_path), *args], env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     text = result.stdout
-    for issue in ("nato-enlargement", "bucharest-pledge", "force-posture", "missiles",
-                  "military-activity"):
-        assert f"{issue}: status quo" in text
-    assert text.count("what drives this forecast") == 5
-    assert "a zone of agreement exists in 100% of samples" in text
-    assert "80%" in text and "┃" in text
+    data = sweep_json(flagship_path, *args)  # the same samples
+    words = " ".join(text.split())  # a table's title wraps to the table's width
+    for issue in data["issues"]:
+        assert (f"{issue['id']}: status quo {issue['status_quo']:.1f}; a zone of agreement "
+                f"exists in {100 * issue['agreement_probability']:.0f}% of samples") in words
+    assert text.count("what drives this forecast") == len(data["issues"]) == 5
+    # one row per issue and model: median, then the 50%, 80% and 95% intervals
+    rows = [line.split() for line in text.splitlines()
+            if line.split()[:1] in (["compromise"], ["median"], ["nash"])
+            and line.split()[1][0].isdigit()]
+    expected = []
+    for issue in data["issues"]:
+        for name in data["models"]:
+            m = issue["models"][name]
+            spans = [f"{lo:.1f}–{hi:.1f}" for lo, hi in (m["intervals"][level]
+                                                          for level in ("50", "80", "95"))]
+            expected.append([name, f"{m['median']:.1f}", *spans])
+    assert [row[:5] for row in rows] == expected
+    assert "┃" in text and "(─ 95%, ━ 80%, █ 50% interval, ┃ median, q status quo)" in text
 
 
 @pytest.mark.parametrize(
