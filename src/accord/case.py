@@ -23,6 +23,7 @@ from pydantic import (
     field_validator,
 )
 
+from accord.errors import CaseError, InputError, Problem
 from accord.io import write_atomic
 from accord.quantity import Quantity
 
@@ -154,20 +155,6 @@ class Case(_Strict):
         )
 
 
-class CaseError(Exception):
-    """A case that cannot be used, with every problem found in it."""
-
-    def __init__(self, file: str | Path | None, problems: list[tuple[str, str]]):
-        self.file = str(file) if file is not None else "<case>"
-        self.problems = problems
-        super().__init__(self.render())
-
-    def render(self) -> str:
-        lines = [f"{self.file}: {len(self.problems)} problem(s)"]
-        lines += [f"  {path or '(top level)'}: {msg}" for path, msg in self.problems]
-        return "\n".join(lines)
-
-
 def field_path(loc: tuple[int | str, ...]) -> str:
     """``('positions', 3, 'salience')`` → ``positions[3].salience``."""
     out = ""
@@ -179,7 +166,7 @@ def field_path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _pydantic_problems(err: ValidationError) -> list[tuple[str, str]]:
+def _pydantic_problems(err: ValidationError) -> list[Problem]:
     problems = []
     for e in err.errors():
         # drop pydantic's internal branch names (e.g. 'function-after[...]')
@@ -202,70 +189,107 @@ def _show(q: Quantity) -> str:
     return f"{dumped:g}" if isinstance(dumped, float) else json.dumps(dumped)
 
 
-def check(case: Case) -> list[tuple[str, str]]:
+def check(case: Case) -> list[Problem]:
     """Cross-field problems that the schema alone cannot see."""
-    problems: list[tuple[str, str]] = []
-    for name, items in (
-        ("actors", case.actors),
-        ("issues", case.issues),
-        ("sources", case.sources),
-    ):
-        counts = Counter(x.id for x in items)
-        for i, x in enumerate(items):
-            if counts[x.id] > 1:
-                problems.append((f"{name}[{i}].id", f"duplicate id {x.id!r}"))
     actor_ids = {a.id for a in case.actors}
     issue_ids = {i.id for i in case.issues}
     source_ids = {s.id for s in case.sources}
-    for i, a in enumerate(case.actors):
-        if a.capability.central <= 0 or (a.capability.low is not None and a.capability.low < 0):
-            problems.append(
-                (f"actors[{i}].capability", f"must be positive, got {_show(a.capability)}")
-            )
-    for i, issue in enumerate(case.issues):
-        if msg := _ranged(issue.status_quo, SCALE_MIN, SCALE_MAX, "status quo"):
-            problems.append((f"issues[{i}].status_quo", msg))
-    seen: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], int] = {}  # (actor, issue) -> index of its first position
+    problems = _duplicate_ids(case) + _capabilities(case) + _status_quos(case)
     for i, p in enumerate(case.positions):
-        where = f"positions[{i}]"
-        if p.actor not in actor_ids:
-            problems.append((f"{where}.actor", f"unknown actor id {p.actor!r}"))
-        if p.issue not in issue_ids:
-            problems.append((f"{where}.issue", f"unknown issue id {p.issue!r}"))
-        if (p.actor, p.issue) in seen:
-            problems.append(
-                (
-                    where,
-                    f"second position of {p.actor!r} on {p.issue!r} "
-                    f"(first at positions[{seen[p.actor, p.issue]}])",
-                )
-            )
-        seen.setdefault((p.actor, p.issue), i)
-        if msg := _ranged(p.position, SCALE_MIN, SCALE_MAX, "position"):
-            problems.append((f"{where}.position", msg))
-        if msg := _ranged(p.salience, 0.0, 1.0, "salience"):
-            problems.append((f"{where}.salience", msg))
+        problems += _position_problems(f"positions[{i}]", p, actor_ids, issue_ids, first)
+        first.setdefault((p.actor, p.issue), i)
         for j, ev in enumerate(p.evidence):
-            ew = f"{where}.evidence[{j}]"
-            if ev.source not in source_ids:
-                problems.append((f"{ew}.source", f"cites unknown source {ev.source!r}"))
-            if ev.kind in ("direct", "indirect") and not ev.quote:
-                problems.append((f"{ew}.quote", f"{ev.kind} evidence needs the quote"))
-            if ev.kind == "inferred" and not ev.rationale:
-                problems.append((f"{ew}.rationale", "inferred evidence needs a rationale"))
-    for i, a in enumerate(case.actors):
-        if not a.veto:
-            continue
-        for issue in case.issues:
-            if (a.id, issue.id) not in seen:
-                problems.append(
-                    (f"actors[{i}]", f"veto player {a.id!r} has no position on issue {issue.id!r}")
-                )
+            problems += _evidence_problems(f"positions[{i}].evidence[{j}]", ev, source_ids)
+    problems += _silent_veto_players(case, set(first))
     if not case.actors:
         problems.append(("actors", "a case needs at least one actor"))
     if not case.issues:
         problems.append(("issues", "a case needs at least one issue"))
     return problems
+
+
+def _duplicate_ids(case: Case) -> list[Problem]:
+    """Actors, issues and sources each need ids of their own."""
+    problems: list[Problem] = []
+    for name, ids in (
+        ("actors", [a.id for a in case.actors]),
+        ("issues", [i.id for i in case.issues]),
+        ("sources", [s.id for s in case.sources]),
+    ):
+        counts = Counter(ids)
+        problems += [
+            (f"{name}[{i}].id", f"duplicate id {x!r}") for i, x in enumerate(ids) if counts[x] > 1
+        ]
+    return problems
+
+
+def _capabilities(case: Case) -> list[Problem]:
+    return [
+        (f"actors[{i}].capability", f"must be positive, got {_show(a.capability)}")
+        for i, a in enumerate(case.actors)
+        if a.capability.central <= 0 or (a.capability.low is not None and a.capability.low < 0)
+    ]
+
+
+def _status_quos(case: Case) -> list[Problem]:
+    return [
+        (f"issues[{i}].status_quo", msg)
+        for i, issue in enumerate(case.issues)
+        if (msg := _ranged(issue.status_quo, SCALE_MIN, SCALE_MAX, "status quo"))
+    ]
+
+
+def _position_problems(
+    where: str,
+    p: Position,
+    actor_ids: set[str],
+    issue_ids: set[str],
+    first: dict[tuple[str, str], int],
+) -> list[Problem]:
+    """A position's references, its uniqueness (``first`` holds the positions before it) and
+    its ranges."""
+    problems: list[Problem] = []
+    if p.actor not in actor_ids:
+        problems.append((f"{where}.actor", f"unknown actor id {p.actor!r}"))
+    if p.issue not in issue_ids:
+        problems.append((f"{where}.issue", f"unknown issue id {p.issue!r}"))
+    if (p.actor, p.issue) in first:
+        problems.append(
+            (
+                where,
+                f"second position of {p.actor!r} on {p.issue!r} "
+                f"(first at positions[{first[p.actor, p.issue]}])",
+            )
+        )
+    if msg := _ranged(p.position, SCALE_MIN, SCALE_MAX, "position"):
+        problems.append((f"{where}.position", msg))
+    if msg := _ranged(p.salience, 0.0, 1.0, "salience"):
+        problems.append((f"{where}.salience", msg))
+    return problems
+
+
+def _evidence_problems(where: str, ev: Evidence, source_ids: set[str]) -> list[Problem]:
+    """Evidence cites a known source and carries what its kind needs."""
+    problems: list[Problem] = []
+    if ev.source not in source_ids:
+        problems.append((f"{where}.source", f"cites unknown source {ev.source!r}"))
+    if ev.kind in ("direct", "indirect") and not ev.quote:
+        problems.append((f"{where}.quote", f"{ev.kind} evidence needs the quote"))
+    if ev.kind == "inferred" and not ev.rationale:
+        problems.append((f"{where}.rationale", "inferred evidence needs a rationale"))
+    return problems
+
+
+def _silent_veto_players(case: Case, stated: set[tuple[str, str]]) -> list[Problem]:
+    """A veto player needs a position on every issue (``stated``: its (actor, issue) pairs)."""
+    return [
+        (f"actors[{i}]", f"veto player {a.id!r} has no position on issue {issue.id!r}")
+        for i, a in enumerate(case.actors)
+        if a.veto
+        for issue in case.issues
+        if (a.id, issue.id) not in stated
+    ]
 
 
 def parse_case(data: Any, file: str | Path | None = None) -> Case:
@@ -284,14 +308,15 @@ def parse_case(data: Any, file: str | Path | None = None) -> Case:
     return case
 
 
-def read_text(path: str | Path) -> str:
-    """A case file's text; an unreadable or non-UTF-8 file raises :class:`CaseError`."""
+def read_text(path: str | Path, error: type[InputError] = CaseError) -> str:
+    """An input file's text; an unreadable or non-UTF-8 file raises ``error`` (by default
+    :class:`~accord.errors.CaseError`; importers pass their own kind)."""
     try:
         return Path(path).read_text(encoding="utf-8")
     except OSError as err:
-        raise CaseError(path, [("", f"cannot read the file: {err.strerror}")]) from None
+        raise error(path, [("", f"cannot read the file: {err.strerror}")]) from None
     except UnicodeDecodeError as err:
-        raise CaseError(path, [("", f"not UTF-8 text: {err.reason}")]) from None
+        raise error(path, [("", f"not UTF-8 text: {err.reason}")]) from None
 
 
 def read_data(path: str | Path) -> Any:

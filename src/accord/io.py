@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, Any
 
 
 def _default_mode() -> int:
@@ -24,7 +24,7 @@ def _staged(path: str | Path, mode: str) -> Iterator[IO[Any]]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -43,7 +43,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
 
 
 @contextmanager
-def atomic_writer(path: str | Path) -> Iterator[TextIO]:
+def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
     """A text file to write piece by piece; it appears at ``path`` only when the block ends
     without an error (for output too large to hold in memory, e.g. a corpus's records)."""
     with _staged(path, "w") as fh:

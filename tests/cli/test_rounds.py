@@ -9,12 +9,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from accord.case import load_case
 from accord.cli import app
 from accord.cli.rounds import shown_rounds
+from accord.errors import OptionError
 from accord.forecast import forecast_case
-
-FLAGSHIP = Path(__file__).resolve().parents[2] / "examples" / "geneva-2022" / "case.yaml"
+from accord.models.arrays import CaseArrays, case_arrays
+from accord.models.trajectory import ExchangeOptions, trajectory
 
 # the three actors of the hand-worked EUM example in test_eum.py, on one issue
 THREE = {
@@ -63,20 +63,33 @@ def test_rounds_json_follows_the_hand_worked_first_round(three: Path):
     assert data["positions"][1] == pytest.approx([0, 4, 7.7607], abs=1e-4)
 
 
-def test_rounds_table_on_the_flagship():
-    result = invoke(str(FLAGSHIP), "--model", "eum", "--issue", "missiles")
+def test_rounds_table_on_the_flagship(flagship_path: Path):
+    result = invoke(str(flagship_path), "--model", "eum", "--issue", "missiles")
     assert result.exit_code == 0, result.output
-    assert "positions by round" in result.stdout and "median" in result.stdout
-    assert "RUS" in result.stdout
+    tr = json.loads(invoke(str(flagship_path), "-i", "missiles", "-f", "json").stdout)
+    assert tr["rounds"] == 1 and tr["converged"]
+    title = "eum on missiles: positions by round (1 round, converged)"
+    assert title in " ".join(result.stdout.split())  # the title wraps to the table's width
+    lines = result.stdout.splitlines()
+    cells = [[c.strip() for c in line.strip("│ ").split("│")] for line in lines]
+    rows = {row[0]: row[1:] for row in cells if row[0] in {*tr["actors"], "median"}}
+    assert set(rows) == {*tr["actors"], "median"}
+    # the first column is round 0 (the stated positions), the last the final round
+    for a, actor in enumerate(tr["actors"]):
+        assert float(rows[actor][0]) == pytest.approx(tr["positions"][0][a], abs=0.05)
+        assert float(rows[actor][-1]) == pytest.approx(tr["positions"][-1][a], abs=0.05)
+    assert float(rows["median"][-1]) == pytest.approx(tr["median"][-1], abs=0.05)
 
 
 def test_rounds_bad_input_exits_2(three: Path):
     unknown_issue = invoke(str(three), "--issue", "tariffs")
-    assert unknown_issue.exit_code == 2 and "unknown issue 'tariffs'" in unknown_issue.output
+    assert unknown_issue.exit_code == 2
+    assert "error: --issue: unknown issue 'tariffs'; the case has date" in unknown_issue.output
     unknown_model = invoke(str(three), "--model", "nash", "--issue", "date")
-    assert unknown_model.exit_code == 2 and "has no rounds" in unknown_model.output
+    assert unknown_model.exit_code == 2
+    assert "error: --model: model 'nash' has no rounds" in unknown_model.output
     missing = invoke(str(three.with_name("nope.yaml")), "--issue", "date")
-    assert missing.exit_code == 2
+    assert missing.exit_code == 2 and "nope.yaml: cannot read the file" in missing.output
 
 
 def test_shown_rounds():
@@ -85,29 +98,44 @@ def test_shown_rounds():
     assert cols[0] == 0 and cols[-1] == 55 and len(cols) == 12
 
 
-def test_forecast_includes_the_eum():
-    f = forecast_case(load_case(FLAGSHIP), ["median", "eum", "eum-mean"])
+def test_forecast_of_the_dynamic_models_is_where_their_rounds_end(flagship, flagship_path):
+    """The EUM's forecast (run on every issue at once) is the weighted median of its final
+    round on each issue, eum-mean the mean; the exchange model's is its final mean position."""
+    f = forecast_case(flagship, ["median", "eum", "eum-mean", "exchange"])
+    arrays = case_arrays(flagship)
     for issue in f.issues:
-        for name in ("eum", "eum-mean"):
-            assert 0 <= issue.outcomes[name] <= 100, (issue.id, name)
-    result = CliRunner().invoke(app, ["forecast", str(FLAGSHIP), "-m", "eum", "-f", "json"])
+        eum = trajectory(arrays, "eum", issue.id)
+        exchange = trajectory(arrays, "exchange", issue.id)
+        assert issue.outcomes["eum"] == pytest.approx(eum.median[-1], abs=1e-6), issue.id
+        assert issue.outcomes["eum-mean"] == pytest.approx(eum.mean[-1], abs=1e-6), issue.id
+        assert issue.outcomes["exchange"] == pytest.approx(exchange.mean[-1], abs=1e-6), issue.id
+    result = CliRunner().invoke(app, ["forecast", str(flagship_path), "-m", "eum", "-f", "json"])
     assert result.exit_code == 0, result.output
-    assert all("eum" in i["outcomes"] for i in json.loads(result.stdout)["issues"])
+    assert {i["id"]: i["outcomes"] for i in json.loads(result.stdout)["issues"]} == {
+        i.id: {"eum": i.outcomes["eum"]} for i in f.issues
+    }
 
 
-def test_rounds_options(three: Path):
-    capped = invoke(str(FLAGSHIP), "-i", "military-activity", "-o", "max_rounds=2", "-f", "json")
+def test_rounds_options(three: Path, flagship_path: Path):
+    capped = invoke(str(flagship_path), "-i", "military-activity", "-o", "max_rounds=2",
+                    "-f", "json")
     assert capped.exit_code == 0, capped.output
     data = json.loads(capped.stdout)
     assert data["rounds"] == 2 and data["converged"] is False
-    for bad, words in [
-        ("q=abc", "'abc' is not a float"),
-        ("zz=1", "unknown eum option 'zz'"),
-        ("q", "NAME=VALUE"),
-        ("acceptance=nearest", "unknown acceptance rule"),
+    for model, bad, words in [
+        ("eum", "q=abc", "'abc' is not a float"),
+        ("eum", "zz=1", "unknown eum option 'zz'"),
+        ("eum", "q", "NAME=VALUE"),
+        ("eum", "acceptance=nearest", "unknown acceptance rule"),
+        ("eum", "q=2", "q must be in [0, 1]"),
+        ("eum", "scale=5", "scale 5.0 is narrower than the spread of positions"),
+        ("exchange", "q=1", "unknown exchange option 'q'; choose from rounds"),
+        ("exchange", "rounds=many", "'many' is not a int"),
+        ("exchange", "rounds=0", "rounds must be at least 1"),
     ]:
-        result = invoke(str(three), "--issue", "date", "--option", bad)
-        assert result.exit_code == 2 and words in result.output, (bad, result.output)
+        result = invoke(str(three), "--model", model, "--issue", "date", "--option", bad)
+        assert result.exit_code == 2, (bad, result.output)
+        assert words in result.output and isinstance(result.exception, SystemExit), bad
 
 
 def test_exchange_trajectory_by_hand():
@@ -118,26 +146,30 @@ def test_exchange_trajectory_by_hand():
     at 100."""
     import numpy as np
 
-    from accord.models.arrays import CaseArrays
-    from accord.models.trajectory import trajectory
-
     a = CaseArrays(
         actors=["A", "B"], issues=["p", "q"], c=np.array([0.5, 0.5]),
         X=np.array([[100.0, 100.0], [0.0, 0.0]]), S=np.array([[0.8, 0.2], [0.2, 0.8]]),
         sq=np.array([50.0, 50.0]), veto=np.zeros(2, bool), has=np.ones((2, 2), bool),
     )
-    tr = trajectory(a, "exchange", "p", {"rounds": "1"})
+    tr = trajectory(a, "exchange", "p", ExchangeOptions(rounds=1))
     assert tr.rounds == 1 and tr.actors == ["A", "B"]
     assert tr.positions.tolist() == [[100.0, 0.0], [100.0, 100.0]]
     assert tr.mean.tolist() == pytest.approx([80.0, 100.0])
     assert [(i.actor, i.partner, i.kind, i.before, i.after) for i in tr.interactions] == [
         ("B", "A", "exchange", 0.0, 100.0)
     ]
-    with pytest.raises(ValueError, match="unknown exchange option"):
-        trajectory(a, "exchange", "p", {"q": "1"})
+    assert trajectory(a, "exchange", "p").rounds > 1  # the default: exchange.ROUNDS rounds
+    with pytest.raises(OptionError, match="unknown issue 'r'"):
+        trajectory(a, "exchange", "r")
+    with pytest.raises(OptionError, match="'median' has no rounds"):
+        trajectory(a, "median", "p")
+    with pytest.raises(TypeError, match="exchange takes ExchangeOptions"):
+        trajectory(a, "exchange", "p", {"rounds": "1"})
 
 
-def test_rounds_exchange_on_the_flagship():
-    result = invoke(str(FLAGSHIP), "--model", "exchange", "--issue", "missiles")
+def test_rounds_exchange_on_the_flagship(flagship_path: Path):
+    result = invoke(str(flagship_path), "--model", "exchange", "--issue", "missiles")
     assert result.exit_code == 0, result.output
-    assert "exchange" in result.stdout and "RUS" in result.stdout
+    assert "exchange on missiles: positions by round" in " ".join(result.stdout.split())
+    assert "offers accepted" in result.stdout  # actors trade moves on the missiles
+    assert "RUS" in result.stdout

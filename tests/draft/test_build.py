@@ -9,11 +9,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from accord.case import CaseError, load_case, parse_case
+from accord.case import load_case, parse_case
 from accord.cli.app import app
 from accord.draft.build import DIRECTION, draft_case, read_evidence
 from accord.draft.issue_specs import load_issues
 from accord.draft.linking import Linker
+from accord.errors import CaseError
 
 FOUNDING = "articles/us-russia-security-talks-2022-01-10.txt"
 ROOT = Path(__file__).resolve().parents[2]

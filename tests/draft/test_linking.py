@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from accord.case import CaseError
 from accord.draft.issue_specs import load_issues, parse_issues
 from accord.draft.linking import Linker, _cosine, stem, terms
+from accord.errors import CaseError
 
 ISSUES = Path(__file__).resolve().parents[2] / "examples/geneva-2022/draft-issues.yaml"
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from accord.case import CaseError, load_case
+from accord.case import load_case
 from accord.cli import app
+from accord.errors import ImportFileError
 from accord.forecast import forecast_case
 from accord.formats.decide import read_decide
 from accord.formats.ktab import read_ktab
@@ -60,7 +61,7 @@ def _decide_file(tmp_path: Path, body: str) -> Path:
 )
 def test_decide_errors_name_file_and_line(tmp_path: Path, rows: str, line: int,
                                           words: str) -> None:
-    with pytest.raises(CaseError) as err:
+    with pytest.raises(ImportFileError) as err:
         read_decide(_decide_file(tmp_path, rows))
     assert err.value.file.endswith("case.csv")
     assert any(path == f"line {line}" and words in msg for path, msg in err.value.problems), (
@@ -89,10 +90,65 @@ def test_ktab_dummy_3dim_rescales_an_overfull_attention_budget(shared: Path) -> 
 def test_ktab_errors_name_file_and_line(tmp_path: Path) -> None:
     f = tmp_path / "k.csv"
     f.write_text("S,desc,2,1,\nActor,Description,Power,P1,S1,\nA,a,10,50,50,\nB,b,10,150,50,\n")
-    with pytest.raises(CaseError) as err:
+    with pytest.raises(ImportFileError) as err:
         read_ktab(f)
     assert err.value.file.endswith("k.csv")
     assert err.value.problems == [("line 4", "position on 'P1' must lie in 0..100, got 150")]
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("S,desc,1,1,\n", [("", "a KTAB file needs a scenario line and a header line")]),
+        ("S,1,1\nActor,Description,Power,P1,S1\n",
+         [("line 1", "the scenario line needs name, description, number of actors and number "
+                     "of dimensions, got ['S', '1', '1']")]),
+        ("S,desc,two,1\nActor,Description,Power,P1,S1\n",
+         [("line 1", "the number of actors and of dimensions must be whole numbers, got 'two' "
+                     "and '1'")]),
+        ("S,desc,2,1\nActor,Description,Power,P1\nA,a,10,50,50\n",
+         [("line 2", "the header needs 5 columns for 1 dimension(s), got 4"),
+          ("line 1", "announces 2 actors, the file has 1")]),
+        ("S,desc,2,1\nActor,Description,Power,P1,S1\nA,a,10,50\nB,b,ten,50,50\n",
+         [("line 3", "expected 5 values, got 4"),
+          ("line 4", "influence, positions and saliences must be numbers: could not convert "
+                     "string to float: 'ten'")]),
+        ("S,desc,1,1\nActor,Description,Power,P1,S1\nA,a,0,50,-1\n",
+         [("line 3", "influence must be positive, got 0"),
+          ("line 3", "salience on 'P1' must be >= 0, got -1")]),
+    ],
+)
+def test_ktab_file_problems(tmp_path: Path, text: str, problems: list[tuple[str, str]]) -> None:
+    f = tmp_path / "k.csv"
+    f.write_text(text, encoding="utf-8")
+    with pytest.raises(ImportFileError) as err:
+        read_ktab(f)
+    assert err.value.problems == problems
+
+
+def test_importers_report_every_problem_as_the_files(tmp_path: Path) -> None:
+    """An unreadable file, and a file whose case does not validate (no actors), are problems
+    of the imported file too."""
+    with pytest.raises(ImportFileError, match="cannot read the file"):
+        read_ktab(tmp_path / "absent.csv")
+    with pytest.raises(ImportFileError, match="cannot read the file"):
+        read_decide(tmp_path / "absent.csv")
+    with pytest.raises(ImportFileError) as err:
+        read_decide(_decide_file(tmp_path, "'#P'\t'p'\t'p'\n"))
+    assert err.value.problems == [("actors", "a case needs at least one actor")]
+
+
+def test_ktab_names_dimensions_and_notes_the_description(tmp_path: Path) -> None:
+    f = tmp_path / "k.csv"
+    f.write_text('Trade,"tariffs, quotas",2,2,\nActor,Description,Power,Pstn 1,Sal1,Pstn 1,Sal2\n'
+                 "A,,10,20,30,40,50,\nB,Bee,30,60,50,80,50\n", encoding="utf-8")
+    case = read_ktab(f)
+    assert [(i.id, i.title) for i in case.issues] == [("pstn-1", "Pstn 1"), ("pstn-1-2", "Pstn 1")]
+    assert case.actor("A").name == "A" and case.actor("B").name == "Bee"
+    assert case.notes == "tariffs, quotas (imported from the KTAB file k.csv)."
+    # status quo: (10 · 30 · 20 + 30 · 50 · 60) / (10 · 30 + 30 · 50) = 96000 / 1800
+    assert case.issue("pstn-1").status_quo.central == pytest.approx(96000 / 1800)
+    assert case.position("A", "pstn-1-2").salience.central == 0.5
 
 
 def test_cli_import_writes_a_valid_case(shared: Path, tmp_path: Path) -> None:
@@ -113,7 +169,8 @@ def test_cli_import_bad_file_exits_2_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out.yaml"
     result = CliRunner().invoke(app, ["import", str(bad), "-o", str(out), "--format", "decide"])
     assert result.exit_code == 2
-    assert "case.csv" in result.output and "line 2" in result.output
+    assert f"error: {bad}: 1 problem(s)" in result.output
+    assert "  line 2: a #D (actor, issue, position, salience, power) row needs 5" in result.output
     assert not out.exists()
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from accord.errors import OptionError
 from accord.models.eum import SCHOLZ_CODE, EUMOptions, Kind, offers, run, run_issues
 from accord.models.eum_utility import expected_utilities, risk_exponents
 from accord.models.eum_votes import curved_vote_totals, success_probability, vote_totals
@@ -318,7 +319,7 @@ def test_options_are_checked():
                 dict(votes="cubic")):
         with pytest.raises(ValueError):
             EUMOptions(**bad)
-    with pytest.raises(ValueError, match="narrower"):
+    with pytest.raises(OptionError, match="narrower"):  # the options do not fit the positions
         run(C3, X3, S3, options=EUMOptions(scale=5.0))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from accord.case import dump_case, parse_case
-from accord.cli.app import app, bad_input, fail, out
+from accord.cli.app import app, fail, out
 from accord.draft.build import draft_case, read_evidence
 from accord.draft.embeddings import available, load_embedder
 from accord.draft.issue_specs import load_issues
@@ -42,15 +42,14 @@ def draft(
     """Draft a case from extracted evidence: actors, and positions for analyst review."""
     if embeddings is Semantic.on and not available():
         fail("--embeddings on needs the 'embeddings' extra (pip install 'accord[embeddings]')")
-    with bad_input():
-        specs = load_issues(issues)
-        found = read_evidence(evidence)
-        embedder = load_embedder() if embeddings is not Semantic.off else None
-        case = draft_case(found, specs, Linker(specs, embedder), title=title)
-        fmt = "json" if output.suffix.lower() == ".json" else "yaml"
-        text = dump_case(case, fmt)
-        # what is written must load back as a valid case
-        parse_case(case.model_dump(mode="json", exclude_none=True), output)
+    specs = load_issues(issues)
+    found = read_evidence(evidence)
+    embedder = load_embedder() if embeddings is not Semantic.off else None
+    case = draft_case(found, specs, Linker(specs, embedder), title=title)
+    fmt = "json" if output.suffix.lower() == ".json" else "yaml"
+    text = dump_case(case, fmt)
+    # what is written must load back as a valid case
+    parse_case(case.model_dump(mode="json", exclude_none=True), output)
     write_atomic(output, text)
     n_ev = sum(len(p.evidence) for p in case.positions)
     how = "lexical + MiniLM" if embedder is not None else "lexical"

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from accord.case import load_case
-from accord.cli.app import app, bad_input, out
+from accord.cli.app import app, out
 from accord.forecast import Forecast, forecast_case
 
 
@@ -64,8 +64,7 @@ def forecast(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="output format"),
 ) -> None:
     """Forecast every issue of a case and say whether a zone of agreement exists."""
-    with bad_input():
-        result = forecast_case(load_case(case), model)
+    result = forecast_case(load_case(case), model)
     if fmt is Format.json:
         print(result.to_json())
     elif fmt is Format.markdown:

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from accord.case import Case, save_case
-from accord.cli.app import app, bad_input, out
+from accord.cli.app import app, out
 from accord.formats.decide import read_decide
 from accord.formats.ktab import read_ktab
 
@@ -38,8 +38,7 @@ def import_(
 ) -> None:
     """Import a Decide or KTAB input file as an accord case."""
     source = fmt or guess(file)
-    with bad_input():
-        case: Case = READERS[source](file)
+    case: Case = READERS[source](file)
     save_case(case, output)
     out.print(f"[green]ok[/] {file} ({source.value}) → {output}: {len(case.actors)} actors, "
               f"{len(case.issues)} issues, {len(case.positions)} positions", highlight=False)

@@ -7,8 +7,7 @@ from pathlib import Path
 import typer
 
 from accord.case import load_case
-from accord.cli.app import app, bad_input, fail, out
-from accord.errors import OptionError
+from accord.cli.app import app, fail, out
 
 
 @app.command()
@@ -28,14 +27,10 @@ def report(
     """Write the "what to expect" brief: verdict, forecasts, charts and evidence per issue."""
     from accord.report import compose_brief, output_format, write_brief  # matplotlib: lazily
 
-    try:
-        output_format(output)
-    except OptionError as e:
-        fail(str(e))
+    output_format(output)  # an unknown extension is an OptionError, reported as bad input
     if samples < 0:
         fail(f"--samples must be 0 or more, got {samples}")
-    with bad_input():
-        brief = compose_brief(load_case(case), model, samples, seed)
+    brief = compose_brief(load_case(case), model, samples, seed)
     try:
         written = write_brief(brief, output)
     except OSError as e:

@@ -11,9 +11,10 @@ import typer
 from rich.table import Table
 
 from accord.case import load_case
-from accord.cli.app import app, bad_input, fail, out
+from accord.cli.app import app, out
+from accord.cli.options import model_options
 from accord.models.arrays import case_arrays
-from accord.models.trajectory import TRAJECTORIES, Trajectory, trajectory
+from accord.models.trajectory import TRAJECTORIES, Trajectory, dynamic_model, trajectory
 
 MAX_COLUMNS = 12
 
@@ -50,9 +51,8 @@ def render_positions(tr: Trajectory) -> Table:
 
 def render_interactions(tr: Trajectory) -> Table:
     t = Table(title="offers accepted (who moved, on whose offer)", title_justify="left")
-    for name, justify in (("round", "right"), ("actor", "left"), ("kind", "left"),
-                          ("partner", "left"), ("from", "right"), ("to", "right")):
-        t.add_column(name, justify=justify)
+    for name in ("round", "actor", "kind", "partner", "from", "to"):
+        t.add_column(name, justify="left" if name in ("actor", "kind", "partner") else "right")
     for i in tr.interactions:
         t.add_row(str(i.round), i.actor, i.kind, i.partner, f"{i.before:.1f}", f"{i.after:.1f}")
     return t
@@ -71,16 +71,8 @@ def rounds(
     ),
 ) -> None:
     """Print a dynamic model's rounds on one issue: positions per round and accepted offers."""
-    pairs = [o.partition("=") for o in option]
-    if bad := [o for o, (_, eq, _) in zip(option, pairs, strict=True) if not eq]:
-        fail(f"--option takes NAME=VALUE, not {bad[0]!r}")
-    options = {name.strip(): value.strip() for name, _, value in pairs}
-    with bad_input():
-        arrays = case_arrays(load_case(case))
-        try:
-            tr = trajectory(arrays, model, issue, options)
-        except ValueError as e:
-            fail(str(e))
+    options = model_options(model, dynamic_model(model).options, option)
+    tr = trajectory(case_arrays(load_case(case)), model, issue, options)
     if fmt is Format.json:
         print(json.dumps(tr.to_dict(), indent=2))
         return

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from accord.case import load_case
-from accord.cli.app import app, bad_input, err, fail, out
+from accord.cli.app import app, err, fail, out
 from accord.uncertainty.summary import IssueSweep, ModelSweep, Sweep
 from accord.uncertainty.sweep import DEFAULT_CHUNK, sweep_case
 
@@ -125,24 +125,23 @@ def sweep(
         fail(f"--jitter must be >= 0, got {jitter:g}")
     if scheduler is not None and scheduler != "processes" and not scheduler.startswith("tcp://"):
         fail(f"unknown --scheduler {scheduler!r}: use 'processes' or tcp://HOST:PORT")
-    with bad_input():
-        c = load_case(case)
-        progress = Progress(
-            TextColumn("sampling"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
-            TimeRemainingColumn(), console=err, transient=True,
-        )
-        with progress:
-            task = progress.add_task("sweep", total=samples)
-            try:
-                result = sweep_case(
-                    c, samples, model, seed=seed, jitter=jitter, chunk=chunk,
-                    scheduler=scheduler, workers=workers,
-                    progress=lambda n: progress.advance(task, n),
-                )
-            except (OSError, TimeoutError, RuntimeError) as e:
-                if scheduler is None:
-                    raise
-                fail(f"cannot run on the Dask scheduler {scheduler}: {e}")
+    c = load_case(case)
+    progress = Progress(
+        TextColumn("sampling"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
+        TimeRemainingColumn(), console=err, transient=True,
+    )
+    with progress:
+        task = progress.add_task("sweep", total=samples)
+        try:
+            result = sweep_case(
+                c, samples, model, seed=seed, jitter=jitter, chunk=chunk,
+                scheduler=scheduler, workers=workers,
+                progress=lambda n: progress.advance(task, n),
+            )
+        except (OSError, TimeoutError, RuntimeError) as e:
+            if scheduler is None:
+                raise
+            fail(f"cannot run on the Dask scheduler {scheduler}: {e}")
     if fmt is Format.json:
         print(result.to_json())
         return

@@ -34,9 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from accord.case import Actor, Case, CaseError, Evidence, Issue, Person, Position, Source
+from accord.case import Actor, Case, Evidence, Issue, Person, Position, Source
 from accord.draft.issue_specs import IssueSpec
 from accord.draft.linking import Link, Linker
+from accord.errors import CaseError
 from accord.extract.records import ActorRecord, EventRecord, Mention, QuoteRecord
 from accord.quantity import Quantity
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from accord.case import CaseError, Issue, field_path, read_data
+from accord.case import Issue, field_path, read_data
+from accord.errors import CaseError
 
 
 @dataclass(frozen=True)

@@ -24,16 +24,22 @@ Mapping to accord:
   sets each issue's status quo to the salience- and power-weighted mean of the positions
   (Decide's expected outcome before any exchange) and says so in the quantity's rationale.
 
-Every problem is reported as a :class:`~accord.case.CaseError` naming the file and the line.
+Every problem is reported as an :class:`~accord.errors.ImportFileError` naming the file and the
+line.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord.case import Case, CaseError, parse_case, read_text
+from accord.case import Case, read_text
+from accord.errors import ImportFileError, Problem
+from accord.formats import imported_case
+
+_To100 = Callable[[str, float], float]  # (issue id, a position on Decide's scale) -> 0..100
 
 
 @dataclass
@@ -58,7 +64,7 @@ def _dialect(text: str) -> str:
     return "\t" if "\t" in first else ";"
 
 
-def _number(cell: str, what: str, line: int, problems: list[tuple[str, str]]) -> float | None:
+def _number(cell: str, what: str, line: int, problems: list[Problem]) -> float | None:
     try:
         return float(cell.strip())
     except ValueError:
@@ -67,7 +73,7 @@ def _number(cell: str, what: str, line: int, problems: list[tuple[str, str]]) ->
 
 
 def _cells(row: list[str], needed: int, kind: str, line: int,
-           problems: list[tuple[str, str]]) -> list[str] | None:
+           problems: list[Problem]) -> list[str] | None:
     cells = [c.strip() for c in row[1:]]
     if len(cells) < needed or any(not c for c in cells[:needed]):
         problems.append((f"line {line}", f"a {kind} row needs {needed} non-empty values after "
@@ -76,61 +82,90 @@ def _cells(row: list[str], needed: int, kind: str, line: int,
     return cells
 
 
-def read_decide(path: str | Path) -> Case:
-    """Read a Decide input file (either dialect) as a validated accord case."""
-    path = Path(path)
-    text = read_text(path)
-    problems: list[tuple[str, str]] = []
+@dataclass
+class _Rows:
+    """What the rows of a Decide file say, and every problem found in them."""
+
     title: str | None = None
-    actors: dict[str, str] = {}
-    issues: dict[str, _Issue] = {}
-    scale_rows: list[tuple[int, str, float, str]] = []
-    stances: list[_Stance] = []
+    actors: dict[str, str] = field(default_factory=dict)
+    issues: dict[str, _Issue] = field(default_factory=dict)
+    scale_points: list[tuple[int, str, float, str]] = field(default_factory=list)
+    stances: list[_Stance] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _title_row(row: list[str], line: int, rows: _Rows) -> None:
+    rows.title = next((c.strip() for c in row[1:] if c.strip()), rows.title)
+
+
+def _actor_row(row: list[str], line: int, rows: _Rows) -> None:
+    if cells := _cells(row, 1, "#A (actor)", line, rows.problems):
+        rows.actors[cells[0]] = (cells[1] if len(cells) > 1 else "") or cells[0]
+
+
+def _issue_row(row: list[str], line: int, rows: _Rows) -> None:
+    if cells := _cells(row, 1, "#P (issue)", line, rows.problems):
+        rows.issues[cells[0]] = _Issue(cells[0], next((c for c in cells[1:] if c), cells[0]))
+
+
+def _scale_row(row: list[str], line: int, rows: _Rows) -> None:
+    if (cells := _cells(row, 2, "#M (scale point)", line, rows.problems)) and (
+        x := _number(cells[1], "the scale point", line, rows.problems)
+    ) is not None:
+        rows.scale_points.append((line, cells[0], x, " ".join(c for c in cells[2:] if c)))
+
+
+def _stance_row(row: list[str], line: int, rows: _Rows) -> None:
+    cells = _cells(row, 5, "#D (actor, issue, position, salience, power)", line, rows.problems)
+    if not cells:
+        return
+    nums = [_number(cells[i], what, line, rows.problems)
+            for i, what in ((2, "position"), (3, "salience"), (4, "power"))]
+    if None not in nums:
+        x, s, c = (float(v) for v in nums if v is not None)
+        rows.stances.append(_Stance(line, cells[0], cells[1], x, s, c))
+
+
+_ROW_READERS = {"#O": _title_row, "#A": _actor_row, "#P": _issue_row, "#M": _scale_row,
+                "#D": _stance_row}
+_COMMENTS = ("#/", "#0")
+
+
+def _read_rows(text: str) -> _Rows:
+    """Every row by its key, then the ``#M`` scale points onto their issues."""
+    rows = _Rows()
     reader = csv.reader(text.splitlines(), delimiter=_dialect(text), quotechar="'")
     for line, row in enumerate(reader, start=1):
         if not row or not any(c.strip() for c in row):
             continue
         key = row[0].strip()
-        if key in ("#/", "#0"):
+        if key in _COMMENTS:
             continue
-        if key == "#O":
-            title = next((c.strip() for c in row[1:] if c.strip()), title)
-        elif key == "#A":
-            if cells := _cells(row, 1, "#A (actor)", line, problems):
-                actors[cells[0]] = (cells[1] if len(cells) > 1 else "") or cells[0]
-        elif key == "#P":
-            if cells := _cells(row, 1, "#P (issue)", line, problems):
-                issues[cells[0]] = _Issue(cells[0], next((c for c in cells[1:] if c), cells[0]))
-        elif key == "#M":
-            if (cells := _cells(row, 2, "#M (scale point)", line, problems)) and (
-                x := _number(cells[1], "the scale point", line, problems)
-            ) is not None:
-                scale_rows.append((line, cells[0], x, " ".join(c for c in cells[2:] if c)))
-        elif key == "#D":
-            if not (cells := _cells(row, 5, "#D (actor, issue, position, salience, power)",
-                                    line, problems)):
-                continue
-            nums = [_number(cells[i], what, line, problems)
-                    for i, what in ((2, "position"), (3, "salience"), (4, "power"))]
-            if None not in nums:
-                x, s, c = (float(v) for v in nums if v is not None)
-                stances.append(_Stance(line, cells[0], cells[1], x, s, c))
+        if read := _ROW_READERS.get(key):
+            read(row, line, rows)
         else:
-            problems.append((f"line {line}", f"unknown row key {key!r} (expected #A, #P, #M, "
-                             "#D, #O, #/ or #0)"))
-    for line, issue, x, meaning in scale_rows:
-        if issue not in issues:
-            problems.append((f"line {line}", f"#M row for unknown issue {issue!r}"))
+            rows.problems.append((f"line {line}", f"unknown row key {key!r} (expected #A, #P, "
+                                  "#M, #D, #O, #/ or #0)"))
+    for line, issue, x, meaning in rows.scale_points:
+        if issue not in rows.issues:
+            rows.problems.append((f"line {line}", f"#M row for unknown issue {issue!r}"))
         else:
-            issues[issue].points[x] = meaning
-    if problems:
-        raise CaseError(path, problems)
-    return _case(path, title or path.stem, actors, issues, stances)
+            rows.issues[issue].points[x] = meaning
+    return rows
+
+
+def read_decide(path: str | Path) -> Case:
+    """Read a Decide input file (either dialect) as a validated accord case."""
+    path = Path(path)
+    rows = _read_rows(read_text(path, ImportFileError))
+    if rows.problems:
+        raise ImportFileError(path, rows.problems)
+    return _case(path, rows.title or path.stem, rows.actors, rows.issues, rows.stances)
 
 
 def _case(path: Path, title: str, actors: dict[str, str], issues: dict[str, _Issue],
           stances: list[_Stance]) -> Case:
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     power: dict[str, tuple[float, int]] = {}
     bounds = {}
     for i in issues.values():
@@ -164,7 +199,7 @@ def _case(path: Path, title: str, actors: dict[str, str], issues: dict[str, _Iss
             problems.append((where, f"power {s.power:g} of {s.actor!r} differs from {first[0]:g} "
                              f"at line {first[1]}; accord keeps one capability per actor"))
     if problems:
-        raise CaseError(path, problems)
+        raise ImportFileError(path, problems)
 
     def to100(issue: str, x: float) -> float:
         lo, hi = bounds[issue]
@@ -188,10 +223,10 @@ def _case(path: Path, title: str, actors: dict[str, str], issues: dict[str, _Iss
         "positions": positions,
         "notes": f"Imported from the Decide input file {path.name}.",
     }
-    return parse_case(data, path)
+    return imported_case(data, path)
 
 
-def _scale(issue: _Issue, bounds: tuple[float, float], to100) -> dict[float, str]:
+def _scale(issue: _Issue, bounds: tuple[float, float], to100: _To100) -> dict[float, str]:
     lo, hi = bounds
     points = issue.points or {lo: "", hi: ""}
     return {to100(issue.id, x): meaning or f"{x:g} on Decide's scale"
@@ -199,7 +234,7 @@ def _scale(issue: _Issue, bounds: tuple[float, float], to100) -> dict[float, str
 
 
 def _weighted_mean(issue: str, stances: list[_Stance], power: dict[str, tuple[float, int]],
-                   rescale: float, to100) -> dict[str, float | str]:
+                   rescale: float, to100: _To100) -> dict[str, float | str]:
     rows = [s for s in stances if s.issue == issue]
     weight = sum(power[s.actor][0] * s.salience for s in rows)
     value = (sum(power[s.actor][0] * s.salience * to100(issue, s.position) for s in rows) / weight

@@ -14,20 +14,25 @@ add up to 100, and lists every actor so treated in the case notes. KTAB has no s
 for Decide files, each issue's status quo is set to the influence- and salience-weighted mean
 of the positions, with that rationale.
 
-Every problem is reported as a :class:`~accord.case.CaseError` naming the file and the line.
+Every problem is reported as an :class:`~accord.errors.ImportFileError` naming the file and the
+line.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from accord.case import Case, CaseError, parse_case, read_text
+from accord.case import Case, read_text
+from accord.errors import ImportFileError, Problem
+from accord.formats import imported_case
 
 
 def _read(path: Path) -> list[tuple[int, list[str]]]:
-    text = read_text(path)
+    text = read_text(path, ImportFileError)
     rows = []
     for line, row in enumerate(csv.reader(text.splitlines(), skipinitialspace=True), start=1):
         cells = [c.strip() for c in row]
@@ -47,63 +52,115 @@ def _slug(name: str, taken: set[str]) -> str:
     return slug
 
 
+@dataclass(frozen=True)
+class _Scenario:
+    """Line 1: the scenario's name, its description, and the announced counts."""
+
+    line: int
+    cells: list[str]
+    n_actors: int
+    n_dims: int
+
+    @property
+    def width(self) -> int:
+        """Columns of the header and of every actor row."""
+        return 3 + 2 * self.n_dims
+
+
+@dataclass(frozen=True)
+class _ActorRow:
+    id: str
+    name: str
+    power: float
+    positions: list[float]
+    saliences: list[float]  # 0..100, scaled down when they added up to more than 100
+
+
 def read_ktab(path: str | Path) -> Case:
     """Read a KTAB SMP CSV file as a validated accord case."""
     path = Path(path)
     rows = _read(path)
     if len(rows) < 2:
-        raise CaseError(path, [("", "a KTAB file needs a scenario line and a header line")])
-    (line1, head), (line2, header) = rows[0], rows[1]
-    if len(head) < 4:
-        raise CaseError(path, [(f"line {line1}", "the scenario line needs name, description, "
-                                f"number of actors and number of dimensions, got {head}")])
-    try:
-        n_actors, n_dims = int(head[-2]), int(head[-1])
-    except ValueError:
-        raise CaseError(path, [(f"line {line1}", "the number of actors and of dimensions must "
-                                f"be whole numbers, got {head[-2]!r} and {head[-1]!r}")]) from None
-    width = 3 + 2 * n_dims
-    problems: list[tuple[str, str]] = []
-    if len(header) != width:
-        problems.append((f"line {line2}", f"the header needs {width} columns for {n_dims} "
-                         f"dimension(s), got {len(header)}"))
-    actors = rows[2:]
-    if len(actors) != n_actors:
-        problems.append((f"line {line1}", f"announces {n_actors} actors, the file has "
-                         f"{len(actors)}"))
-    if problems:
-        raise CaseError(path, problems)
-    taken: set[str] = set()
-    dims = [(_slug(header[3 + 2 * d], taken), header[3 + 2 * d]) for d in range(n_dims)]
-    table: list[tuple[str, str, float, list[float], list[float]]] = []
+        raise ImportFileError(path, [("", "a KTAB file needs a scenario line and a header line")])
+    scenario = _scenario(path, *rows[0])
+    dims = _dimensions(path, scenario, rows[1], rows[2:])
+    problems: list[Problem] = []
+    table: list[_ActorRow] = []
     rescaled: list[str] = []
-    for line, cells in actors:
-        where = f"line {line}"
-        if len(cells) != width:
-            problems.append((where, f"expected {width} values, got {len(cells)}"))
-            continue
-        try:
-            values = [float(c) for c in cells[2:]]
-        except ValueError as err:
-            problems.append((where, f"influence, positions and saliences must be numbers: {err}"))
-            continue
-        power, pos, sal = values[0], values[1::2], values[2::2]
-        if power <= 0:
-            problems.append((where, f"influence must be positive, got {power:g}"))
-        for d, (x, s) in enumerate(zip(pos, sal, strict=True)):
-            if not 0 <= x <= 100:
-                problems.append((where, f"position on {dims[d][1]!r} must lie in 0..100, "
-                                 f"got {x:g}"))
-            if s < 0:
-                problems.append((where, f"salience on {dims[d][1]!r} must be >= 0, got {s:g}"))
-        total = sum(sal)
-        if total > 100:
-            sal = [s * 100 / total for s in sal]
-            rescaled.append(f"{cells[0]} ({total:g})")
-        table.append((cells[0], cells[1] or cells[0], power, pos, sal))
+    for line, cells in rows[2:]:
+        if row := _actor_row(f"line {line}", cells, scenario.width, dims, problems):
+            if sum(row.saliences) > 100:
+                rescaled.append(f"{row.id} ({sum(row.saliences):g})")
+            table.append(_within_budget(row))
     if problems:
-        raise CaseError(path, problems)
-    about = ", ".join(c for c in head[1:-2] if c)  # the description may hold commas
+        raise ImportFileError(path, problems)
+    return imported_case(_case_data(path, scenario, dims, table, rescaled), path)
+
+
+def _scenario(path: Path, line: int, head: list[str]) -> _Scenario:
+    if len(head) < 4:
+        raise ImportFileError(path, [(f"line {line}", "the scenario line needs name, "
+                                      "description, number of actors and number of dimensions, "
+                                      f"got {head}")])
+    try:
+        return _Scenario(line, head, int(head[-2]), int(head[-1]))
+    except ValueError:
+        raise ImportFileError(path, [(f"line {line}", "the number of actors and of dimensions "
+                                      f"must be whole numbers, got {head[-2]!r} and "
+                                      f"{head[-1]!r}")]) from None
+
+
+def _dimensions(path: Path, scenario: _Scenario, header_row: tuple[int, list[str]],
+                actor_rows: list[tuple[int, list[str]]]) -> list[tuple[str, str]]:
+    """The dimensions as (issue id, title), once the header and the row count fit line 1."""
+    problems: list[Problem] = []
+    line, header = header_row
+    if len(header) != scenario.width:
+        problems.append((f"line {line}", f"the header needs {scenario.width} columns for "
+                         f"{scenario.n_dims} dimension(s), got {len(header)}"))
+    if len(actor_rows) != scenario.n_actors:
+        problems.append((f"line {scenario.line}", f"announces {scenario.n_actors} actors, the "
+                         f"file has {len(actor_rows)}"))
+    if problems:
+        raise ImportFileError(path, problems)
+    taken: set[str] = set()
+    return [(_slug(header[3 + 2 * d], taken), header[3 + 2 * d]) for d in range(scenario.n_dims)]
+
+
+def _actor_row(where: str, cells: list[str], width: int, dims: list[tuple[str, str]],
+               problems: list[Problem]) -> _ActorRow | None:
+    """One actor's row, or None with its problems added to ``problems``."""
+    if len(cells) != width:
+        problems.append((where, f"expected {width} values, got {len(cells)}"))
+        return None
+    try:
+        values = [float(c) for c in cells[2:]]
+    except ValueError as err:
+        problems.append((where, f"influence, positions and saliences must be numbers: {err}"))
+        return None
+    row = _ActorRow(cells[0], cells[1] or cells[0], values[0], values[1::2], values[2::2])
+    if row.power <= 0:
+        problems.append((where, f"influence must be positive, got {row.power:g}"))
+    for (_, title), x, s in zip(dims, row.positions, row.saliences, strict=True):
+        if not 0 <= x <= 100:
+            problems.append((where, f"position on {title!r} must lie in 0..100, got {x:g}"))
+        if s < 0:
+            problems.append((where, f"salience on {title!r} must be >= 0, got {s:g}"))
+    return row
+
+
+def _within_budget(row: _ActorRow) -> _ActorRow:
+    """The row with its saliences scaled down to add up to 100 when they add up to more."""
+    total = sum(row.saliences)
+    if total <= 100:
+        return row
+    return replace(row, saliences=[s * 100 / total for s in row.saliences])
+
+
+def _case_data(path: Path, scenario: _Scenario, dims: list[tuple[str, str]],
+               table: list[_ActorRow], rescaled: list[str]) -> dict[str, Any]:
+    """The case, as data to validate."""
+    about = ", ".join(c for c in scenario.cells[1:-2] if c)  # the description may hold commas
     notes = f"{about} (imported from the KTAB file {path.name})." if about else (
         f"Imported from the KTAB file {path.name}.")
     if rescaled:
@@ -111,8 +168,9 @@ def read_ktab(path: str | Path) -> Case:
                   + ", ".join(rescaled) + ".")
     issues = []
     for d, (slug, title) in enumerate(dims):
-        weight = sum(p * s[d] for _, _, p, _, s in table)
-        mean = sum(p * s[d] * x[d] for _, _, p, x, s in table) / weight if weight else 50.0
+        weight = sum(r.power * r.saliences[d] for r in table)
+        mean = (sum(r.power * r.saliences[d] * r.positions[d] for r in table) / weight
+                if weight else 50.0)
         issues.append({
             "id": slug, "title": title,
             "scale": {0: "0 on KTAB's scale", 100: "100 on KTAB's scale"},
@@ -120,14 +178,14 @@ def read_ktab(path: str | Path) -> Case:
                 "KTAB has no status quo; set to the influence- and salience-weighted mean of "
                 "the positions")},
         })
-    data = {
-        "title": head[0],
-        "actors": [{"id": a, "name": name, "capability": p} for a, name, p, _, _ in table],
+    return {
+        "title": scenario.cells[0],
+        "actors": [{"id": r.id, "name": r.name, "capability": r.power} for r in table],
         "issues": issues,
         "positions": [
-            {"actor": a, "issue": dims[d][0], "position": x[d], "salience": round(s[d] / 100, 10)}
-            for a, _, _, x, s in table for d in range(n_dims)
+            {"actor": r.id, "issue": dims[d][0], "position": r.positions[d],
+             "salience": round(r.saliences[d] / 100, 10)}
+            for r in table for d in range(scenario.n_dims)
         ],
         "notes": notes,
     }
-    return parse_case(data, path)

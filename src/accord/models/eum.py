@@ -80,6 +80,7 @@ from typing import Literal
 
 import numpy as np
 
+from accord.errors import OptionError
 from accord.models.eum_utility import expected_utilities, risk_exponents
 from accord.models.eum_votes import Normalise, success_probability
 from accord.models.static import weighted_median
@@ -331,8 +332,9 @@ def run(
     else:
         spread = np.ptp(np.where(act, x, np.nan_to_num(x.mean(axis=-1, keepdims=True))), axis=-1)
         if (spread > opts.scale).any():
-            raise ValueError(
-                f"scale {opts.scale} is narrower than the spread of positions ({spread.max()})"
+            raise OptionError(
+                "--option",
+                f"scale {opts.scale} is narrower than the spread of positions ({spread.max()})",
             )
         width = np.full(shape[:-1], float(opts.scale))
     width = np.where(np.isfinite(width) & (width > 0), width, 1.0)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from accord.errors import OptionError
 from accord.models import eum, exchange, static
 from accord.models.arrays import CaseArrays
 
@@ -83,7 +84,8 @@ DEFAULT_MODELS = ("compromise", "median", "nash")
 
 
 def resolve(names: str | list[str] | tuple[str, ...] | None) -> list[Model]:
-    """Models by name (a comma-separated string or a list); ``None`` gives the defaults."""
+    """Models by name (a comma-separated string or a list); ``None`` gives the defaults.
+    An unknown name raises :class:`~accord.errors.OptionError`."""
     if names is None:
         wanted = list(DEFAULT_MODELS)
     elif isinstance(names, str):
@@ -92,5 +94,7 @@ def resolve(names: str | list[str] | tuple[str, ...] | None) -> list[Model]:
         wanted = list(names)
     unknown = [n for n in wanted if n not in MODELS]
     if unknown:
-        raise KeyError(f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(MODELS)}")
+        raise OptionError(
+            "--model", f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(MODELS)}"
+        )
     return [MODELS[n] for n in wanted]

@@ -3,19 +3,21 @@
 A :class:`Trajectory` is model-neutral: the positions of the actors taking part at every
 round, the forecast per round (weighted median and mean) and the interactions that moved
 positions. ``accord rounds`` prints it and the brief charts it. A dynamic model plugs in by
-adding one function ``(CaseArrays, issue index, options) -> Trajectory`` to
-:data:`TRAJECTORIES`; ``options`` maps option names to the strings a user typed
-(``accord rounds ... --option q=0.5``), which the model parses and checks (ValueError).
+adding a :class:`DynamicModel` to :data:`TRAJECTORIES`: a function ``(CaseArrays, issue index,
+options) -> Trajectory`` and the dataclass of its typed options, whose constructor checks the
+values (ValueError). ``accord rounds --option NAME=VALUE`` builds that dataclass from what the
+user typed (:mod:`accord.cli.options`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from accord.errors import OptionError
 from accord.models import eum, exchange
 from accord.models.arrays import CaseArrays
 from accord.models.static import weighted_median
@@ -80,29 +82,19 @@ class Trajectory:
         }
 
 
-def eum_options(options: Mapping[str, str] | None) -> eum.EUMOptions:
-    """:class:`~accord.models.eum.EUMOptions` from ``name -> text``; ValueError names the
-    unknown option or the value that does not parse."""
-    kinds = {f.name: f.type for f in fields(eum.EUMOptions)}
-    values: dict[str, object] = {}
-    for name, text in (options or {}).items():
-        if name not in kinds:
-            raise ValueError(f"unknown eum option {name!r}; choose from {', '.join(kinds)}")
-        kind = str(kinds[name])
-        try:
-            if kind.startswith("float"):
-                values[name] = None if text.lower() == "none" else float(text)
-            elif kind == "int":
-                values[name] = int(text)
-            else:
-                values[name] = text
-        except ValueError:
-            raise ValueError(f"eum option {name}: {text!r} is not a {kind}") from None
-    return eum.EUMOptions(**values)  # type: ignore[arg-type]
+@dataclass(frozen=True)
+class ExchangeOptions:
+    """Options of the exchange model's rounds."""
+
+    rounds: int = exchange.ROUNDS
+
+    def __post_init__(self) -> None:
+        if self.rounds < 1:
+            raise ValueError(f"rounds must be at least 1, not {self.rounds}")
 
 
 def eum_trajectory(
-    arrays: CaseArrays, issue: int, options: Mapping[str, str] | None = None
+    arrays: CaseArrays, issue: int, options: eum.EUMOptions | None = None
 ) -> Trajectory:
     """The EUM run on issue ``issue`` of a case (central values, no sample axes)."""
     res = eum.run(
@@ -110,7 +102,7 @@ def eum_trajectory(
         arrays.X[:, issue],
         arrays.S[:, issue],
         arrays.has[:, issue],
-        eum_options(options),
+        options,
     )
     taking_part = np.flatnonzero(res.active)
     names = [arrays.actors[i] for i in taking_part]
@@ -141,19 +133,12 @@ def eum_trajectory(
 
 
 def exchange_trajectory(
-    arrays: CaseArrays, issue: int, options: Mapping[str, str] | None = None
+    arrays: CaseArrays, issue: int, options: ExchangeOptions | None = None
 ) -> Trajectory:
     """The exchange model's rounds seen from issue ``issue``: positions at the start of each
     round and after the last one, and every exchange in which an actor moved on this issue
-    (its partner moved on another issue in return). Option: ``rounds`` (default 10)."""
-    opts = dict(options or {})
-    unknown = set(opts) - {"rounds"}
-    if unknown:
-        raise ValueError(f"unknown exchange option {sorted(unknown)[0]!r}; choose from rounds")
-    try:
-        rounds = int(opts.get("rounds", exchange.ROUNDS))
-    except ValueError:
-        raise ValueError(f"exchange option rounds: {opts['rounds']!r} is not an int") from None
+    (its partner moved on another issue in return)."""
+    rounds = (options or ExchangeOptions()).rounds
     run = exchange.exchange_model(arrays.c, arrays.X, arrays.S, arrays.has, rounds)
     taking_part = np.flatnonzero(arrays.has[:, issue])
     path = np.concatenate([run.starts[:, :, issue], run.voting[None, :, issue]])
@@ -191,19 +176,40 @@ def exchange_trajectory(
     )
 
 
-TRAJECTORIES: dict[str, Callable[[CaseArrays, int, Mapping[str, str] | None], Trajectory]] = {
-    "eum": eum_trajectory,
-    "exchange": exchange_trajectory,
+@dataclass(frozen=True)
+class DynamicModel:
+    """A model with rounds: its run on one issue and the dataclass of its options."""
+
+    run: Callable[[CaseArrays, int, Any], Trajectory]
+    options: type[Any]
+
+
+TRAJECTORIES: dict[str, DynamicModel] = {
+    "eum": DynamicModel(eum_trajectory, eum.EUMOptions),
+    "exchange": DynamicModel(exchange_trajectory, ExchangeOptions),
 }
 
 
+def dynamic_model(name: str) -> DynamicModel:
+    """The dynamic model ``name``; :class:`~accord.errors.OptionError` when it has no rounds."""
+    if name not in TRAJECTORIES:
+        raise OptionError(
+            "--model", f"model {name!r} has no rounds; choose from {', '.join(TRAJECTORIES)}"
+        )
+    return TRAJECTORIES[name]
+
+
 def trajectory(
-    arrays: CaseArrays, model: str, issue_id: str, options: Mapping[str, str] | None = None
+    arrays: CaseArrays, model: str, issue_id: str, options: object | None = None
 ) -> Trajectory:
-    """The trajectory of ``model`` on the issue ``issue_id``; KeyError names what is unknown,
-    ValueError a bad option."""
-    if model not in TRAJECTORIES:
-        raise KeyError(f"model {model!r} has no rounds; choose from {', '.join(TRAJECTORIES)}")
+    """The trajectory of ``model`` on the issue ``issue_id``, run with ``options`` (an instance
+    of the model's :attr:`DynamicModel.options`; None for the defaults).
+    :class:`~accord.errors.OptionError` names an unknown model or issue."""
+    dynamic = dynamic_model(model)
     if issue_id not in arrays.issues:
-        raise KeyError(f"unknown issue {issue_id!r}; the case has {', '.join(arrays.issues)}")
-    return TRAJECTORIES[model](arrays, arrays.issues.index(issue_id), options)
+        raise OptionError(
+            "--issue", f"unknown issue {issue_id!r}; the case has {', '.join(arrays.issues)}"
+        )
+    if options is not None and not isinstance(options, dynamic.options):
+        raise TypeError(f"{model} takes {dynamic.options.__name__}, not {type(options).__name__}")
+    return dynamic.run(arrays, arrays.issues.index(issue_id), options)
