@@ -8,6 +8,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from accord.case import CaseError
 
@@ -26,7 +27,7 @@ EXIT_BAD_INPUT = 2
 
 def fail(message: str) -> NoReturn:
     """Print a one-screen error to stderr and exit with code 2 (bad input)."""
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, markup=True)
     raise typer.Exit(EXIT_BAD_INPUT)
 
 

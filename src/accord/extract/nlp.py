@@ -17,7 +17,7 @@ and the case of pronouns are left out.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
@@ -49,15 +49,14 @@ class _WordAttrs:
 
     def merged(self, vocab: Vocab, attrs: dict[str, Any]) -> _WordAttrs:
         """These attributes with a later pattern's ``attrs`` over them."""
-        return replace(
-            self,
+        return _WordAttrs(
             pos=attrs.get("POS", self.pos),
             morph=MorphAnalysis(vocab, attrs["MORPH"]) if "MORPH" in attrs else self.morph,
             lemma=attrs.get("LEMMA", self.lemma),
         )
 
 
-_NONE = _WordAttrs()
+_NO_ATTRS = _WordAttrs()
 
 
 class TagMap:
@@ -98,13 +97,13 @@ class TagMap:
             self.by_tag[vocab.strings.add(tag)] = (pos, morph)
         elif low is not None and tag is not None:
             key = (low, vocab.strings.add(tag))
-            self.by_word[key] = self.by_word.get(key, _NONE).merged(vocab, attrs)
+            self.by_word[key] = self.by_word.get(key, _NO_ATTRS).merged(vocab, attrs)
         elif low is not None and "LEMMA" in attrs:
             self.word_lemma[low] = attrs["LEMMA"]
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc:
-            special = self.by_word.get((tok.lower_, tok.tag), _NONE)
+            special = self.by_word.get((tok.lower_, tok.tag), _NO_ATTRS)
             self._set_tag_attributes(tok, special)
             _set_dependency_pos(tok)
             tok.lemma_ = self._lemma(tok, special)
