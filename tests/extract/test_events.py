@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 spacy = pytest.importorskip("spacy", reason="event coding needs the 'nlp' extra (spaCy)")
 
 from accord.extract.actors import ActorIndex  # noqa: E402
 from accord.extract.events import PhraseResolver, find_events  # noqa: E402
-from accord.extract.nlp import load_nlp  # noqa: E402
+from accord.extract.events.triggers import lemma, trigger  # noqa: E402
+from accord.extract.plover_lexicon import VERBS  # noqa: E402
 from accord.extract.records import EventRecord  # noqa: E402
 
-FOUNDING = "articles/us-russia-security-talks-2022-01-10.txt"
-
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def founding(shared: Path, nlp) -> tuple[str, list[EventRecord]]:
-    text = (shared / FOUNDING).read_text(encoding="utf-8")
-    doc = nlp(text)
-    return text, find_events(doc, ActorIndex.from_doc(doc))
+def founding(founding_text: str, nlp) -> tuple[str, list[EventRecord]]:
+    doc = nlp(founding_text)
+    return founding_text, find_events(doc, ActorIndex.from_doc(doc))
 
 
 def _in(events: list[EventRecord], fragment: str) -> list[EventRecord]:
@@ -76,10 +67,11 @@ def test_founding_agreement_to_meet(founding):
 def test_founding_negation_is_no_concession(founding):
     _, events = founding
     water = _in(events, "will not water down their demands")
-    assert all(e.plover != "CONCEDE" for e in water)
-    e = _has(events, "REJECT", "Russia", water[0].target, "will not water down",
-             mode="concede", negated=True)
-    assert e.source == "Russia"
+    # one event: Russia's refusal to concede, aimed at the other side (not at itself)
+    assert [(e.plover, e.mode, e.source, e.negated) for e in water] == [
+        ("REJECT", "concede", "Russia", True)
+    ]
+    assert water[0].target not in (None, "Russia")
 
 
 def test_offsets_point_at_the_sentence(founding):
@@ -139,9 +131,28 @@ def test_no_trigger_no_event(nlp):
     assert _code(nlp, "A signed agreement could be torn up.") == []
 
 
+def test_a_verb_that_modifies_a_noun_is_no_trigger(nlp):
+    # "signed" is the trigger verb "sign", but "a signed agreement" reports no signing
+    signed = nlp("A signed agreement could be torn up.")[1]
+    assert (signed.dep_, lemma(signed)) == ("amod", "sign") and "sign" in VERBS
+    assert trigger(signed) is None
+    assert trigger(nlp("Russia signed an agreement with NATO.")[1]) == VERBS["sign"]
+    # "the right to protect and defend all allies" reports no defending
+    doc = nlp("NATO has the right to protect and defend all allies.")
+    assert [t.text for t in doc if trigger(t) is not None] == []
+    assert trigger(nlp("NATO will defend all allies.")[2]) == VERBS["defend"]
+
+
 def test_a_condition_is_no_event(nlp):
-    events = _code(nlp, "Washington argues that if the embargo is lifted, China could buy arms.")
-    assert all(e.plover != "CONCEDE" for e in events)
+    for condition in ("if the embargo is lifted", "if Beijing lifts the embargo"):
+        # the second has a source and a target, and still is no event
+        text = f"Washington argues that {condition}, China could buy arms."
+        assert _code(nlp, text) == [], text
+    # the conditional act of the main clause is a threat; the condition is none
+    events = _code(nlp, "Unless Baghdad agrees, the United States will attack Iraq.")
+    assert [(e.plover, e.mode, e.source, e.target) for e in events] == [
+        ("THREATEN", "assault", "the United States", "Iraq")
+    ]
 
 
 def test_an_agentless_passive_has_no_source(nlp):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from accord.extract.ingest import IngestError, parse_date, read_articles
+from accord.errors import ArticleError, InputError
+from accord.extract.ingest import parse_date, read_articles
 
 
 def test_plain_text_headline_date_from_name_and_offsets(tmp_path):
@@ -41,19 +43,24 @@ def test_jsonl_corpus(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("line", "problem"),
+    ("line", "where", "problem"),
     [
-        ("{not json", "corpus.jsonl:2: not valid JSON"),
-        ('{"id": "x"}', "corpus.jsonl:2: field 'text' must be a non-empty string"),
-        ('{"id": "x", "text": "t", "published": "10/01/2022"}', "field 'published'"),
-        ("[1, 2]", "corpus.jsonl:2: each line must be a JSON object"),
+        ("{not json", "", "not valid JSON (Expecting property name enclosed in double quotes)"),
+        ('{"id": "x"}', "", "field 'text' must be a non-empty string"),
+        ('{"id": "x", "text": "t", "published": "10/01/2022"}', ": field 'published'",
+         "not an ISO date (YYYY-MM-DD): '10/01/2022'"),
+        ("[1, 2]", "", "each line must be a JSON object"),
     ],
 )
-def test_jsonl_errors_name_the_line_and_field(tmp_path, line, problem):
+def test_jsonl_errors_name_the_line_and_field(tmp_path, line, where, problem):
     f = tmp_path / "corpus.jsonl"
     f.write_text('{"id": "ok", "text": "fine"}\n' + line + "\n", encoding="utf-8")
-    with pytest.raises(IngestError, match=problem.replace("(", r"\(").replace("[", r"\[")):
+    with pytest.raises(ArticleError) as caught:
         list(read_articles([f]))
+    e = caught.value
+    assert (e.file, e.problem) == (f"{f}:2{where}", problem)
+    assert str(e) == f"{f}:2{where}: {problem}"
+    assert isinstance(e, InputError)  # the CLI's exit 2
 
 
 def test_html_main_text_and_metadata(tmp_path):
@@ -79,9 +86,29 @@ def test_folders_recursively_and_bad_paths(tmp_path):
     (tmp_path / "a.txt").write_text("A\n", encoding="utf-8")
     (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
     assert [a.id for a in read_articles([tmp_path])] == ["a.txt", "b.txt"]
-    with pytest.raises(IngestError, match="no such file"):
-        list(read_articles([tmp_path / "missing.txt"]))
-    with pytest.raises(IngestError, match="unsupported file type"):
-        list(read_articles([tmp_path / "notes.md"]))
-    with pytest.raises(IngestError, match="not an ISO date"):
-        parse_date("January 10")
+    missing, notes = tmp_path / "missing.txt", tmp_path / "notes.md"
+    assert _problem(lambda: list(read_articles([missing]))) == (
+        str(missing), "no such file or folder")
+    assert _problem(lambda: list(read_articles([notes]))) == (
+        str(notes), "unsupported file type (use one of .txt, .html, .htm, .jsonl)")
+    assert _problem(lambda: parse_date("January 10")) == (
+        "--date", "not an ISO date (YYYY-MM-DD): 'January 10'")
+
+
+def _problem(call: Callable[[], object]) -> tuple[str, str]:
+    """(file, problem) of the ArticleError that ``call`` raises."""
+    with pytest.raises(ArticleError) as caught:
+        call()
+    return caught.value.file, caught.value.problem
+
+
+def test_undecodable_text_names_the_file(tmp_path):
+    f = tmp_path / "latin1.txt"
+    f.write_bytes("Gespräche in Genf\n".encode("latin-1"))
+    assert _problem(lambda: list(read_articles([f]))) == (str(f), "not UTF-8 text")
+
+
+def test_the_founding_article_takes_its_date_from_its_name(shared, founding_text):
+    (founding,) = [a for a in read_articles([shared / "articles"]) if a.text == founding_text]
+    assert founding.published == date(2022, 1, 10)
+    assert founding.title == founding_text.splitlines()[0].strip()

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accord.cli.app import app, err, fail, out
+from accord.errors import ArticleError, MissingExtra
 from accord.io import atomic_writer
 
 
@@ -29,8 +30,7 @@ def extract(
         None, "--scheduler", help="Dask scheduler address, or 'local' for a local cluster"),
 ) -> None:
     """Read articles and list who said what (quotes), who did what (events), actors and dates."""
-    from accord.extract.ingest import IngestError, parse_date, read_articles
-    from accord.extract.nlp import ModelMissing
+    from accord.extract.ingest import parse_date, read_articles
     from accord.extract.pipeline import extract_articles
 
     if fmt is None:
@@ -40,7 +40,7 @@ def extract(
     try:
         day: date | None = parse_date(published)
         articles = list(read_articles(paths, day))
-    except IngestError as e:
+    except ArticleError as e:
         fail(str(e))
     if not articles:
         fail("no articles found (.txt, .html, .htm or .jsonl) in " + ", ".join(map(str, paths)))
@@ -67,7 +67,7 @@ def extract(
                 if fmt == "table":
                     rows.extend(recs)
                 count += len(recs)
-    except ModelMissing as e:
+    except MissingExtra as e:
         fail(str(e))
     except OSError as e:  # distributed raises OSError (incl. TimeoutError) when unreachable
         if not scheduler:

@@ -44,6 +44,7 @@ PRONOUNS_FEMALE = frozenset({"she", "her", "hers", "herself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _BAD_ORG_WORDS = frozenset({"state", "defense", "defence", "press", "of", "the"})
+SEX = {**dict.fromkeys(MALE, "m"), **dict.fromkeys(FEMALE, "f")}  # by honorific
 
 
 @dataclass
@@ -54,6 +55,38 @@ class _Actor:
     affiliation: str | None = None
     sex: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
+
+
+@dataclass
+class _KnownNames:
+    """The full names of an article, by surname (with the token where each stands) and by
+    first name, so that a surname or first name alone finds its full name."""
+
+    surnames: dict[str, list[tuple[int, str]]]
+    firsts: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, doc: Doc, names: list[tuple[int, int]]) -> _KnownNames:
+        known = cls({}, {})
+        for s, e in names:
+            if e - s > 1:
+                full = doc[s:e].text
+                known.surnames.setdefault(doc[e - 1].text, []).append((s, full))
+                known.firsts.setdefault(doc[s].text, set()).add(full)
+        return known
+
+    def full_name(self, text: str, at: int) -> str:
+        """A full name is its own actor; a surname or first name alone at token ``at`` is the
+        most recent full name that ends (or starts) with it, or the first one after it."""
+        if " " in text:
+            return text
+        seen = self.surnames.get(text)
+        if seen:
+            before = [full for i, full in seen if i <= at]
+            return before[-1] if before else seen[0][1]
+        if len(self.firsts.get(text, ())) == 1:
+            return next(iter(self.firsts[text]))
+        return text
 
 
 class ActorIndex:
@@ -95,73 +128,63 @@ class ActorIndex:
         return actor
 
     def _find_people(self) -> None:
-        doc = self.doc
-        names: list[tuple[int, int]] = []
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            s, e = ent.start, ent.end
-            while s < e and (doc[s].text in HONORIFICS or doc[s].lower_ in TITLE_HEADS
-                             or doc[s].lower_ == "the"):
-                s += 1
-            while e > s and (doc[e - 1].tag_ == "POS" or not doc[e - 1].text[:1].isalpha()):
-                e -= 1
-            if any(c.isdigit() for c in doc[s:e].text) or doc[s:e].text.endswith("-"):
-                continue
-            while s < e and (hit := self._alias_at(s, e)) is not None and hit[1] < e:
-                s = hit[1]  # "Australian Mamdouh Habib": the demonym is a title, not a name
-            if s < e and self._alias_at(s, e) is None:  # not "the Lib Dems"
-                names.append((s, e))
-        # a full name is its own actor; a surname or first name alone is the most recent
-        # full name that ends (or starts) with it, or the first one after it
-        surnames: dict[str, list[tuple[int, str]]] = {}
-        firsts: dict[str, set[str]] = {}
+        """PERSON entities, each full name an actor with its titles; then later mentions."""
+        names = [span for ent in self.doc.ents if (span := self._person_name(ent)) is not None]
+        known = _KnownNames.of(self.doc, names)
         for s, e in names:
-            if e - s > 1:
-                full = doc[s:e].text
-                surnames.setdefault(doc[e - 1].text, []).append((s, full))
-                firsts.setdefault(doc[s].text, set()).add(full)
-        for s, e in names:
-            actor = self._add(self._full_name(doc[s:e].text, s, surnames, firsts),
-                              "person", s, e)
+            actor = self._add(known.full_name(self.doc[s:e].text, s), "person", s, e)
             self._titles(actor, s, e)
-        # later mentions: a known surname, or any capitalised word after an honorific
+        self._later_mentions(known)
+
+    def _person_name(self, ent: Span) -> tuple[int, int] | None:
+        """The token span of a PERSON entity's name, without titles, honorifics and
+        possessives; None for a mis-tagged entity (numbers, a bloc's nickname)."""
+        if ent.label_ != "PERSON":
+            return None
+        doc = self.doc
+        s, e = ent.start, ent.end
+        while s < e and _leads_a_name(doc[s]):
+            s += 1
+        while e > s and (doc[e - 1].tag_ == "POS" or not doc[e - 1].text[:1].isalpha()):
+            e -= 1
+        if any(c.isdigit() for c in doc[s:e].text) or doc[s:e].text.endswith("-"):
+            return None
+        while s < e and (hit := self._alias_at(s, e)) is not None and hit[1] < e:
+            s = hit[1]  # "Australian Mamdouh Habib": the demonym is a title, not a name
+        if s < e and self._alias_at(s, e) is None:  # not "the Lib Dems"
+            return s, e
+        return None
+
+    def _later_mentions(self, known: _KnownNames) -> None:
+        """A known surname or first name alone, or any capitalised name after an honorific."""
         for tok in self.tokens:
             if self._tok[tok.i] is not None or not tok.text[:1].isupper():
                 continue
-            prev = doc[tok.i - 1].text if tok.i > 0 else ""
-            if tok.text in surnames:
-                name = self._full_name(tok.text, tok.i, surnames, firsts)
+            prev = self.doc[tok.i - 1].text if tok.i > 0 else ""
+            if tok.text in known.surnames:
+                name = known.full_name(tok.text, tok.i)
             elif prev in HONORIFICS and tok.pos_ == "PROPN" and tok.text not in ALIASES:
                 name = tok.text
             else:
                 continue
             actor = self._add(name, "person", tok.i, tok.i + 1)
-            if prev in MALE:
-                actor.sex = "m"
-            elif prev in FEMALE:
-                actor.sex = "f"
-
-    @staticmethod
-    def _full_name(
-        text: str, at: int, surnames: dict[str, list[tuple[int, str]]],
-        firsts: dict[str, set[str]],
-    ) -> str:
-        if " " in text:
-            return text
-        seen = surnames.get(text)
-        if seen:
-            before = [full for i, full in seen if i <= at]
-            return before[-1] if before else seen[0][1]
-        if len(firsts.get(text, ())) == 1:
-            return next(iter(firsts[text]))
-        return text
+            if prev in SEX:
+                actor.sex = SEX[prev]
 
     def _titles(self, actor: _Actor, s: int, e: int) -> None:
-        """Role and affiliation from the pre-modifier run or an apposition of a name."""
+        """Sex, role and affiliation from the words around the name at tokens ``s:e``."""
+        if s > 0:
+            actor.sex = actor.sex or SEX.get(self.doc[s - 1].text)
+        root = self.doc[s:e].root
+        self._title_before(actor, s)
+        self._appositive_titles(actor, root, s, e)
+        self._from_phrase(actor, e)
+        self._coordinated_affiliation(actor, root)
+
+    def _title_before(self, actor: _Actor, s: int) -> None:
+        """The capitalised pre-modifier run before a name, past any honorific ("Russian Deputy
+        Foreign Minister Sergey Ryabkov")."""
         doc = self.doc
-        if s > 0 and doc[s - 1].text in MALE | FEMALE:
-            actor.sex = actor.sex or ("m" if doc[s - 1].text in MALE else "f")
         i = s - 1
         while i >= 0 and doc[i].text in HONORIFICS:
             i -= 1
@@ -170,19 +193,28 @@ class ActorIndex:
             while i >= 0 and self._title_word(doc[i], doc[i + 1] if i + 1 < len(doc) else None):
                 i -= 1
             self._role_from_run(actor, i + 1, run_end)
-        root = doc[s:e].root
+
+    def _appositive_titles(self, actor: _Actor, root: Token, s: int, e: int) -> None:
+        """A title in apposition after the name ("Dave Prentis, general secretary of Unison")
+        or before it ("the shadow foreign secretary, Michael Ancram")."""
         for child in root.children:
             if child.dep_ == "appos" and child.i >= e and child.lower_ in TITLE_HEADS:
                 self._role_from_phrase(actor, child)
         if root.dep_ == "appos" and root.head.i < s and root.head.lower_ in TITLE_HEADS:
             self._role_from_phrase(actor, root.head)
-        # "Brad Adams, from Human Rights Watch"
+
+    def _from_phrase(self, actor: _Actor, e: int) -> None:
+        """"Brad Adams, from Human Rights Watch": the body after ", from"."""
+        doc = self.doc
         if e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ == "from":
             aff = self._name_at(e + 2) or self._phrase_after(doc[e + 1])
             if aff and actor.affiliation is None:
                 actor.affiliation = aff
-        # "Russian Deputy Foreign Minister Sergey Ryabkov and Deputy Defense Minister
-        # Alexander Fomin": a titled person coordinated with a titled person of a known side
+
+    def _coordinated_affiliation(self, actor: _Actor, root: Token) -> None:
+        """"Russian Deputy Foreign Minister Sergey Ryabkov and Deputy Defense Minister
+        Alexander Fomin": a titled person coordinated with a titled person of a known side."""
+        doc = self.doc
         coordinated = root.dep_ == "conj" or (root.dep_ == "appos" and any(
             doc[k].dep_ == "cc" for k in range(root.head.i + 1, root.i)))
         if coordinated and actor.roles and actor.affiliation is None:
@@ -457,6 +489,11 @@ class ActorIndex:
             ]
             out.append(ActorRecord(a.name, a.kind, list(a.roles), a.affiliation, mentions))
         return out
+
+
+def _leads_a_name(tok: Token) -> bool:
+    """An honorific, a title or "the" at the start of a PERSON entity."""
+    return tok.text in HONORIFICS or tok.lower_ in TITLE_HEADS or tok.lower_ == "the"
 
 
 def _clean_org(ent: Span) -> str:

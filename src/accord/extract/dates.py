@@ -37,6 +37,7 @@ MONTHS = {m: i + 1 for i, m in enumerate(
 NUMBERS = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
      "eleven", "twelve"])}
+DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}  # days from publication
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 FUTURE_VERBS = frozenset({"expect", "schedule", "due", "plan", "set"})
 EVENT_VERBS = frozenset({"hold", "meet", "resume", "begin", "start", "speak", "sign", "visit",
@@ -65,49 +66,93 @@ class _Parsed:
 
 
 def resolve_date(text: str, published: date | None, future: bool) -> _Parsed | None:
-    """Parse one date expression; None when it is not a date (a duration, a vague phrase)."""
+    """Parse one date expression; None when it is not a date (a duration, a vague phrase).
+
+    The first form the expression has decides: a calendar date (year, decade, month of a
+    year, day of a month), a weekday, a month, today/yesterday/tomorrow, an offset ("four
+    years ago", "in four days") or a relative span ("last week").
+    """
+    t = _normalise(text)
+    words = t.split()
+    calendar = _calendar_date(t, published, future)
+    if calendar is not None:
+        return calendar
+    if (day_month := _day_and_month(t)) is not None:
+        return _day_month(*day_month, published, future)
+    if len(words) in (1, 2) and words[-1] in WEEKDAYS:
+        return _named_weekday(words, published, future)
+    if len(words) in (1, 2) and words[-1] in MONTHS:
+        return _named_month(words, published, future)
+    if t in DEICTIC:
+        return _deictic(t, published)
+    if m := _AGO.match(t) or _IN.match(text.strip().lower()):
+        return _offset(m, published)
+    if m := _RELATIVE.match(t):
+        return _relative(m.group(1), m.group(2), published)
+    return None
+
+
+def _normalise(text: str) -> str:
+    """Lower case, without a possessive, a leading preposition or a time of day."""
     t = re.sub(r"'s$|’s$", "", text.strip().lower()).strip()
     t = re.sub(r"^(on|in|by|from|since|until|till|before|after|during)\s+", "", t)
-    t = re.sub(r"\s+(morning|afternoon|evening|night)$", "", t)
+    return re.sub(r"\s+(morning|afternoon|evening|night)$", "", t)
+
+
+def _calendar_date(t: str, published: date | None, future: bool) -> _Parsed | None:
+    """A year ("1997"), a decade ("the 1990s") or a month of a year ("April 2005")."""
     if m := _YEAR.match(t):
         return _Parsed(m.group(1), "year")
     if m := _DECADE.match(t):
         return _Parsed(f"{m.group(1)}0s", "decade")
     if (m := _MONTH_YEAR.match(t)) and m.group(1) in MONTHS:
         return _Parsed(f"{m.group(2)}-{MONTHS[m.group(1)]:02d}", "month")
-    if m := _DAY_MONTH.match(t):
-        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (
-            m.group(5), m.group(4), m.group(6))
-        if month in MONTHS:
-            return _day_month(int(day), MONTHS[month], year, published, future)
-    words = t.split()
-    if len(words) in (1, 2) and words[-1] in WEEKDAYS:
-        mod = words[0] if len(words) == 2 else None
-        if mod not in (None, "last", "next", "this"):
-            return None
-        return _weekday(WEEKDAYS[words[-1]], mod, published, future)
-    if len(words) in (1, 2) and words[-1] in MONTHS:
-        mod = words[0] if len(words) == 2 else None
-        if mod not in (None, "last", "next", "this", "early", "late"):
-            return None
-        fut = future if mod in (None, "this", "early", "late") else mod == "next"
-        return _month(MONTHS[words[-1]], published, fut)
-    if t in ("today", "yesterday", "tomorrow", "tonight"):
-        if published is None:
-            return _Parsed(None, "day", t == "tomorrow")
-        shift = {"yesterday": -1, "tomorrow": 1}.get(t, 0)
-        return _Parsed((published + timedelta(days=shift)).isoformat(), "day", shift > 0)
-    if m := _AGO.match(t) or _IN.match(text.strip().lower()):
-        n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1))
-        if n is None:
-            return None
-        sign = 1 if m.re is _AGO else -1
-        parsed = _ago(sign * n, m.group(2), published)
-        parsed.future_hint = sign < 0
-        return parsed
-    if m := _RELATIVE.match(t):
-        return _relative(m.group(1), m.group(2), published)
     return None
+
+
+def _day_and_month(t: str) -> tuple[int, int, str | None] | None:
+    """(day, month, year or None) of "23 March [2005]" or "March 23[, 2005]"."""
+    m = _DAY_MONTH.match(t)
+    if m is None:
+        return None
+    day, month, year = m.group(1, 2, 3) if m.group(1) else m.group(5, 4, 6)
+    return (int(day), MONTHS[month], year) if month in MONTHS else None
+
+
+def _named_weekday(words: list[str], published: date | None, future: bool) -> _Parsed | None:
+    """"Monday", "last/next/this Monday"."""
+    mod = words[0] if len(words) == 2 else None
+    if mod not in (None, "last", "next", "this"):
+        return None
+    return _weekday(WEEKDAYS[words[-1]], mod, published, future)
+
+
+def _named_month(words: list[str], published: date | None, future: bool) -> _Parsed | None:
+    """"December", "last/next/this/early/late December"."""
+    mod = words[0] if len(words) == 2 else None
+    if mod not in (None, "last", "next", "this", "early", "late"):
+        return None
+    fut = future if mod in (None, "this", "early", "late") else mod == "next"
+    return _month(MONTHS[words[-1]], published, fut)
+
+
+def _deictic(t: str, published: date | None) -> _Parsed:
+    """Today, yesterday, tomorrow, tonight."""
+    if published is None:
+        return _Parsed(None, "day", t == "tomorrow")
+    shift = DEICTIC[t]
+    return _Parsed((published + timedelta(days=shift)).isoformat(), "day", shift > 0)
+
+
+def _offset(m: re.Match[str], published: date | None) -> _Parsed | None:
+    """"four years ago" (back) or "in four days" (ahead)."""
+    n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1))
+    if n is None:
+        return None
+    sign = 1 if m.re is _AGO else -1
+    parsed = _ago(sign * n, m.group(2), published)
+    parsed.future_hint = sign < 0
+    return parsed
 
 
 def _day_month(day: int, month: int, year: str | None, published: date | None,
@@ -243,47 +288,65 @@ def _lines(doc: Doc) -> Iterator[Span]:
 def find_dates(doc: Doc, published: date | None) -> list[DateRecord]:
     """Date records for every resolvable date expression and scheduled event, in text order."""
     out: list[DateRecord] = []
-    last: DateRecord | None = None
-    ents_by_line: dict[int, list[Span]] = {}
+    last: DateRecord | None = None  # the last date resolved so far, for "then"
     lines = list(_lines(doc))
+    dates_by_line = _dates_by_line(doc, lines)
     quoted = quote_spans(doc.text)
-    starts = [line.start for line in lines]
-    for ent in doc.ents:
-        if ent.label_ == "DATE":
-            k = bisect_right(starts, ent.start) - 1
-            ents_by_line.setdefault(k, []).append(ent)
     for k, line in enumerate(lines):
         verb = None if line.text.rstrip().endswith("?") else _scheduled_verb(line, quoted)
         scheduled = line.text.strip() if verb is not None else None
-        found = []
-        for ent in ents_by_line.get(k, []):
-            future = "next" in ent.text.lower() or _is_future_verb(_verb_of(ent.root))
-            phrase = ent.text
-            if ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "within"):
-                phrase = f"{doc[ent.start - 1].lower_} {phrase}"  # "in four days": ahead
-            parsed = resolve_date(phrase, published, future)
-            if parsed is None:
-                continue
-            found.append(DateRecord(
-                text=ent.text, value=parsed.value, granularity=parsed.granularity,
-                start=ent.start_char, end=ent.end_char,
-                future=parsed.future_hint or (future and _not_before(parsed.value, published)),
-                scheduled=scheduled,
-            ))
+        found = [
+            record for ent in dates_by_line.get(k, [])
+            if (record := _date_record(ent, published, scheduled)) is not None
+        ]
         if verb is not None and not found:
-            then = next((t for t in line if t.lower_ == "then"), None)
-            anchor = last if then is not None else None
-            cue = then or verb
-            found.append(DateRecord(
-                text=cue.text, value=anchor.value if anchor else None,
-                granularity="after" if anchor else "relative",
-                start=cue.idx, end=cue.idx + len(cue), future=True, scheduled=scheduled,
-            ))
+            found.append(_undated_schedule(line, verb, last, scheduled))
         out.extend(found)
-        resolved = [r for r in found if r.value is not None]
-        if resolved:
-            last = resolved[-1]
+        last = next((r for r in reversed(found) if r.value is not None), last)
     return out
+
+
+def _dates_by_line(doc: Doc, lines: list[Span]) -> dict[int, list[Span]]:
+    """The DATE entities of each line, by the line's number."""
+    starts = [line.start for line in lines]
+    by_line: dict[int, list[Span]] = {}
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            by_line.setdefault(bisect_right(starts, ent.start) - 1, []).append(ent)
+    return by_line
+
+
+def _date_record(ent: Span, published: date | None, scheduled: str | None) -> DateRecord | None:
+    """The record of one DATE entity, or None when it is not a date."""
+    doc = ent.doc
+    future = "next" in ent.text.lower() or _is_future_verb(_verb_of(ent.root))
+    phrase = ent.text
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "within"):
+        phrase = f"{doc[ent.start - 1].lower_} {phrase}"  # "in four days": ahead
+    parsed = resolve_date(phrase, published, future)
+    if parsed is None:
+        return None
+    return DateRecord(
+        text=ent.text, value=parsed.value, granularity=parsed.granularity,
+        start=ent.start_char, end=ent.end_char,
+        future=parsed.future_hint or (future and _not_before(parsed.value, published)),
+        scheduled=scheduled,
+    )
+
+
+def _undated_schedule(
+    line: Span, verb: Token, last: DateRecord | None, scheduled: str | None
+) -> DateRecord:
+    """A scheduled event with no date of its own: "then" points at the last date resolved
+    before it (granularity ``after``); otherwise its verb is the cue and the date unknown."""
+    then = next((t for t in line if t.lower_ == "then"), None)
+    anchor = last if then is not None else None
+    cue = then if then is not None else verb
+    return DateRecord(
+        text=cue.text, value=anchor.value if anchor else None,
+        granularity="after" if anchor else "relative",
+        start=cue.idx, end=cue.idx + len(cue), future=True, scheduled=scheduled,
+    )
 
 
 def _not_before(value: str | None, published: date | None) -> bool:

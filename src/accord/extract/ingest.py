@@ -9,7 +9,8 @@
 * ``.jsonl``: one article per line, ``{"id", "title", "text", "published", "source"}``
   (``id`` and ``text`` required); ``text`` is used as it is, offsets refer to it.
 
-A bad file raises :class:`IngestError` naming the file, the line and the problem.
+A bad file raises :class:`~accord.errors.ArticleError` naming the file (and line) and the
+problem.
 """
 
 from __future__ import annotations
@@ -21,17 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from accord.errors import ArticleError
+
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 _DATE_IN_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-class IngestError(ValueError):
-    """An article could not be read: ``file``, where (line or field) and the problem."""
-
-    def __init__(self, file: str | Path, problem: str) -> None:
-        super().__init__(f"{file}: {problem}")
-        self.file = str(file)
-        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -50,7 +44,7 @@ def parse_date(value: str | None, where: str | Path = "--date") -> date | None:
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise IngestError(where, f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+        raise ArticleError(where, f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
 def read_text(path: Path, published: date | None = None) -> Article:
@@ -68,7 +62,7 @@ def read_html(path: Path, published: date | None = None) -> Article:
     page = _read(path)
     body = trafilatura.extract(page, include_comments=False, include_tables=False)
     if not body:
-        raise IngestError(path, "no main text found in the HTML page")
+        raise ArticleError(path, "no main text found in the HTML page")
     meta = trafilatura.extract_metadata(page)
     title = (meta.title if meta and meta.title else "") or path.stem
     if published is None and meta is not None and meta.date:
@@ -84,12 +78,12 @@ def read_jsonl(path: Path, published: date | None = None) -> Iterator[Article]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as e:
-            raise IngestError(where, f"not valid JSON ({e.msg})") from None
+            raise ArticleError(where, f"not valid JSON ({e.msg})") from None
         if not isinstance(row, dict):
-            raise IngestError(where, "each line must be a JSON object")
+            raise ArticleError(where, "each line must be a JSON object")
         for key in ("id", "text"):
             if not isinstance(row.get(key), str) or not row[key]:
-                raise IngestError(where, f"field '{key}' must be a non-empty string")
+                raise ArticleError(where, f"field '{key}' must be a non-empty string")
         day = published or parse_date(row.get("published"), f"{where}: field 'published'")
         yield Article(row["id"], row.get("title") or "", row["text"], day, row.get("source"))
 
@@ -103,7 +97,7 @@ def read_articles(paths: Iterable[str | Path], published: date | None = None) ->
         elif path.exists():
             files = [path]
         else:
-            raise IngestError(path, "no such file or folder")
+            raise ArticleError(path, "no such file or folder")
         for f in files:
             suffix = f.suffix.lower()
             if suffix == ".jsonl":
@@ -113,7 +107,7 @@ def read_articles(paths: Iterable[str | Path], published: date | None = None) ->
             elif suffix == ".txt":
                 yield read_text(f, published)
             else:
-                raise IngestError(f, f"unsupported file type (use one of {', '.join(SUFFIXES)})")
+                raise ArticleError(f, f"unsupported file type (use one of {', '.join(SUFFIXES)})")
 
 
 def _read(path: Path) -> str:
@@ -121,6 +115,6 @@ def _read(path: Path) -> str:
         with path.open(encoding="utf-8", newline="") as fh:  # keep offsets byte-faithful
             return fh.read()
     except UnicodeDecodeError:
-        raise IngestError(path, "not UTF-8 text") from None
+        raise ArticleError(path, "not UTF-8 text") from None
     except OSError as e:
-        raise IngestError(path, e.strerror or str(e)) from None
+        raise ArticleError(path, e.strerror or str(e)) from None

@@ -76,7 +76,7 @@ ALIASES: dict[str, tuple[str, str]] = {
 }
 MAX_ALIAS_TOKENS = max(len(a.split()) for a in ALIASES)
 # the first token of each alias: a cheap test before trying multi-token matches
-ALIAS_FIRST = frozenset(re.match(r"[\w.]+", a).group() for a in ALIASES)
+ALIAS_FIRST = frozenset(m.group() for a in ALIASES if (m := re.match(r"[\w.]+", a)))
 
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lord",
                         "Lady", "Dame", "Miss"})

@@ -19,15 +19,16 @@ from accord.extract.events import find_events
 from accord.extract.ingest import Article
 from accord.extract.nlp import load_nlp
 from accord.extract.quotes import find_quotes
-from accord.extract.records import Record
+from accord.extract.records import ActorRecord, DateRecord, EventRecord, QuoteRecord
 
 BATCH = 16
+Evidence = ActorRecord | QuoteRecord | EventRecord | DateRecord  # the records of an article
 
 
-def extract_doc(doc: Doc, article: Article) -> list[Record]:
+def extract_doc(doc: Doc, article: Article) -> list[Evidence]:
     """All records for one parsed article, each tagged with the article id."""
     index = ActorIndex.from_doc(doc)
-    records: list[Record] = [
+    records: list[Evidence] = [
         *index.actors(),
         *find_quotes(doc, index),
         *find_events(doc, index),

@@ -114,6 +114,15 @@ class _Attribution:
     at: int  # character offset of the cue
 
 
+@dataclass
+class _Report:
+    """A report in the text: who, the cue, and the (first, last) tokens of what was said."""
+
+    speaker: str | None
+    cue: str
+    clause: tuple[Token, Token] | None
+
+
 class QuoteFinder:
     """Direct and reported speech in one parsed document."""
 
@@ -176,7 +185,7 @@ class QuoteFinder:
     def _post_window(self, end: int) -> list[int]:
         toks = self.toks
         i = self._token_at(end + 1)
-        out = []
+        out: list[int] = []
         while i < len(toks) and len(out) < 14:
             t = toks[i]
             if self.inside[i] or "\n" in t.text or t.text in _SENT_END:
@@ -188,7 +197,7 @@ class QuoteFinder:
     def _pre_window(self, start: int) -> list[int]:
         toks = self.toks
         i = self._token_at(start - 1) - 1
-        out = []
+        out: list[int] = []
         while i >= 0 and len(out) < 40:
             t = toks[i]
             if self.inside[i]:  # another quote in the same sentence: look past it
@@ -271,38 +280,42 @@ class QuoteFinder:
     def reported(self) -> list[QuoteRecord]:
         """Reported speech with a known speaker: a speech verb and its clause ("X said (that)
         CLAUSE", "CLAUSE, X said, CLAUSE"), or "according to X, CLAUSE"."""
-        out = []
+        out: list[QuoteRecord] = []
         for t in self.index.tokens:
-            if self.inside[t.i]:
+            report = None if self.inside[t.i] else self._report_at(t)
+            if report is None or report.clause is None or not report.speaker:
                 continue
-            clause: tuple[Token, Token] | None = None
-            who = cue = None
-            if t.lower_ == "according" and t.head.i > t.i:
-                to = next((c for c in t.children if c.lower_ == "to"), None)
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-                if pobj is not None:
-                    who, cue = self.index.resolve(pobj), "according to"
-                    clause = self._clause_after(t.right_edge.i + 1, t.head)
-            elif not _is_speech_verb(t) or t.lemma_ in WEAK_SPEECH_VERBS:
-                continue
-            elif t.dep_ == "parataxis" and t.head.i > t.i:  # "For that reason, Putin said, …"
-                who, cue = self.subject(t), t.text
-                clause = self._clause_after(t.right_edge.i + 1, t.head)
-            else:
-                comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
-                if comp is not None:
-                    who, cue = self.subject(t), t.text
-                    clause = self._complement(comp)
-            if clause is None or not who:
-                continue
-            first, last = clause
+            first, last = report.clause
             if first.lower_ in RELATIVE or any(
                 self.inside[k] for k in range(first.i, last.i + 1)
             ):
                 continue
             a, b = first.idx, last.idx + len(last)
-            out.append(QuoteRecord(self.text[a:b], who, cue, a, b, direct=False))
+            out.append(QuoteRecord(self.text[a:b], report.speaker, report.cue, a, b, direct=False))
         return out
+
+    def _report_at(self, t: Token) -> _Report | None:
+        """The report whose cue is ``t``: "according to X", a parenthetical "X said," or a
+        speech verb with a clausal complement."""
+        if t.lower_ == "according" and t.head.i > t.i:
+            return self._according_to(t)
+        if not _is_speech_verb(t) or t.lemma_ in WEAK_SPEECH_VERBS:
+            return None
+        if t.dep_ == "parataxis" and t.head.i > t.i:  # "For that reason, Putin said, …"
+            return _Report(self.subject(t), t.text, self._clause_after(t.right_edge.i + 1, t.head))
+        comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+        if comp is None:
+            return None
+        return _Report(self.subject(t), t.text, self._complement(comp))
+
+    def _according_to(self, according: Token) -> _Report | None:
+        """"According to X, CLAUSE"."""
+        to = next((c for c in according.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if pobj is None:
+            return None
+        clause = self._clause_after(according.right_edge.i + 1, according.head)
+        return _Report(self.index.resolve(pobj), "according to", clause)
 
     def _complement(self, comp: Token) -> tuple[Token, Token]:
         """A clausal complement without its "that", cut before a conjoined speech verb

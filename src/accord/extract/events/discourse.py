@@ -1,0 +1,102 @@
+"""The actors mentioned so far in an article, for pronouns and implicit targets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from accord.extract.events.naming import (
+    PERSON_PRONOUNS,
+    ActorResolver,
+    generic_actor,
+    noun_phrase,
+)
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class Mention:
+    name: str
+    person: bool
+    subject: bool
+    topic: bool = False  # subject of the sentence's main verb
+    named: bool = True  # named by the actor index, not a collective noun ("unions")
+
+
+class Discourse:
+    """Actors mentioned so far, latest last, for pronouns and implicit targets."""
+
+    def __init__(self, index: ActorResolver):
+        self.index = index
+        self.sentences: list[list[Mention]] = []
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [m for sent in self.sentences for m in sent]
+
+    def side(self, name: str) -> str:
+        return self.index.affiliation(name) or name
+
+    def mentions_in(self, tokens: Iterable[Token]) -> list[Mention]:
+        found: list[Mention] = []
+        seen: set[int] = set()
+        for tok in tokens:
+            if tok.i in seen or not _heads_a_phrase(tok):
+                continue
+            span = noun_phrase(tok)
+            seen.update(range(span.start, span.end))
+            named = self.index.resolve(span)
+            name = named or generic_actor(span)
+            if name:
+                person = any(e.label_ == "PERSON" for e in span.ents) or bool(
+                    self.index.affiliation(name)
+                )
+                subject = tok.dep_ in _SUBJECT_DEPS
+                topic = subject and tok.head.dep_ == "ROOT"
+                found.append(Mention(name, person, subject, topic, named is not None))
+        return found
+
+    def antecedent(self, pronoun: Token, before: list[Mention]) -> str | None:
+        """The latest actor of the pronoun's kind, subjects first (Hobbs-style recency)."""
+        want_person = pronoun.lower_ in PERSON_PRONOUNS
+        recent = self.mentions[-20:] + before
+        for subjects_only in (True, False):
+            for m in reversed(recent):
+                if m.person == want_person and (m.subject or not subjects_only):
+                    return m.name
+        return None
+
+    def topic(self, before: list[Mention]) -> str | None:
+        """The latest actor that was the subject of a main clause (the actor in focus)."""
+        for window in self._windows(before):
+            for m in reversed(window):
+                if m.topic:
+                    return m.name
+        return None
+
+    def other_side(self, source: str | None, before: list[Mention]) -> str | None:
+        """The latest named actor not on ``source``'s side, subjects first."""
+        if source is None:
+            return None
+        mine = self.side(source)
+        windows = self._windows(before)
+        for subjects_only in (True, False):
+            for window in windows:
+                for m in reversed(window):
+                    if m.named and (m.subject or not subjects_only) and self.side(m.name) != mine:
+                        return m.name
+        return None
+
+    def _windows(self, before: list[Mention]) -> list[list[Mention]]:
+        """The sentence so far, then the three before it, latest first."""
+        return [before, *reversed(self.sentences[-3:])]
+
+
+def _heads_a_phrase(tok: Token) -> bool:
+    """A noun or proper noun that is not a compound part of another noun."""
+    if tok.pos_ not in ("PROPN", "NOUN"):
+        return False
+    return not (tok.dep_ == "compound" and tok.head.pos_ in ("PROPN", "NOUN"))
