@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from accord.case import CaseError
+from accord.errors import InputError
 
 app = typer.Typer(
     name="accord",
@@ -35,7 +36,7 @@ def bad_input() -> Iterator[None]:
     """Turn :class:`CaseError` and unknown names into exit code 2 with a clear message."""
     try:
         yield
-    except CaseError as e:
+    except (CaseError, InputError) as e:
         err.print(f"[bold red]error:[/] {e.file}: invalid case", highlight=False)
         for path, msg in e.problems[:40]:
             err.print(f"  {path or '(top level)'}: {msg}", highlight=False, markup=False)
