@@ -13,7 +13,7 @@ from accord.case import dump_case, load_case, parse_case
 from accord.cli.app import app
 from accord.draft.build import draft_case
 from accord.draft.issue_specs import load_issues
-from accord.draft.items import AGAINST, FOR, event_direction
+from accord.draft.items import AGAINST, DIRECTION, FOR, event_direction
 from accord.draft.linking import Linker
 from accord.extract.evidence import read_evidence
 from accord.extract.records import EventRecord
@@ -216,6 +216,11 @@ def test_cli_embeddings_on_without_the_extra_is_bad_input(
     args = ["draft", str(evidence), "-i", str(issues), "-o", str(out), "--embeddings", "on"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2 and "embeddings" in result.output and not out.exists()
+
+
+def test_directions_by_event_type():
+    assert {k for k, v in DIRECTION.items() if v > 0} == {"REQUEST", "SUPPORT", "AGREE", "CONCEDE"}
+    assert {k for k, v in DIRECTION.items() if v < 0} == {"REJECT"}
 
 
 @pytest.mark.parametrize(
