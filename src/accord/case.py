@@ -51,7 +51,7 @@ class Actor(_Strict):
     name: str = Field(min_length=1)
     kind: ActorKind = "state"
     capability: Quantity = Field(description="relative clout on any positive scale")
-    veto: bool = Field(False, description="its consent is needed for any agreement")
+    veto: bool = Field(default=False, description="its consent is needed for any agreement")
     people: list[Person] = Field(default_factory=list)
     blocs: list[str] = Field(default_factory=list, description="ids or names of blocs it is in")
     aliases: list[str] = Field(default_factory=list, description="metonyms: Moscow, the Kremlin")
@@ -117,7 +117,7 @@ class Source(_Strict):
     published: dt.date | None = None
     publisher: str | None = None
     url: str | None = None
-    path: str | None = Field(None, description="local copy, relative to the case file")
+    path: str | None = Field(default=None, description="local copy, relative to the case file")
 
 
 class Meeting(_Strict):
@@ -134,7 +134,7 @@ class Case(_Strict):
 
     title: str = Field(min_length=1)
     date: dt.date | None = None
-    question: str | None = Field(None, description="what the analyst wants answered")
+    question: str | None = Field(default=None, description="what the analyst wants answered")
     venue: str | None = None
     actors: list[Actor]
     issues: list[Issue]

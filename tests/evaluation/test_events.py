@@ -7,18 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from accord.evaluation.events import EventScore, load_event_gold
+from accord.errors import GoldError
+from accord.evaluation.events import load_event_gold
+from accord.evaluation.gold import Gold, find_article
+from accord.evaluation.scores import Counts, QuoteScore
 from accord.extract.plover_lexicon import PLOVER_TYPES
 
-GOLD = Path(__file__).parents[1] / "gold" / "events"
+GOLD = Path(__file__).parents[1] / "gold" / "events"  # listed at collection, for the ids
 FOUNDING = "us-russia-security-talks-2022-01-10"
-
-
-def _article(shared: Path, name: str) -> Path:
-    for path in (shared / "articles" / name, shared / "articles" / "bbc" / name):
-        if path.exists():
-            return path
-    raise AssertionError(f"gold file names an unknown article {name!r}")
 
 
 def test_gold_files_cover_the_founding_article_and_five_bbc_articles():
@@ -31,7 +27,8 @@ def test_gold_files_cover_the_founding_article_and_five_bbc_articles():
 def test_gold_file_is_well_formed(shared: Path, path: Path):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert set(data) == {"article", "events"} and data["article"] == path.stem + ".txt"
-    text = _article(shared, data["article"]).read_text(encoding="utf-8").replace("\xa0", " ")
+    article = find_article(Gold(data["article"]), shared / "articles")
+    text = article.read_text(encoding="utf-8").replace("\xa0", " ")
     gold = load_event_gold(path)
     assert gold.events
     for e in gold.events:
@@ -42,28 +39,47 @@ def test_gold_file_is_well_formed(shared: Path, path: Path):
 
 
 def test_score_arithmetic():
-    s = EventScore(gold=10, predicted=8, matched=4)
+    s = Counts(gold=10, predicted=8, matched=4)
     assert (s.precision, s.recall) == (0.5, 0.4)
     assert s.f1 == pytest.approx(2 * 0.5 * 0.4 / 0.9)
-    s.add(EventScore(gold=2, predicted=0, matched=0))
+    s.add(Counts(gold=2, predicted=0, matched=0))
     assert (s.gold, s.predicted, s.matched) == (12, 8, 4)
+    assert Counts().f1 == 0.0 and Counts(gold=3).precision == 0.0  # nothing to divide by
 
 
-def test_coder_on_the_gold_articles_does_not_regress(shared: Path):
+def test_adding_scores_adds_counts_and_keeps_every_example():
+    a = QuoteScore(gold=2, predicted=2, matched=1, speaker_right=1, missed=["m1"])
+    a.add(QuoteScore(gold=3, predicted=1, matched=1, missed=["m2"], spurious=["s"],
+                     wrong_speaker=[("q", "A", "B")]))
+    assert (a.gold, a.predicted, a.matched, a.speaker_right) == (5, 3, 2, 1)
+    assert a.missed == ["m1", "m2"] and a.spurious == ["s"]
+    assert a.wrong_speaker == [("q", "A", "B")] and a.speaker_accuracy == 0.5
+
+
+def test_coder_on_the_gold_articles_does_not_regress(nlp, shared: Path):
     """Measured on 2026-11-28 (strict: type, source and target all right): the founding
     article P 0.67 / R 0.57; all seven articles P 0.31 / R 0.35. Floors a little below."""
-    pytest.importorskip("spacy", reason="event coding needs the 'nlp' extra (spaCy)")
     from accord.evaluation.events import evaluate_gold
-    from accord.extract.nlp import load_nlp
 
-    rows = evaluate_gold(load_nlp(), sorted(GOLD.glob("*.json")), shared / "articles")
-    total = EventScore()
+    rows = evaluate_gold(nlp, sorted(GOLD.glob("*.json")), shared / "articles")
+    assert len(rows) == len(list(GOLD.glob("*.json")))
+    total = Counts()
     for r in rows:
-        total.add(r.strict)
-        assert r.sides.matched >= r.strict.matched  # sides is the more lenient reading
+        assert r.events is not None and r.event_sides is not None
+        total.add(r.events)
+        assert r.event_sides.matched >= r.events.matched  # sides is the more lenient reading
     founding = next(r for r in rows if r.article.startswith(FOUNDING))
-    assert founding.strict.recall >= 0.5 and founding.strict.precision >= 0.6
+    assert founding.events is not None
+    assert founding.events.recall >= 0.5 and founding.events.precision >= 0.6
     assert total.recall >= 0.31 and total.precision >= 0.28
+
+
+def test_a_malformed_event_gold_file_is_a_gold_error(tmp_path: Path):
+    bad = tmp_path / "x.json"
+    bad.write_text('{"article": "x.txt", "events": [{"plover": "REQUEST"}]}', encoding="utf-8")
+    with pytest.raises(GoldError) as err:
+        load_event_gold(bad)
+    assert err.value.file == str(bad) and "sentence" in err.value.problem
 
 
 class _Index:
@@ -89,7 +105,7 @@ def test_strict_and_side_matching():
     gold = EventGold("a.txt", [
         GoldEvent("REQUEST", None, "Moscow", "NATO", False, "Moscow demanded guarantees"),
         GoldEvent("REJECT", None, "Ryabkov", "NATO", False, "Ryabkov rejected the offer."),
-    ])
+    ], Path("a.json"))
     coded = [
         EventRecord("REQUEST", None, "Russia", "NATO", False, text[:37], 0, 37),  # right
         EventRecord("REJECT", None, "Russia", "NATO", False, text[38:], 38, len(text)),
@@ -101,3 +117,10 @@ def test_strict_and_side_matching():
     assert [m.plover for m in missed] == ["REJECT"]
     sides, _ = score_article(coded, gold, actors, "sides")
     assert sides.matched == 2  # Ryabkov speaks for Russia
+
+    # a gold sentence that is not in the article is the gold file's fault, and says so
+    stray = EventGold("a.txt", [GoldEvent("REJECT", None, None, None, False, "Not here.")],
+                      Path("a.json"))
+    with pytest.raises(GoldError, match="not in the article") as err:
+        score_article(coded, stray, actors)
+    assert err.value.file == "a.json"

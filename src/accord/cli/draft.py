@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 import typer
 
 from accord.case import dump_case, parse_case
 from accord.cli.app import app, fail, out
-from accord.draft.build import draft_case, read_evidence
+from accord.draft.build import draft_case
 from accord.draft.embeddings import available, load_embedder
 from accord.draft.issue_specs import load_issues
 from accord.draft.linking import Linker
+from accord.extract.evidence import read_evidence
 from accord.io import write_atomic
 
 
@@ -46,7 +48,7 @@ def draft(
     found = read_evidence(evidence)
     embedder = load_embedder() if embeddings is not Semantic.off else None
     case = draft_case(found, specs, Linker(specs, embedder), title=title)
-    fmt = "json" if output.suffix.lower() == ".json" else "yaml"
+    fmt: Literal["yaml", "json"] = "json" if output.suffix.lower() == ".json" else "yaml"
     text = dump_case(case, fmt)
     # what is written must load back as a valid case
     parse_case(case.model_dump(mode="json", exclude_none=True), output)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 import typer
 from rich.table import Table
 
 from accord.cli.app import app, fail, out
+from accord.errors import GoldError
+from accord.evaluation.scores import ActorScore, ArticleScore, Counts, QuoteScore
+
+C = TypeVar("C", bound=Counts)
 
 
 def default_articles() -> Path:
@@ -26,8 +32,7 @@ def evaluate_extraction(
     errors: bool = typer.Option(False, "--errors", help="list missed and wrong quotes"),
 ) -> None:
     """Score quotes (span overlap), speakers and events against hand-written gold files."""
-    from accord.evaluation.events import EventScore
-    from accord.evaluation.quotes import ActorScore, GoldError, QuoteScore, evaluate
+    from accord.evaluation.quotes import evaluate
 
     articles_dir = articles or default_articles()
     if not articles_dir.is_dir():
@@ -36,52 +41,77 @@ def evaluate_extraction(
         scores = evaluate(gold_dir, articles_dir)
     except GoldError as e:
         fail(str(e))
+    total = ArticleScore(
+        "all",
+        direct=_sum((s.direct for s in scores), QuoteScore()),
+        reported=_sum((s.reported for s in scores), QuoteScore()),
+        events=_sum((s.events for s in scores), Counts()),
+        actors=_sum((s.actors for s in scores), ActorScore()),
+    )
+    out.print(_table(scores, total))
+    _print_summary(total)
+    if errors:
+        _print_errors(total)
+
+
+def _sum(parts: Iterable[C | None], total: C) -> C:
+    """``total`` with every part that is there added to it."""
+    for part in parts:
+        if part is not None:
+            total.add(part)
+    return total
+
+
+def _scored(score: C | None) -> C | None:
+    """The score if any gold was scored, else None (an empty cell, not 0.00)."""
+    return score if score is not None and score.gold else None
+
+
+def _table(scores: list[ArticleScore], total: ArticleScore) -> Table:
     table = Table(title="Extraction against gold", title_justify="left")
     for col in ("article", "quotes", "P", "R", "F1", "speaker acc.", "events", "ev P",
                 "ev R", "ev F1"):
         table.add_column(col, justify="left" if col == "article" else "right")
-    direct, reported, events, actors = QuoteScore(), QuoteScore(), EventScore(), ActorScore()
     for s in scores:
         table.add_row(s.article, *_quote_cells(s.direct), *_event_cells(s.events))
-        if s.direct:
-            direct.add(s.direct)
-        if s.reported:
-            reported.add(s.reported)
-        if s.events:
-            events.add(s.events)
-        if s.actors:
-            actors.add(s.actors)
     table.add_section()
-    table.add_row("all", *_quote_cells(direct if direct.gold else None),
-                  *_event_cells(events if events.gold else None), style="bold")
-    out.print(table)
-    if reported.gold:
+    table.add_row(total.article, *_quote_cells(_scored(total.direct)),
+                  *_event_cells(_scored(total.events)), style="bold")
+    return table
+
+
+def _print_summary(total: ArticleScore) -> None:
+    reported, actors = total.reported, total.actors
+    if reported is not None and reported.gold:
         out.print(f"reported speech: P {reported.precision:.2f} R {reported.recall:.2f} "
                   f"speaker acc. {reported.speaker_accuracy:.2f} ({reported.gold} gold)")
-    if actors.gold:
-        out.print(f"actors: recall {actors.recall:.2f} ({actors.found}/{actors.gold}), "
+    if actors is not None and actors.gold:
+        out.print(f"actors: recall {actors.recall:.2f} ({actors.matched}/{actors.gold}), "
                   f"roles {actors.role_accuracy:.2f} ({actors.roles_right}/{actors.roles}), "
                   f"affiliations {actors.affiliation_accuracy:.2f} "
                   f"({actors.affiliations_right}/{actors.affiliations})", highlight=False)
-    if errors:
-        for name in actors.missed:
-            out.print(f"[red]missed actor[/] {name}", highlight=False)
-        for text in direct.missed:
-            out.print(f"[red]missed[/]   {text[:90]!r}", highlight=False)
-        for text, got, want in direct.wrong_speaker:
-            out.print(f"[yellow]speaker[/]  {text[:60]!r}: {got} (gold {want})", highlight=False)
-        for text in direct.spurious:
-            out.print(f"[blue]spurious[/] {text[:90]!r}", highlight=False)
 
 
-def _quote_cells(q) -> list[str]:
+def _print_errors(total: ArticleScore) -> None:
+    for name in total.actors.missed if total.actors else []:
+        out.print(f"[red]missed actor[/] {name}", highlight=False)
+    direct = total.direct or QuoteScore()
+    for text in direct.missed:
+        out.print(f"[red]missed[/]   {text[:90]!r}", highlight=False)
+    for text, got, want in direct.wrong_speaker:
+        out.print(f"[yellow]speaker[/]  {text[:60]!r}: {got} (gold {want})", highlight=False)
+    for text in direct.spurious:
+        out.print(f"[blue]spurious[/] {text[:90]!r}", highlight=False)
+
+
+def _quote_cells(q: QuoteScore | None) -> list[str]:
     if q is None:
         return ["", "", "", "", ""]
     return [str(q.gold), f"{q.precision:.2f}", f"{q.recall:.2f}", f"{q.f1:.2f}",
             f"{q.speaker_accuracy:.2f}"]
 
 
-def _event_cells(e) -> list[str]:
+def _event_cells(e: Counts | None) -> list[str]:
     if e is None:
         return ["", "", "", ""]
     return [str(e.gold), f"{e.precision:.2f}", f"{e.recall:.2f}", f"{e.f1:.2f}"]

@@ -4,6 +4,10 @@ ISSUES.yaml is a list of issues as in a case (``id``, ``title``, ``scale`` with 
 labelled, ``status_quo``, optional ``description``), each with optional ``keywords``: words
 or phrases that signal the issue in the news ("expand eastwards", "Warsaw Pact"). A mapping
 with an ``issues:`` list is accepted too, so a case file can serve as its own issues file.
+
+A bad issues file raises :class:`~accord.errors.EvidenceError` (the kind for the inputs of
+``accord draft``), not :class:`CaseError`: the file is not a case even when its issues are
+validated as a case's are, and the error should say which input of the draft was wrong.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from accord.case import Issue, field_path, read_data
-from accord.errors import CaseError
+from accord.case import Issue, _pydantic_problems, read_data
+from accord.errors import CaseError, EvidenceError, Problem
 
 
 @dataclass(frozen=True)
@@ -32,45 +36,59 @@ class IssueSpec:
         return ". ".join(parts)
 
 
+def _keywords(raw: dict[str, Any], where: str, problems: list[Problem]) -> tuple[str, ...]:
+    """Take the analyst's ``keywords`` out of a raw issue; a bad value is a problem."""
+    keywords = raw.pop("keywords", None) or []
+    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        problems.append((f"{where}.keywords", "expected a list of words or phrases"))
+        return ()
+    return tuple(keywords)
+
+
+def _parse_issue(raw: Any, where: str, problems: list[Problem]) -> IssueSpec | None:
+    """One issue with its keywords, or None with its problems added to ``problems``."""
+    if not isinstance(raw, dict):
+        problems.append((where, f"expected a mapping, got {type(raw).__name__}"))
+        return None
+    raw = dict(raw)
+    keywords = _keywords(raw, where, problems)
+    try:
+        issue = Issue.model_validate(raw)
+    except ValidationError as err:
+        problems += [(f"{where}.{sub}" if sub else where, msg)
+                     for sub, msg in _pydantic_problems(err)]
+        return None
+    return IssueSpec(issue, keywords)
+
+
 def parse_issues(data: Any, file: str | Path | None = None) -> list[IssueSpec]:
-    """Validate parsed issues data; raise :class:`CaseError` naming every bad field."""
+    """Validate parsed issues data; raise :class:`EvidenceError` naming every bad field."""
     if isinstance(data, dict) and "issues" in data:
         data, prefix = data["issues"], "issues"
     else:
         prefix = ""
     if not isinstance(data, list) or not data:
-        raise CaseError(file, [(prefix, "expected a non-empty list of issues")])
+        raise EvidenceError(file, [(prefix, "expected a non-empty list of issues")])
     specs: list[IssueSpec] = []
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     seen: set[str] = set()
     for i, raw in enumerate(data):
-        where = f"{prefix}[{i}]"
-        if not isinstance(raw, dict):
-            problems.append((where, f"expected a mapping, got {type(raw).__name__}"))
+        spec = _parse_issue(raw, f"{prefix}[{i}]", problems)
+        if spec is None:
             continue
-        raw = dict(raw)
-        keywords = raw.pop("keywords", None) or []
-        if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
-            problems.append((f"{where}.keywords", "expected a list of words or phrases"))
-            keywords = []
-        try:
-            issue = Issue.model_validate(raw)
-        except ValidationError as err:
-            for e in err.errors():
-                loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and "[" in p))
-                sub = field_path(loc)
-                msg = e["msg"].removeprefix("Value error, ")
-                problems.append((f"{where}.{sub}" if sub else where, msg))
-            continue
-        if issue.id in seen:
-            problems.append((f"{where}.id", f"duplicate id {issue.id!r}"))
-        seen.add(issue.id)
-        specs.append(IssueSpec(issue, tuple(keywords)))
+        if spec.issue.id in seen:
+            problems.append((f"{prefix}[{i}].id", f"duplicate id {spec.issue.id!r}"))
+        seen.add(spec.issue.id)
+        specs.append(spec)
     if problems:
-        raise CaseError(file, problems)
+        raise EvidenceError(file, problems)
     return specs
 
 
 def load_issues(path: str | Path) -> list[IssueSpec]:
-    """Read and validate an issues file (YAML or JSON)."""
-    return parse_issues(read_data(path), path)
+    """Read and validate an issues file (YAML or JSON); :class:`EvidenceError` when bad."""
+    try:
+        data = read_data(path)
+    except CaseError as err:  # unreadable, or not YAML/JSON
+        raise EvidenceError(err.file, err.problems) from None
+    return parse_issues(data, path)

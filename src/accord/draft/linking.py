@@ -32,7 +32,7 @@ from accord.extract.plover_lexicon import words
 THRESHOLD = 0.25
 RELATIVE = 0.5
 SEMANTIC_FLOOR, SEMANTIC_CEIL = 0.2, 0.6
-KEYWORD_WEIGHT = 2.0
+KEYWORD_WEIGHT = 2  # a keyword counts double (an integer: word counts stay counts)
 END_MIN, END_MARGIN = 0.1, 2.0
 
 STOPWORDS = words(

@@ -26,8 +26,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from accord.evaluation.scores import Counts
-from accord.extract.events import ActorResolver, generic_actor
+from accord.errors import GoldError
+from accord.evaluation.gold import Gold, find_article
+from accord.evaluation.scores import ArticleScore, Counts
+from accord.extract.actors import ActorIndex
+from accord.extract.events import ActorResolver, find_events, generic_actor
 from accord.extract.records import EventRecord
 
 
@@ -45,34 +48,33 @@ class GoldEvent:
 class EventGold:
     article: str
     events: list[GoldEvent]
+    file: Path | None = None  # the gold file, named in errors
+
+
+def _gold_event(e: dict[str, Any]) -> GoldEvent:
+    return GoldEvent(
+        plover=e["plover"],
+        mode=e.get("mode"),
+        source=e.get("source"),
+        target=e.get("target"),
+        negated=bool(e.get("negated", False)),
+        sentence=e["sentence"],
+    )
 
 
 def load_event_gold(path: str | Path) -> EventGold:
-    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
-    events = [
-        GoldEvent(
-            plover=e["plover"],
-            mode=e.get("mode"),
-            source=e.get("source"),
-            target=e.get("target"),
-            negated=bool(e.get("negated", False)),
-            sentence=e["sentence"],
-        )
-        for e in data["events"]
-    ]
-    return EventGold(article=data["article"], events=events)
+    """An event gold file; :class:`GoldError` when it is not one."""
+    path = Path(path)
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return EventGold(data["article"], [_gold_event(e) for e in data["events"]], path)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        problem = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+        raise GoldError(path, f"not an event gold file: {problem}") from None
 
 
 def _normal(text: str) -> str:
     return text.replace("\xa0", " ")  # same length: offsets stay valid
-
-
-@dataclass
-class EventScore(Counts):
-    def add(self, other: EventScore) -> None:
-        self.gold += other.gold
-        self.predicted += other.predicted
-        self.matched += other.matched
 
 
 class GoldActors:
@@ -99,16 +101,15 @@ class GoldActors:
             return None
         return self.index.affiliation(name) or name
 
-    def locate(self, sentence: str) -> tuple[int, int]:
+    def locate(self, sentence: str) -> tuple[int, int] | None:
+        """Where the sentence lies in the article, or None when it does not."""
         at = self.text.find(_normal(sentence))
-        if at < 0:
-            raise ValueError(f"gold sentence not in the article: {sentence[:60]!r}")
-        return at, at + len(sentence)
+        return None if at < 0 else (at, at + len(sentence))
 
 
 def score_article(
     predicted: list[EventRecord], gold: EventGold, actors: GoldActors, level: str = "strict"
-) -> tuple[EventScore, list[GoldEvent]]:
+) -> tuple[Counts, list[GoldEvent]]:
     """Score one article; also return the gold events no coded event matched."""
     same: Callable[[str | None, str | None], bool]
     if level == "strict":
@@ -119,9 +120,12 @@ def score_article(
             return actors.side(p) == actors.side(actors.canonical(g))
     free = list(predicted)
     missed = []
-    score = EventScore(gold=len(gold.events), predicted=len(predicted))
+    score = Counts(gold=len(gold.events), predicted=len(predicted))
     for g in gold.events:
-        start, end = actors.locate(g.sentence)
+        where = actors.locate(g.sentence)
+        if where is None:
+            raise GoldError(gold.file, f"gold sentence not in the article: {g.sentence[:60]!r}")
+        start, end = where
         hit = next(
             (
                 p for p in free
@@ -138,38 +142,21 @@ def score_article(
     return score, missed
 
 
-@dataclass
-class ArticleScore:
-    article: str
-    strict: EventScore
-    sides: EventScore
-    missed: list[GoldEvent]
-
-
-def article_path(articles: Path, name: str) -> Path:
-    """Where a gold file's article lies: in ``articles`` or one folder below it."""
-    direct = articles / name
-    if direct.exists():
-        return direct
-    found = sorted(articles.glob(f"*/{name}"))
-    if not found:
-        raise FileNotFoundError(f"article {name!r} not found under {articles}")
-    return found[0]
+def score_events(doc: Doc, index: ActorIndex, gold: EventGold) -> tuple[Counts, Counts]:
+    """The events coded in ``doc`` scored against the gold: strict, and by side."""
+    events, actors = find_events(doc, index), GoldActors(doc, index)
+    strict, _ = score_article(events, gold, actors, "strict")
+    sides, _ = score_article(events, gold, actors, "sides")
+    return strict, sides
 
 
 def evaluate_gold(nlp: Language, gold_files: list[Path], articles: Path) -> list[ArticleScore]:
     """Code each gold file's article with the actor index and score it, strict and by side."""
-    from accord.extract.actors import ActorIndex
-    from accord.extract.events import find_events
-
     out = []
     for path in gold_files:
         gold = load_event_gold(path)
-        doc = nlp(article_path(articles, gold.article).read_text(encoding="utf-8"))
-        index = ActorIndex.from_doc(doc)
-        events = find_events(doc, index)
-        actors = GoldActors(doc, index)
-        strict, missed = score_article(events, gold, actors, "strict")
-        sides, _ = score_article(events, gold, actors, "sides")
-        out.append(ArticleScore(gold.article, strict, sides, missed))
+        article = find_article(Gold(gold.article), articles)
+        doc = nlp(article.read_text(encoding="utf-8"))
+        strict, sides = score_events(doc, ActorIndex.from_doc(doc), gold)
+        out.append(ArticleScore(gold.article, events=strict, event_sides=sides))
     return out

@@ -23,7 +23,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from accord.evaluation.scores import share
+from accord.evaluation.scores import Counts, share
 from accord.extract.events import EventRecord, PhraseResolver, find_events
 from accord.extract.plover_lexicon import LEGACY_TYPES, words
 
@@ -87,22 +87,33 @@ def same_actor(predicted: str | None, gold: tuple[str, ...]) -> bool:
 
 @dataclass
 class PloverScore:
-    records: int = 0
-    typed: int = 0  # records with an event of the gold type
-    events: int = 0  # events coded
-    events_right_type: int = 0
+    """The coder on records scored one at a time.
+
+    ``records``: gold = the records, matched = those for which the coder finds an event of the
+    gold type (type recall); ``events``: predicted = the events coded, matched = those of
+    their record's type (type precision). Two counts, not one, since a record can get two
+    events of its type. Source and target are scored on the records typed right.
+    """
+
+    records: Counts = field(default_factory=Counts)
+    events: Counts = field(default_factory=Counts)
     source_right: int = 0
-    target_scored: int = 0
+    target_scored: int = 0  # records typed right that have a gold target
     target_right: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     @property
+    def typed(self) -> int:
+        """Records with an event of the gold type."""
+        return self.records.matched
+
+    @property
     def type_recall(self) -> float:
-        return share(self.typed, self.records)
+        return self.records.recall
 
     @property
     def type_precision(self) -> float:
-        return share(self.events_right_type, self.events)
+        return self.events.precision
 
     @property
     def source_accuracy(self) -> float:
@@ -113,11 +124,12 @@ class PloverScore:
         return share(self.target_right, self.target_scored)
 
     def table(self) -> str:
+        records, events = self.records, self.events
         rows = [
-            ("records", f"{self.records}"),
-            ("type recall", f"{self.type_recall:.3f} ({self.typed}/{self.records})"),
+            ("records", f"{records.gold}"),
+            ("type recall", f"{self.type_recall:.3f} ({self.typed}/{records.gold})"),
             ("type precision",
-             f"{self.type_precision:.3f} ({self.events_right_type}/{self.events})"),
+             f"{self.type_precision:.3f} ({events.matched}/{events.predicted})"),
             ("source | type right",
              f"{self.source_accuracy:.3f} ({self.source_right}/{self.typed})"),
             ("target | type right",
@@ -127,10 +139,10 @@ class PloverScore:
 
 
 def score_record(gold: GoldRecord, events: list[EventRecord], score: PloverScore) -> None:
-    score.records += 1
-    score.events += len(events)
+    score.records.gold += 1
+    score.events.predicted += len(events)
     right = [e for e in events if e.plover == gold.plover]
-    score.events_right_type += len(right)
+    score.events.matched += len(right)
     for e in events:
         if e.plover != gold.plover:
             score.confusion[gold.plover, e.plover] += 1
@@ -138,7 +150,7 @@ def score_record(gold: GoldRecord, events: list[EventRecord], score: PloverScore
         score.confusion[gold.plover, "-"] += 1
     if not right:
         return
-    score.typed += 1
+    score.records.matched += 1
     if any(same_actor(e.source, gold.sources) for e in right):
         score.source_right += 1
     if gold.targets:

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 @dataclass
 class Record:
     type: ClassVar[str] = "record"
+    article: str = field(default="", kw_only=True)  # the article id, set by the pipeline
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -37,7 +38,6 @@ class ActorRecord(Record):
     roles: list[str] = field(default_factory=list)
     affiliation: str | None = None
     mentions: list[Mention] = field(default_factory=list)
-    article: str = ""
 
 
 @dataclass
@@ -51,7 +51,6 @@ class QuoteRecord(Record):
     start: int
     end: int
     direct: bool
-    article: str = ""
 
 
 @dataclass
@@ -71,7 +70,6 @@ class DateRecord(Record):
     end: int
     future: bool = False
     scheduled: str | None = None
-    article: str = ""
 
 
 @dataclass
@@ -87,4 +85,21 @@ class EventRecord(Record):
     sentence: str
     start: int
     end: int
-    article: str = ""
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    r.type: r for r in (ActorRecord, QuoteRecord, DateRecord, EventRecord)
+}
+
+
+def from_dict(data: dict[str, Any]) -> Record:
+    """The record that :meth:`Record.to_dict` wrote; ``ValueError`` or ``TypeError`` when
+    ``data`` is not one (an unknown ``type``, a missing or unexpected field)."""
+    fields = dict(data)
+    kind = fields.pop("type", None)
+    record_type = RECORD_TYPES.get(kind) if isinstance(kind, str) else None
+    if record_type is None:
+        raise ValueError(f"unknown record type {kind!r}")
+    if record_type is ActorRecord:
+        fields["mentions"] = [Mention(**m) for m in fields.get("mentions", [])]
+    return record_type(**fields)
