@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from accord.io import write_atomic
+from accord.outcome import Outcome, outcome_problems
 from accord.quantity import Quantity
 
 SCALE_MIN, SCALE_MAX = 0.0, 100.0
@@ -65,6 +66,7 @@ class Issue(_Strict):
     scale: dict[float, str] = Field(description="labelled points; 0 and 100 are required")
     status_quo: Quantity
     description: str | None = None
+    outcome: Outcome | None = Field(None, description="what was decided (for backtests only)")
 
     @field_validator("scale")
     @classmethod
@@ -261,6 +263,7 @@ def check(case: Case) -> list[tuple[str, str]]:
                 problems.append(
                     (f"actors[{i}]", f"veto player {a.id!r} has no position on issue {issue.id!r}")
                 )
+    problems += outcome_problems(case)
     if not case.actors:
         problems.append(("actors", "a case needs at least one actor"))
     if not case.issues:
