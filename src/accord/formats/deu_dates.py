@@ -16,7 +16,14 @@ through a spreadsheet that rewrote some of them. Every distinct value in the dev
   their proposal); restored, every proposal's introduction falls in or just after the year of
   its code (``d04219`` → 2004) and every final act after its introduction. In the file the
   restored day is always 13–31, a value no month can take, which is why the spreadsheet did
-  not parse the string as month-day-year; values whose day is 1–12 survived as text.
+  not parse the string as month-day-year; values whose day is 1–12 survived as text. Two
+  checks against the record: the effort-sharing proposal (``d160231``, introduced 20 July
+  2016) has ``finact`` ``2019-06-18``, restored to 19 June 2018, the day Regulation (EU)
+  2018/842 appeared in the Official Journal (OJ L 156, 19.6.2018, EUR-Lex); the electronic
+  communications code (``d160288``) has ``2017-12-18``, restored to 17 December 2018, six days
+  after Directive (EU) 2018/1972 was signed (11 December 2018), where the literal reading
+  would date the final act a year before its adoption. ``finact`` is thus the publication
+  date of the act.
 - a whole number of five digits: an Excel serial date (days since 1899-12-30). None occurs in
   the development half; the rule is there for the rest of the file.
 

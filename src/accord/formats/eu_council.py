@@ -26,19 +26,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-EU15 = {
+EU15: dict[str, float] = {
     "DE": 10, "FR": 10, "IT": 10, "UK": 10, "ES": 8, "BE": 5, "EL": 5, "NL": 5, "PT": 5,
     "AT": 4, "SE": 4, "DK": 3, "IE": 3, "FI": 3, "LU": 2,
 }  # fmt: skip
-ACCESSION_2004 = {
+ACCESSION_2004: dict[str, float] = {
     "PL": 8, "CZ": 5, "HU": 5, "EE": 3, "LV": 3, "LT": 3, "SK": 3, "SI": 3, "CY": 2, "MT": 2,
 }  # fmt: skip
-NICE_EU25 = {
+NICE_EU25: dict[str, float] = {
     "DE": 29, "FR": 29, "IT": 29, "UK": 29, "ES": 27, "PL": 27, "NL": 13, "BE": 12, "CZ": 12,
     "EL": 12, "HU": 12, "PT": 12, "AT": 10, "SE": 10, "DK": 7, "IE": 7, "LT": 7, "SK": 7,
     "FI": 7, "CY": 4, "EE": 4, "LV": 4, "LU": 4, "SI": 4, "MT": 3,
 }  # fmt: skip
-POPULATION_2016 = {
+POPULATION_2016: dict[str, float] = {
     "DE": 15.93, "FR": 13.04, "UK": 12.73, "IT": 12.07, "ES": 9.12, "PL": 7.47, "RO": 3.90,
     "NL": 3.37, "BE": 2.21, "EL": 2.13, "CZ": 2.05, "PT": 2.04, "HU": 1.94, "SE": 1.92,
     "AT": 1.69, "BG": 1.42, "DK": 1.11, "FI": 1.08, "SK": 1.06, "IE": 0.91, "HR": 0.83,
