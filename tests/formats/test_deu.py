@@ -262,3 +262,15 @@ def test_gdp_needs_the_gdp_row(dev: Path, tmp_path: Path) -> None:
     assert len(read_deu(path)) == 2  # votes need no GDP row
     with pytest.raises(ImportFileError, match="needs the GDP row"):
         read_deu(path, "gdp")
+
+
+def test_a_garbled_final_act_date_falls_back(dev: Path, tmp_path: Path) -> None:
+    path = _broken(dev, tmp_path, {(7, "finact"): "soon", (8, "finact"): "soon"})
+    takeovers = read_deu(path)["d95341"]
+    assert {i.outcome.date for i in takeovers.issues if i.outcome} == {OUTCOME_FALLBACK}
+    assert "finact 'soon' garbled beyond repair" in (takeovers.notes or "")
+    path = _broken(dev, tmp_path, {(7, "finact"): "soon"})  # its issues must agree
+    with pytest.raises(ImportFileError) as err:
+        read_deu(path)
+    assert err.value.problems == [("line 8", "finact '04-07-01' differs from 'soon' at line 7, "
+                                   "an issue of the same proposal d95341")]
