@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CASE := examples/geneva-2022/case.yaml
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean check-deu
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -31,6 +31,13 @@ test: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b; done
+
+# DEU III (development half, in ../shared): one case per proposal, then a few forecasts
+SHARED ?= ../shared
+check-deu: $(VENV)/.installed
+	$(BIN)/accord import $(SHARED)/data/deu/deu3-dev.tsv --format deu -o out/deu
+	for c in d00060 d97264 n05124 d160288; do \
+		$(BIN)/accord forecast out/deu/$$c.yaml --model compromise,nash,exchange || exit 1; done
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -25,6 +25,7 @@ from pydantic import (
 
 from accord.errors import CaseError, InputError, Problem
 from accord.io import write_atomic
+from accord.outcome import Outcome, outcome_problems
 from accord.quantity import Quantity
 
 SCALE_MIN, SCALE_MAX = 0.0, 100.0
@@ -66,6 +67,7 @@ class Issue(_Strict):
     scale: dict[float, str] = Field(description="labelled points; 0 and 100 are required")
     status_quo: Quantity
     description: str | None = None
+    outcome: Outcome | None = Field(None, description="what was decided (for backtests only)")
 
     @field_validator("scale")
     @classmethod
@@ -202,6 +204,7 @@ def check(case: Case) -> list[Problem]:
         for j, ev in enumerate(p.evidence):
             problems += _evidence_problems(f"positions[{i}].evidence[{j}]", ev, source_ids)
     problems += _silent_veto_players(case, set(first))
+    problems += outcome_problems(case)
     if not case.actors:
         problems.append(("actors", "a case needs at least one actor"))
     if not case.issues:

@@ -9,6 +9,7 @@ import typer
 
 from accord.case import Case, save_case
 from accord.cli.app import app, out
+from accord.cli.import_deu import CapabilityBasis, import_deu
 from accord.formats.decide import read_decide
 from accord.formats.ktab import read_ktab
 
@@ -16,13 +17,17 @@ from accord.formats.ktab import read_ktab
 class Source(StrEnum):
     decide = "decide"
     ktab = "ktab"
+    deu = "deu"
 
 
 READERS = {Source.decide: read_decide, Source.ktab: read_ktab}
 
 
 def guess(path: Path) -> Source:
-    """Decide files start their rows with ``#A``/``#P``/…; anything else is read as KTAB."""
+    """A ``.tsv`` file is DEU's; Decide files start their rows with ``#A``/``#P``/…; anything
+    else is read as KTAB."""
+    if path.suffix.lower() == ".tsv":
+        return Source.deu
     try:
         head = path.read_text(encoding="utf-8", errors="replace")[:200].lstrip("'\"")
     except OSError:
@@ -33,11 +38,19 @@ def guess(path: Path) -> Source:
 @app.command("import")
 def import_(
     file: Path = typer.Argument(..., help="a Decide (.csv/.txt) or KTAB (.csv) input file"),
-    output: Path = typer.Option(..., "--output", "-o", help="case file to write (.yaml or .json)"),
+    output: Path = typer.Option(..., "--output", "-o",
+                                help="case file to write (.yaml or .json); a folder for deu"),
     fmt: Source = typer.Option(None, "--format", "-f", help="input format (default: guessed)"),
+    capability: CapabilityBasis = typer.Option(
+        CapabilityBasis.votes, "--capability",
+        help="deu only: Council votes at the proposal's date, equal, or the file's GDP row"),
 ) -> None:
-    """Import a Decide or KTAB input file as an accord case."""
+    """Import a Decide or KTAB input file as an accord case, or a DEU file as one case per
+    proposal."""
     source = fmt or guess(file)
+    if source is Source.deu:
+        import_deu(file, output, capability)
+        return
     case: Case = READERS[source](file)
     save_case(case, output)
     out.print(f"[green]ok[/] {file} ({source.value}) → {output}: {len(case.actors)} actors, "

@@ -1,0 +1,32 @@
+"""``accord import FILE --format deu -o DIR``: one case file per DEU proposal in ``DIR``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from accord.case import save_case
+from accord.cli.app import fail, out
+from accord.formats.deu import read_deu
+
+
+class CapabilityBasis(StrEnum):
+    """``--capability``: what an actor's capability is in a DEU case (see
+    :mod:`accord.formats.deu_actors`)."""
+
+    votes = "votes"
+    equal = "equal"
+    gdp = "gdp"
+
+
+def import_deu(file: Path, directory: Path, capability: CapabilityBasis) -> None:
+    """Read every proposal of ``file`` (all validated first), then write ``DIR/<prnr>.yaml``."""
+    if directory.exists() and not directory.is_dir():
+        fail(f"{directory}: --format deu writes one case per proposal; -o must be a directory")
+    cases = read_deu(file, capability.value)
+    for code, case in cases.items():
+        save_case(case, directory / f"{code}.yaml")
+    issues = sum(len(c.issues) for c in cases.values())
+    outcomes = sum(i.outcome is not None for c in cases.values() for i in c.issues)
+    out.print(f"[green]ok[/] {file} (deu, capability {capability.value}) → {directory}/: "
+              f"{len(cases)} cases, {issues} issues, {outcomes} outcomes", highlight=False)

@@ -1,0 +1,159 @@
+"""Who takes part in a DEU proposal, with what clout and whose consent is needed.
+
+The rules (each case's notes spell out how they applied to it):
+
+- **Actors**: the Commission, the European Parliament and every member state with a position
+  on at least one issue of the proposal (a state without any weighs nothing in accord's models).
+- **Capabilities**, by ``--capability``:
+
+  - ``votes`` (default): under qualified majority, each state's weight in the Council in force
+    on the proposal's introduction date (:mod:`accord.formats.eu_council`); under unanimity,
+    equal weights (1 per state), since every state's consent counts the same. A state that
+    joined while the proposal was negotiated (e.g. Bulgaria for a 2005 proposal) weighs what it
+    did in the first weighting that lists it.
+  - ``equal``: 1 per state whatever the voting rule.
+  - ``gdp``: the GDP figure per actor in the file's second row (added by the copy's author, a
+    rough proxy; the Commission and Parliament both carry 4.1, Germany's figure).
+
+  Under ``votes`` and ``equal`` the Commission weighs as much as the largest member state: it
+  drafts the proposal and can withdraw it but casts no vote. The Parliament weighs as much as
+  the whole Council (the sum of the weights of every member state on the introduction date)
+  under codecision (COD), where it is a co-legislator whose approval is needed, and as much as
+  the smallest member state under consultation (CNS), where it gives an opinion the Council
+  need not follow. The COD convention is the "supranational" view of Thomson & Hosli (2006,
+  "Who has power in the EU?", JCMS 44(2)); they and Thomson (2011, *Resolving Controversy in
+  the European Union*, ch. 8) find that bargaining models giving the Commission and Parliament
+  less power than the Council ("Council-centric") forecast DEU outcomes better, so the
+  Parliament's weight under COD is a stated choice to vary, not a finding.
+- **Veto players** (``veto: true``): under unanimity every member state present; under COD
+  the Parliament. Under qualified majority no single state can block. A case may mark a veto
+  player only if it states a position on every issue, so a state or the Parliament lacking
+  one on some issue of the proposal is left unmarked, and the notes name it. A proposal with
+  issues under both rules (``d05127``) is read as unanimous for its actors, since a state can
+  block the unanimous part of the package. The Commission is not marked: its power (under
+  CNS the Council can amend its proposal only by unanimity, Art. 250 EC / 293 TFEU; it may
+  withdraw the proposal) has no place in the case format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from accord.formats.deu_table import ACTORS, INSTITUTIONS, Proposal
+from accord.formats.eu_council import Weighting, first_weight, weighting_on
+
+Capability = Literal["votes", "equal", "gdp"]
+CAPABILITIES: tuple[Capability, ...] = ("votes", "equal", "gdp")
+NAMES = dict(ACTORS.values())
+
+
+@dataclass(frozen=True)
+class ActorRule:
+    """The actors of one proposal and the sentences that explain their weights and vetoes."""
+
+    actors: list[dict[str, object]]
+    notes: list[str]
+
+
+def unanimous(p: Proposal) -> bool:
+    return any(i.vote == "Unan" for i in p.issues)
+
+
+def _present(p: Proposal) -> list[str]:
+    stated = {a for i in p.issues for a in i.positions}
+    return [a for a, _ in ACTORS.values() if a in stated]
+
+
+def _member_weights(
+    p: Proposal, states: list[str], capability: Capability, table: Weighting
+) -> tuple[dict[str, float], dict[str, float], list[str]]:
+    """(weights of the present states, weights of every member on the intro date, notes)."""
+    if capability == "equal" or unanimous(p):
+        members = {s: 1.0 for s in table.weights}
+        return {s: 1.0 for s in states}, members, []
+    members = dict(table.weights)
+    weights, notes = {}, []
+    for s in states:
+        if s in members:
+            weights[s] = members[s]
+        elif found := first_weight(s, p.intro):
+            weights[s] = found[0]
+            notes.append(f"{s} joined during the negotiation: weight {found[0]:g} from "
+                         f"{found[1].name}.")
+    return weights, members, notes
+
+
+def _capabilities(
+    p: Proposal, states: list[str], capability: Capability, gdp: dict[str, float]
+) -> tuple[dict[str, float], list[str]]:
+    if capability == "gdp":
+        return {a: gdp[a] for a in [*INSTITUTIONS, *states]}, [
+            "Capabilities: the GDP figure of the file's second row for every actor (a rough "
+            "proxy added by the copy's author; the Commission and Parliament carry 4.1, "
+            "Germany's figure)."
+        ]
+    table = weighting_on(p.intro)
+    weights, members, notes = _member_weights(p, states, capability, table)
+    council = sum(members.values())
+    cod = p.proc == "COD"
+    ep = council if cod else min(members.values())
+    if capability == "equal":
+        basis = "equal weights (1 per member state, --capability equal)"
+    elif unanimous(p):
+        basis = "equal weights (1 per member state) since the Council decides by unanimity"
+    else:
+        basis = (f"the Council's qualified-majority weights in force on {p.intro} "
+                 f"({table.name}, {table.unit}, total {council:g})")
+    notes = [
+        f"Capabilities: member states: {basis}. Commission: {max(members.values()):g}, the "
+        "largest member state's weight (it drafts and may withdraw the proposal but has no "
+        f"vote). Parliament: {ep:g}, "
+        + ("the whole Council's weight, as co-legislator under COD (the 'supranational' "
+           "convention of Thomson & Hosli 2006; Council-centric weights forecast DEU better "
+           "in Thomson 2011, ch. 8)." if cod else
+           "the smallest member state's weight: under CNS it is only consulted."),
+        *notes,
+    ]
+    return {"COM": max(members.values()), "EP": ep, **weights}, notes
+
+
+def _vetoes(p: Proposal, present: list[str]) -> tuple[set[str], list[str]]:
+    full = {a for a in present if all(a in i.positions for i in p.issues)}
+    wanted: list[str] = []
+    notes = []
+    if unanimous(p):
+        wanted += [a for a in present if a not in INSTITUTIONS]
+        rule = "Unanimity: every member state present is a veto player"
+        if any(i.vote != "Unan" for i in p.issues):
+            rule += (" (the proposal mixes unanimity and QMV issues; read as unanimous, since a "
+                     "state can block the unanimous part of the package)")
+        notes.append(rule + ".")
+    else:
+        notes.append("Qualified majority: no single member state can block.")
+    if p.proc == "COD":
+        wanted.append("EP")
+        notes.append("COD: the Parliament's approval is needed, a veto player.")
+    unmarked = [a for a in wanted if a not in full]
+    if unmarked:
+        notes.append("Not marked as veto players because they state no position on some issue "
+                     "(a case's veto player needs one on every issue): " + ", ".join(unmarked)
+                     + ".")
+    notes.append("The Commission is not a veto player in the case; its agenda power (under CNS "
+                 "the Council amends its proposal only by unanimity, Art. 250 EC / 293 TFEU) "
+                 "is not expressible in the case format.")
+    return {a for a in wanted if a in full}, notes
+
+
+def proposal_actors(p: Proposal, capability: Capability, gdp: dict[str, float]) -> ActorRule:
+    """The actors of ``p`` as case data, with the notes that explain their weights."""
+    present = _present(p)
+    states = [a for a in present if a not in INSTITUTIONS]
+    weights, cap_notes = _capabilities(p, states, capability, gdp)
+    veto, veto_notes = _vetoes(p, present)
+    actors: list[dict[str, object]] = [
+        {"id": a, "name": NAMES[a], "kind": "organisation" if a in INSTITUTIONS else "state",
+         "capability": weights[a], "veto": a in veto}
+        for a in [*INSTITUTIONS, *states]
+    ]
+    return ActorRule(actors, cap_notes + veto_notes)
