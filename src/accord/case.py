@@ -25,7 +25,7 @@ from pydantic import (
 
 from accord.errors import CaseError, InputError, Problem
 from accord.io import write_atomic
-from accord.outcome import Outcome, outcome_problems
+from accord.outcome import Outcome
 from accord.quantity import Quantity
 
 SCALE_MIN, SCALE_MAX = 0.0, 100.0
@@ -204,11 +204,31 @@ def check(case: Case) -> list[Problem]:
         for j, ev in enumerate(p.evidence):
             problems += _evidence_problems(f"positions[{i}].evidence[{j}]", ev, source_ids)
     problems += _silent_veto_players(case, set(first))
-    problems += outcome_problems(case)
+    problems += _outcome_problems(case, source_ids)
     if not case.actors:
         problems.append(("actors", "a case needs at least one actor"))
     if not case.issues:
         problems.append(("issues", "a case needs at least one issue"))
+    return problems
+
+
+def _outcome_problems(case: Case, source_ids: set[str]) -> list[Problem]:
+    """The issues' outcomes lie on the scale, come after the case's date and cite a source."""
+    problems: list[Problem] = []
+    for i, issue in enumerate(case.issues):
+        outcome = issue.outcome
+        if outcome is None:
+            continue
+        where = f"issues[{i}].outcome"
+        if msg := _ranged(outcome.value, SCALE_MIN, SCALE_MAX, "outcome"):
+            problems.append((f"{where}.value", msg))
+        if case.date is not None and outcome.date <= case.date:
+            problems.append(
+                (f"{where}.date", f"the outcome ({outcome.date}) must come after the case's "
+                 f"date ({case.date}): a case is what was knowable before the decision")
+            )
+        if outcome.source not in source_ids:
+            problems.append((f"{where}.source", f"cites unknown source {outcome.source!r}"))
     return problems
 
 
