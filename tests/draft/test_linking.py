@@ -58,10 +58,18 @@ def test_unrelated_sentences_link_to_nothing(linker: Linker):
 
 
 def test_content_end_needs_a_clear_margin(linker: Linker):
-    # echoes only the 100 label ("banned near each other's territory")
-    assert linker.content_end("missiles", "Missiles should be banned near our territory") == 100
+    # echoes only the 100 label ("legally binding ban … in the vicinity of each other's
+    # territory")
+    said = "A legally binding ban on missiles in the vicinity of our territory"
+    assert linker.content_end("missiles", said) == 100
     # echoes neither label: undecided
     assert linker.content_end("missiles", "Talks went on until late") is None
+
+
+def test_similarity_is_the_lexical_cosine(linker: Linker):
+    label = "Talks on reciprocal, verifiable arrangements"
+    assert linker.similarity(label, label) == pytest.approx(1.0)
+    assert linker.similarity("The envoys dined", label) == 0.0
 
 
 def test_issue_file_problems_name_the_field(tmp_path: Path):

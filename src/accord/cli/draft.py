@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 import typer
+from rich.markup import escape
 
 from accord.case import dump_case, parse_case
 from accord.cli.app import app, fail, out
@@ -47,7 +48,8 @@ def draft(
     specs = load_issues(issues)
     found = read_evidence(evidence)
     embedder = load_embedder() if embeddings is not Semantic.off else None
-    case = draft_case(found, specs, Linker(specs, embedder), title=title)
+    drafted = draft_case(found, specs, Linker(specs, embedder), title=title)
+    case = drafted.case
     fmt: Literal["yaml", "json"] = "json" if output.suffix.lower() == ".json" else "yaml"
     text = dump_case(case, fmt)
     # what is written must load back as a valid case
@@ -60,3 +62,9 @@ def draft(
         f"{len(case.positions)} positions, {n_ev} evidence items (linking: {how})",
         highlight=False,
     )
+    veto = [a.id for a in case.actors if a.veto]
+    out.print(f"veto players proposed: {', '.join(veto) or 'none'}", highlight=False)
+    if drafted.undecided:
+        out.print("[yellow]not decided — where the analyst should look:[/]")
+        for line in drafted.undecided:
+            out.print(f"  - {escape(line)}", highlight=False)

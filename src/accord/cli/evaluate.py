@@ -115,3 +115,29 @@ def _event_cells(e: Counts | None) -> list[str]:
     if e is None:
         return ["", "", "", ""]
     return [str(e.gold), f"{e.precision:.2f}", f"{e.recall:.2f}", f"{e.f1:.2f}"]
+
+
+@app.command("evaluate-draft")
+def evaluate_draft(
+    draft: Path = typer.Argument(..., help="case drafted by `accord draft`"),
+    hand: Path = typer.Argument(..., help="hand-built case of the same negotiation"),
+    read: list[str] = typer.Option(
+        [], "--read", help="hand case source id of an article the draft was made from"),
+) -> None:
+    """Score a drafted case against a hand-built one: positions, sides, veto, verdicts."""
+    from accord.case import load_case
+    from accord.evaluation.drafts import score_draft
+
+    s = score_draft(load_case(hand), load_case(draft), set(read) or None)
+    table = Table("figure", "all hand positions", "supported by the articles read")
+    table.add_row("positions found", str(s.found), str(s.found_supported))
+    table.add_row("same side of the status quo", str(s.same_side), str(s.same_side_supported))
+    out.print(table)
+    dist = "n/a" if s.mean_distance is None else f"{s.mean_distance:.1f}"
+    out.print(f"mean distance (positions found): {dist}", highlight=False)
+    out.print(f"veto agreement (Jaccard): {s.veto_agreement:.2f}", highlight=False)
+    for issue, (h, d) in s.verdicts.items():
+        out.print(f"  {issue}: hand {'deal possible' if h else 'no zone'}, "
+                  f"draft {'deal possible' if d else 'no zone'}"
+                  f"{'' if h == d else '  (disagree)'}", highlight=False)
+    out.print(f"zone verdicts agree: {s.verdicts_agree}", highlight=False)

@@ -1,11 +1,10 @@
 """The actors of a draft: bodies, and the people who speak for them, merged over all articles.
 
-A body (state, bloc, organisation, group) is listed when it acts in an event, has a
-spokesperson in the evidence or is named at least twice; an actor that is not a body (a
-person without affiliation, say) is listed when it holds a drafted position. People are listed
-under the body they speak for, with their first role. Capability is left to the analyst: a
-wide range with the rationale "to be set by the analyst", so a forecast run on the raw draft
-shows how little it knows.
+A body (state, bloc, organisation, group) is listed when it holds a drafted position or when a
+demand is addressed to it (its consent is needed); historical entities, venues and people
+merely mentioned hold neither and are left out. People are listed under the body they speak
+for (its delegation), with their first role. Each actor's notes say why it is listed and, for
+a proposed veto player, why; capability is a documented prior (:mod:`accord.draft.capability`).
 """
 
 from __future__ import annotations
@@ -15,9 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from accord.case import Actor, ActorKind, Person
-from accord.draft import TO_BE_SET
-from accord.extract.records import ActorRecord, EventRecord
-from accord.quantity import Quantity
+from accord.draft.capability import capabilities
+from accord.extract.records import ActorRecord
 
 BODY_KINDS: dict[str, ActorKind] = {
     "state": "state", "bloc": "bloc", "organisation": "organisation"
@@ -66,56 +64,29 @@ class DraftActors:
         return BODY_KINDS.get(kind or "", "person" if kind == "person" else "group")
 
 
-def _acting(events: Iterable[EventRecord], actors: DraftActors) -> list[str]:
-    """The bodies that act or are acted on in an event, in order of first appearance."""
-    names = (name for e in events for name in (e.source, e.target) if name)
-    return list(dict.fromkeys(actors.body(name) for name in names))
-
-
-def _listed_names(
-    events: list[EventRecord],
-    actors: DraftActors,
-    people: dict[str, list[str]],
-    with_positions: set[str],
-    speakers: dict[str, set[str]],
-) -> list[str]:
-    """The names to list, in order: bodies, then acting and speaking actors with a position."""
-    acting = _acting(events, actors)
-    bodies = [
-        n for n, k in actors.kind.items()
-        if k != "person" and (n in acting or n in people or actors.mentions[n] >= 2)
-    ]
-    names = list(dict.fromkeys([*bodies, *(n for n in acting if slug(n) in with_positions)]))
-    for name in sorted(speakers):
-        if slug(name) in with_positions and name not in names:
-            names.append(name)
-    return names
-
-
-def _case_actor(name: str, actors: DraftActors, people: list[str]) -> Actor:
-    return Actor(
-        id=slug(name),
-        name=name,
-        kind=actors.case_kind(name),
-        capability=Quantity(
-            value=1.0, low=0.1, high=10.0,
-            rationale=f"{TO_BE_SET}: relative clout is not in the news evidence",
-        ),
-        people=[Person(name=p, role=next(iter(actors.roles.get(p, [])), None)) for p in people],
-    )
-
-
 def case_actors(
-    events: list[EventRecord],
-    actors: DraftActors,
-    with_positions: set[str],
-    speakers: dict[str, set[str]],
+    actors: DraftActors, bodies: list[str], veto: dict[str, str], spoke: dict[str, int]
 ) -> list[Actor]:
-    """The draft's actors, one per id; ``with_positions`` are the ids that hold a position and
-    ``speakers`` the people heard on an issue, by the body they speak for."""
+    """The draft's actors: the ``bodies`` that hold a position or whose consent a demand
+    needs, each with its people, a capability prior, the veto flag (proposed, with its reason
+    in ``veto``) and notes saying why it is listed (``spoke``: its drafted positions)."""
     people = actors.people_by_body()
+    caps = capabilities({b: actors.case_kind(b) for b in bodies})
     out: dict[str, Actor] = {}
-    for name in _listed_names(events, actors, people, with_positions, speakers):
-        if slug(name) not in out:
-            out[slug(name)] = _case_actor(name, actors, people.get(name, []))
+    for body in bodies:
+        if slug(body) in out:
+            continue
+        why = [f"holds {spoke[body]} drafted position(s)" if spoke.get(body) else
+               "holds no drafted position"]
+        if body in veto:
+            why.append(f"veto proposed: {veto[body]}")
+        if people.get(body):
+            why.append("speaks through " + ", ".join(people[body]))
+        out[slug(body)] = Actor(
+            id=slug(body), name=body, kind=actors.case_kind(body), capability=caps[body],
+            veto=body in veto,
+            people=[Person(name=p, role=next(iter(actors.roles.get(p, [])), None))
+                    for p in people.get(body, [])],
+            notes="Proposed by `accord draft`: " + "; ".join(why) + ".",
+        )
     return list(out.values())

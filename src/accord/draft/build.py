@@ -2,32 +2,48 @@
 
 ``accord extract`` turns articles into evidence records (actors, quotes, events, dates);
 :func:`draft_case` turns those records and the analyst's issues into a case that validates
-and that the analyst then reviews, in four steps:
+and that the analyst then reviews, in five steps:
 
-1. **evidence items** (:mod:`accord.draft.items`): each event and quote linked to the issues
-   its sentence bears on, with a direction for or against what the sentence proposes;
-2. **positions** (:mod:`accord.draft.positions`): the half of the scale an actor's directed
-   items point to, a range for the analyst to narrow;
-3. **actors** (:mod:`accord.draft.actors`): the bodies that act, have a spokesperson or are
-   named twice, with the people who speak for them; capability left to the analyst;
-4. **sources**: every article of the evidence, and any other source an item cites.
+1. **stances** (:mod:`accord.draft.stances`): who demands, holds firm, rejects or offers to
+   negotiate, with the sentence as evidence, collective and coordinated holders resolved;
+2. **issues** (:mod:`accord.draft.positions`): each stance under the issues its sentence links
+   to, or, for a response to the demands as a whole, every issue a demand was made on;
+3. **positions**: each stance placed on the scale by its act and the issue's labelled points,
+   with a range, a salience and the reasoning;
+4. **actors and veto** (:mod:`accord.draft.actors`): the bodies with a position or addressed
+   by a demand; veto proposed for the parties at the table (who make the demands and who meet
+   them) and for the bodies the demands are addressed to; capability from a documented prior;
+5. **sources**: every article of the evidence, and any other source an item cites.
+
+What the draft could not decide is listed in :attr:`Draft.undecided`, for the analyst.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+
 from accord.case import Case, Position, Source
 from accord.draft.actors import DraftActors, case_actors
 from accord.draft.issue_specs import IssueSpec
-from accord.draft.items import Items, add_events, add_quotes
 from accord.draft.linking import Linker
-from accord.draft.positions import draft_position
+from accord.draft.positions import Placed, assign, draft_position, proposed_end
+from accord.draft.stances import Act, Stances, read_stances
 from accord.extract.evidence import EvidenceSet
 
 NOTES = (
-    "Drafted by `accord draft` from extracted evidence. Every position is a direction "
-    "with its evidence (kind: extracted, with a confidence) for the analyst to review; "
-    "capability, salience and veto are the analyst's to set."
+    "Drafted by `accord draft` from extracted evidence. Every position places a stance "
+    "(demand, refusal, rejection, offer to negotiate) on the issue's labelled points, with "
+    "its evidence (kind: extracted) and reasoning; capability is a prior, salience is read "
+    "from how often and how strongly an actor speaks, veto players are proposed: all for "
+    "the analyst to review."
 )
+
+
+@dataclass
+class Draft:
+    case: Case
+    undecided: list[str] = field(default_factory=list)
 
 
 def _sources(evidence: EvidenceSet, positions: list[Position]) -> list[Source]:
@@ -38,30 +54,83 @@ def _sources(evidence: EvidenceSet, positions: list[Position]) -> list[Source]:
     return sources
 
 
+def propose_veto(stances: Stances, with_position: set[str]) -> dict[str, str]:
+    """Veto players proposed from the text, each with its reason."""
+    veto: dict[str, str] = {}
+    demanders = {h for s in stances.found if s.act is Act.DEMAND and s.target
+                 for h in s.holders}
+    for body in sorted(demanders & with_position):
+        veto[body] = "party at the table: its demands are on the agenda"
+    for body in sorted(stances.addressees() & with_position):
+        veto.setdefault(body, "the demands are addressed to it: its consent is needed")
+    for pair in stances.talks:
+        if pair & demanders:
+            for body in sorted((pair - demanders) & with_position):
+                veto.setdefault(body, "party at the table: meets the side making the demands")
+    return veto
+
+
+def _positions(
+    placed: Placed, issues: dict[str, IssueSpec], linker: Linker
+) -> tuple[list[Position], list[str]]:
+    positions, undecided = [], list(placed.undecided)
+    for (body, issue_id), found in placed.by_position.items():
+        issue = issues[issue_id].issue
+        end = placed.demand_end.get(issue_id)
+        if end is None:
+            end = proposed_end(linker, issue, found[0].stance.text)
+        position, unsure = draft_position(body, issue, found, end, linker)
+        positions.append(position)
+        if unsure:
+            undecided.append(f"{body} on {issue_id}: the text both demands and rejects; "
+                             f"read the evidence of that position")
+    return positions, undecided
+
+
+def _gaps(specs: list[IssueSpec], placed: Placed, veto: dict[str, str]) -> list[str]:
+    """Where the draft is silent: issues without a demand, veto players without a stand."""
+    gaps = []
+    for spec in specs:
+        held = {body for body, issue in placed.by_position if issue == spec.issue.id}
+        if spec.issue.id not in placed.demand_end:
+            gaps.append(f"{spec.issue.id}: no demand found; its positions (if any) are "
+                        f"placed against the end away from the status quo — check the scale")
+        for body in sorted(set(veto) - held):
+            gaps.append(f"{spec.issue.id}: no stance of veto player {body} found; "
+                        f"look for its statements on the issue")
+    return gaps
+
+
 def draft_case(
     evidence: EvidenceSet,
     specs: list[IssueSpec],
     linker: Linker,
     title: str | None = None,
-) -> Case:
+) -> Draft:
     """A case for analyst review, drafted from ``evidence`` on the issues ``specs``."""
     actors = DraftActors(evidence.actors)
-    issues = {s.issue.id: s.issue for s in specs}
-    items = Items()
-    add_events(items, evidence.events, actors, linker, issues)
-    add_quotes(items, evidence.quotes, actors, linker)
-    drafted = (
-        draft_position(body, issues[issue_id], found)
-        for (body, issue_id), found in items.by_position.items()
-    )
-    positions = [p for p in drafted if p is not None]
-    return Case(
+    issues = {s.issue.id: s for s in specs}
+    stances = read_stances(evidence.events, evidence.quotes, actors, evidence.actors)
+    placed = assign(stances.found, linker, {k: s.issue for k, s in issues.items()})
+    positions, undecided = _positions(placed, issues, linker)
+    spoke = Counter(body for body, _ in placed.by_position)
+    proposed = propose_veto(stances, set(spoke))
+    # a veto player needs a position on every issue: the others are named for the analyst
+    veto = {b: why for b, why in proposed.items() if spoke[b] == len(specs)}
+    undecided += [f"{b} would be a veto player ({why}) but holds positions on only "
+                  f"{spoke[b]} of {len(specs)} issues: place it on the others or drop it"
+                  for b, why in proposed.items() if b not in veto]
+    bodies = list(dict.fromkeys([*spoke, *sorted(stances.addressees())]))
+    unheard = [q for q in evidence.quotes if not q.speaker]
+    if unheard:
+        undecided.append(f"{len(unheard)} quote(s) without a speaker: read them, they may "
+                         f"carry stances (first: {unheard[0].text[:60]!r})")
+    case = Case(
         title=title or "Draft case from " + ", ".join(evidence.articles[:3]),
-        actors=case_actors(
-            evidence.events, actors, {p.actor for p in positions}, items.speakers
-        ),
+        actors=case_actors(actors, bodies, veto, spoke),
         issues=[s.issue for s in specs],
         positions=sorted(positions, key=lambda p: (p.actor, p.issue)),
         sources=_sources(evidence, positions),
         notes=NOTES,
     )
+    return Draft(case, undecided + _gaps(specs, placed, veto))

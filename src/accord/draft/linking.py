@@ -153,6 +153,10 @@ class Linker:
             result.append(sorted(kept, key=lambda lk: -lk.score))
         return result
 
+    def similarity(self, text: str, label: str) -> float:
+        """The lexical cosine between a sentence and a label (an issue's labelled point)."""
+        return _cosine(self._weigh(terms(text)), self._weigh(terms(label)))
+
     def content_end(self, issue_id: str, text: str) -> float | None:
         """The end of the issue's scale (0 or 100) whose label the text echoes, if either.
 
