@@ -144,7 +144,7 @@ class Case(_Strict):
     positions: list[Position]
     sources: list[Source] = Field(default_factory=list)
     schedule: list[Meeting] = Field(default_factory=list)
-    decision: Decision | None = Field(None, description="the decision rule, if known")
+    decision: Decision | None = Field(default=None, description="the decision rule, if known")
     notes: str | None = None
 
     def actor(self, actor_id: str) -> Actor:
