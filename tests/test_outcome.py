@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from accord.case import Case, CaseError, load_case, parse_case, read_data
+from accord.decision import Decision
 from accord.forecast import forecast_case, run_models
 from accord.models.arrays import case_arrays
 from accord.models.registry import MODELS
@@ -95,6 +96,9 @@ def copenhagen(root: Path) -> Case:
 
 
 def test_outcomes_never_reach_the_models(copenhagen: Case) -> None:
+    # a decision block (any will do here) so that the procedural models run too
+    rule = Decision(proposer=copenhagen.actors[0].id, rule="consensus")
+    copenhagen = copenhagen.model_copy(update={"decision": rule})
     bare = without_outcomes(copenhagen)
     assert all(i.outcome is not None for i in copenhagen.issues)
     assert all(i.outcome is None for i in bare.issues)

@@ -23,6 +23,7 @@ from pydantic import (
     field_validator,
 )
 
+from accord.decision import Decision
 from accord.errors import CaseError, InputError, Problem
 from accord.io import write_atomic
 from accord.outcome import Outcome
@@ -143,6 +144,7 @@ class Case(_Strict):
     positions: list[Position]
     sources: list[Source] = Field(default_factory=list)
     schedule: list[Meeting] = Field(default_factory=list)
+    decision: Decision | None = Field(default=None, description="the decision rule, if known")
     notes: str | None = None
 
     def actor(self, actor_id: str) -> Actor:
@@ -205,6 +207,7 @@ def check(case: Case) -> list[Problem]:
             problems += _evidence_problems(f"positions[{i}].evidence[{j}]", ev, source_ids)
     problems += _silent_veto_players(case, set(first))
     problems += _outcome_problems(case, source_ids)
+    problems += _decision_problems(case.decision, actor_ids)
     if not case.actors:
         problems.append(("actors", "a case needs at least one actor"))
     if not case.issues:
@@ -229,6 +232,32 @@ def _outcome_problems(case: Case, source_ids: set[str]) -> list[Problem]:
             )
         if outcome.source not in source_ids:
             problems.append((f"{where}.source", f"cites unknown source {outcome.source!r}"))
+    return problems
+
+
+def _decision_problems(decision: Decision | None, actor_ids: set[str]) -> list[Problem]:
+    """The decision block names known actors, gives positive weights and has voters."""
+    if decision is None:
+        return []
+    problems: list[Problem] = [
+        (f"decision.{where}", f"unknown actor id {a!r}")
+        for where, a in decision.actor_ids()
+        if a not in actor_ids
+    ]
+    if isinstance(decision.weights, dict):
+        problems += [
+            (f"decision.weights.{a}", f"must be positive and finite, got {w:g}")
+            for a, w in decision.weights.items()
+            if not 0 < w < float("inf")
+        ]
+        voters = decision.voters if decision.voters is not None else sorted(actor_ids)
+        problems += [
+            ("decision.weights", f"voter {a!r} has no weight")
+            for a in voters
+            if a in actor_ids and a not in decision.weights
+        ]
+    if decision.voters is not None and not decision.voters:
+        problems.append(("decision.voters", "a decision needs at least one voter"))
     return problems
 
 

@@ -274,3 +274,21 @@ def test_a_garbled_final_act_date_falls_back(dev: Path, tmp_path: Path) -> None:
         read_deu(path)
     assert err.value.problems == [("line 8", "finact '04-07-01' differs from 'soon' at line 7, "
                                    "an issue of the same proposal d95341")]
+
+
+def test_decision_blocks_follow_procedure_and_vote(cases: dict[str, Case], dev: Path) -> None:
+    buses = cases["d00060"].decision  # COD, QMV, Amsterdam: 62 of 87 votes
+    assert buses is not None and buses.proposer == "COM" and buses.rule == "qmv"
+    assert buses.threshold == pytest.approx(62 / 87, abs=1e-6)
+    assert buses.must_consent == ["EP"]
+    assert isinstance(buses.weights, dict) and buses.weights["UK"] == 10
+    assert buses.voters is not None and "EP" not in buses.voters and "COM" not in buses.voters
+    autoinsure = cases["d97264"].decision  # COD, unanimity
+    assert autoinsure is not None and autoinsure.rule == "unanimity"
+    assert autoinsure.weights == "equal" and autoinsure.must_consent == ["EP"]
+    assert cases["d160288"].decision.threshold == 0.65  # type: ignore[union-attr]  # Lisbon
+    cns = [c.decision for c in cases.values() if c.venue and "CNS" in c.venue]
+    assert cns and all(d is not None and d.must_consent == [] for d in cns)
+    # the Council's weights, whatever --capability says
+    gdp = read_deu(dev, "gdp")["d00060"].decision
+    assert gdp is not None and isinstance(gdp.weights, dict) and gdp.weights["UK"] == 10

@@ -11,6 +11,7 @@ from accord.models.static import compromise, nash, weighted_median
 C = np.array([0.5, 0.3, 0.2])
 X = np.array([[10.0, 80.0], [50.0, 20.0], [90.0, 60.0]])
 S = np.array([[1.0, 0.5], [0.5, 1.0], [1.0, 1.0]])
+VETO2 = np.array([True, True])
 
 
 def test_compromise_by_hand() -> None:
@@ -52,18 +53,19 @@ def test_nash_two_players_same_side_by_hand() -> None:
     x = np.array([[60.0], [30.0]])
     s = np.array([[1.0], [0.5]])
     expected = (540 - np.sqrt(540**2 - 16 * 14400)) / 8
-    np.testing.assert_allclose(nash(c, x, s, np.array([0.0])), [expected], atol=1e-9)
+    np.testing.assert_allclose(nash(c, x, s, np.array([0.0]), players=VETO2), [expected], atol=1e-9)
 
 
 def test_nash_single_player_gets_its_ideal_point() -> None:
     # one player at 70 from status quo 20: the maximiser of log((x-20)(120-x)) is 70
-    out = nash(np.array([1.0]), np.array([[70.0]]), np.ones((1, 1)), np.array([20.0]))
+    out = nash(np.array([1.0]), np.array([[70.0]]), np.ones((1, 1)), np.array([20.0]),
+               players=np.array([True]))
     np.testing.assert_allclose(out, [70.0], atol=1e-9)
 
 
-def test_nash_players_on_both_sides_keep_the_status_quo() -> None:
+def test_nash_veto_players_on_both_sides_keep_the_status_quo() -> None:
     x = np.array([[80.0], [20.0]])
-    out = nash(np.ones(2), x, np.ones((2, 1)), np.array([50.0]))
+    out = nash(np.ones(2), x, np.ones((2, 1)), np.array([50.0]), players=VETO2)
     np.testing.assert_allclose(out, [50.0])
 
 
@@ -78,7 +80,7 @@ def test_nash_stops_at_the_scale_end() -> None:
     # a player at 95 from status quo 90 alone: interior optimum 95; with weight on a second
     # player at 100 the optimum lies between, both inside 0..100
     x = np.array([[95.0], [100.0]])
-    out = nash(np.ones(2), x, np.ones((2, 1)), np.array([90.0]))
+    out = nash(np.ones(2), x, np.ones((2, 1)), np.array([90.0]), players=VETO2)
     assert 95.0 < out[0] <= 100.0
 
 
@@ -104,3 +106,45 @@ def test_nash_sample_axis_matches_one_by_one() -> None:
     batched = nash(cs, xs, ss, sq, players=veto)
     for m in range(6):
         np.testing.assert_allclose(batched[m], nash(cs[m], xs[m], ss[m], sq[m], players=veto[m]))
+
+
+def test_nash_without_veto_players_does_not_keep_the_status_quo() -> None:
+    # actors at 20 and 60 (equal weight), status quo 40 between them: without veto players
+    # the disagreement point is each one's worst outcome, D = 80 (at 100) and D = 60 (at 0).
+    # With a = x - 20 the FOC -a/(6400 - a²) + (40 - a)/(3600 - (a - 40)²) = 0 becomes
+    #   a(2000 + 80a - a²) = (40 - a)(6400 - a²)  →  a³ - 60a² - 4200a + 128000 = 0
+    roots = np.roots([1.0, -60.0, -4200.0, 128000.0])
+    a = next(r.real for r in roots if abs(r.imag) < 1e-9 and 0 < r.real < 40)
+    x = np.array([[20.0], [60.0]])
+    for players in (None, np.array([False, False])):
+        out = nash(np.ones(2), x, np.ones((2, 1)), np.array([40.0]), players=players)
+        np.testing.assert_allclose(out, [20.0 + a], atol=1e-9)
+    assert 40.0 < 20.0 + a < 50.0  # leans towards the actor whose worst outcome is nearer
+
+
+def test_nash_without_veto_players_symmetric_split() -> None:
+    # equal weights at 0 and 100 have the same worst-outcome distance: the midpoint
+    out = nash(np.ones(2), np.array([[0.0], [100.0]]), np.ones((2, 1)), np.array([0.0]))
+    np.testing.assert_allclose(out, [50.0], atol=1e-9)
+
+
+def test_nash_with_costly_disagreement_tends_to_the_weighted_mean() -> None:
+    # Achen 2006: as disagreement becomes very costly the Nash solution approaches the
+    # capability × salience weighted mean (the compromise model)
+    sq = np.array([50.0, 50.0])
+    far = nash(C, X, S, sq, cost=1e4)
+    np.testing.assert_allclose(far, compromise(C, X, S), atol=1e-3)
+    near = nash(C, X, S, sq, cost=10.0)
+    gap_far = np.abs(far - compromise(C, X, S))
+    assert (np.abs(near - compromise(C, X, S)) > gap_far).all()
+
+
+def test_nash_mixes_veto_and_open_samples() -> None:
+    # sample 0 has veto players on both sides of the status quo (→ status quo 40), sample 1
+    # none (→ the open solution worked out above, computed one by one)
+    x = np.array([[20.0], [60.0]])
+    veto = np.array([[True, True], [False, False]])
+    out = nash(np.ones((2, 2)), np.stack([x, x]), np.ones((2, 2, 1)), np.full((2, 1), 40.0),
+               players=veto)
+    np.testing.assert_allclose(out[0], [40.0])
+    np.testing.assert_allclose(out[1], nash(np.ones(2), x, np.ones((2, 1)), np.array([40.0])))

@@ -138,6 +138,7 @@ def proposal_case(p: Proposal, path: Path, capability: Capability,
             for i in p.issues for a, x in i.positions.items()
         ],
         "sources": [SOURCE],
+        "decision": rule.decision,
         "notes": _notes(p, path, date_note, rule.notes),
     }
     return parse_case(data, path)

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from accord.formats.deu_table import ACTORS, INSTITUTIONS, Proposal
-from accord.formats.eu_council import Weighting, first_weight, weighting_on
+from accord.formats.eu_council import QMV_THRESHOLD, Weighting, first_weight, weighting_on
 
 Capability = Literal["votes", "equal", "gdp"]
 CAPABILITIES: tuple[Capability, ...] = ("votes", "equal", "gdp")
@@ -54,6 +54,7 @@ class ActorRule:
 
     actors: list[dict[str, object]]
     notes: list[str]
+    decision: dict[str, object]
 
 
 def unanimous(p: Proposal) -> bool:
@@ -141,8 +142,32 @@ def _vetoes(p: Proposal, present: list[str]) -> tuple[set[str], list[str]]:
                      + ".")
     notes.append("The Commission is not a veto player in the case; its agenda power (under CNS "
                  "the Council amends its proposal only by unanimity, Art. 250 EC / 293 TFEU) "
-                 "is not expressible in the case format.")
+                 "is stated in the case's decision block, as the proposer.")
     return {a for a in wanted if a in full}, notes
+
+
+def _decision(p: Proposal, states: list[str]) -> dict[str, object]:
+    """The case's decision block: the Commission proposes, the Council votes (QMV with the
+    weights and threshold in force on the introduction date, or unanimity), the Parliament
+    must consent under COD and is only consulted under CNS."""
+    table = weighting_on(p.intro)
+    cod = p.proc == "COD"
+    rule: dict[str, object] = {"rule": "unanimity", "weights": "equal", "voters": states}
+    how = "by unanimity"
+    if not unanimous(p):
+        weights, _, _ = _member_weights(p, states, "votes", table)
+        share = QMV_THRESHOLD[table.name]
+        rule = {"rule": "qmv", "threshold": round(share, 6), "weights": weights,
+                "voters": list(weights)}
+        how = (f"by qualified majority: {share:.1%} of the weight ({table.name}, {table.unit}) "
+               "of the member states that state a position on the issue (DEU codes none for "
+               "states that took none; they are read as going along)")
+    return {
+        "proposer": "COM", **rule, "must_consent": ["EP"] if cod else [],
+        "rationale": f"{p.proc}: the Commission proposes; the Council decides {how}; "
+                     + ("the Parliament's approval is needed (codecision)." if cod else
+                        "the Parliament is only consulted (its opinion binds no one)."),
+    }
 
 
 def proposal_actors(p: Proposal, capability: Capability, gdp: dict[str, float]) -> ActorRule:
@@ -156,4 +181,4 @@ def proposal_actors(p: Proposal, capability: Capability, gdp: dict[str, float]) 
          "capability": weights[a], "veto": a in veto}
         for a in [*INSTITUTIONS, *states]
     ]
-    return ActorRule(actors, cap_notes + veto_notes)
+    return ActorRule(actors, cap_notes + veto_notes, _decision(p, states))

@@ -72,6 +72,16 @@ WEIGHTINGS = (
 )
 
 
+# share of the weight a qualified majority needs, by weighting: 62/87 (Amsterdam), 88/124
+# (2003 Act of Accession, transitional), 232/321, 255/345 and 260/352 (Nice, as extended by
+# the Acts of Accession of 2005 and 2012); under Lisbon 65 % of the population (the second
+# criterion, 55 % of the member states, has no weight and is not represented here)
+QMV_THRESHOLD: dict[str, float] = {
+    "amsterdam-eu15": 62 / 87, "accession-eu25": 88 / 124, "nice-eu25": 232 / 321,
+    "nice-eu27": 255 / 345, "nice-eu28": 260 / 352, "lisbon-2016": 0.65,
+}  # fmt: skip
+
+
 def weighting_on(day: dt.date) -> Weighting:
     """The weighting that applied on ``day`` (the first one for earlier days)."""
     applicable = [w for w in WEIGHTINGS if w.start <= day]

@@ -1,7 +1,8 @@
 """The array view of a case that every model works on.
 
 Shapes: ``c[n]`` capability, ``X[n, k]`` positions on 0–100, ``S[n, k]`` salience 0–1,
-``sq[k]`` status quo, ``veto[n]``. An actor without a position on an issue gets salience 0
+``sq[k]`` status quo, ``veto[n]``, and the case's decision rule as arrays (``rule``, or
+``None`` when the case states none). An actor without a position on an issue gets salience 0
 and the status quo as position, so it weighs nothing there; ``has[n, k]`` records which
 positions were stated. Models accept a leading sample axis on every array
 (``c[m, n]``, ``X[m, n, k]``, …) so Monte Carlo runs as one vectorised call.
@@ -17,6 +18,20 @@ from accord.case import Case
 
 
 @dataclass(frozen=True)
+class RuleArrays:
+    """A case's ``decision`` block by actor index: the proposer, each actor's voting weight
+    (0 for non-voters), the share of the voters' weight needed (``strict``: more than that
+    share), and who must consent besides the vote. Weights are institutional (votes), fixed
+    at their central values: Monte Carlo does not sample them."""
+
+    proposer: int
+    weight: np.ndarray
+    need: float
+    strict: bool
+    must: np.ndarray
+
+
+@dataclass(frozen=True)
 class CaseArrays:
     actors: list[str]
     issues: list[str]
@@ -26,6 +41,7 @@ class CaseArrays:
     sq: np.ndarray
     veto: np.ndarray
     has: np.ndarray
+    rule: RuleArrays | None = None
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -50,4 +66,23 @@ def case_arrays(case: Case) -> CaseArrays:
         S[r, j] = p.salience.central
         has[r, j] = True
     veto = np.array([a.veto for a in case.actors], dtype=bool)
-    return CaseArrays(actors, issues, c / c.sum(), X, S, sq, veto, has)
+    return CaseArrays(actors, issues, c / c.sum(), X, S, sq, veto, has, _rule(case, c))
+
+
+def _rule(case: Case, c: np.ndarray) -> RuleArrays | None:
+    d = case.decision
+    if d is None:
+        return None
+    index = {a.id: r for r, a in enumerate(case.actors)}
+    voters = np.zeros(len(index), dtype=bool)
+    voters[[index[a] for a in (d.voters if d.voters is not None else index)]] = True
+    if d.weights == "capability":
+        weight = np.where(voters, c, 0.0)
+    elif d.weights == "equal":
+        weight = voters.astype(float)
+    else:
+        given = np.array([d.weights.get(a, 0.0) for a in index])
+        weight = np.where(voters, given, 0.0)
+    must = np.isin(np.arange(len(index)), [index[a] for a in d.must_consent])
+    need, strict = d.needed()
+    return RuleArrays(index[d.proposer], weight, need, strict, must)

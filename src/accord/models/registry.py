@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from accord.errors import OptionError
-from accord.models import eum, exchange, static
+from accord.models import eum, exchange, procedural, static
 from accord.models.arrays import CaseArrays
 
 
@@ -45,10 +45,30 @@ MODELS: dict[str, Model] = {
         Model(
             "nash",
             "Nash bargaining",
-            "asymmetric Nash bargaining among the veto players, status quo as disagreement; "
-            "quadratic loss u = -s (x - x_i)^2, bargaining weight capability × salience",
+            "asymmetric Nash bargaining among the veto players, status quo as disagreement "
+            "(without veto players: among all actors, each one's worst outcome as "
+            "disagreement); quadratic loss u = -s (x - x_i)^2, bargaining weight "
+            "capability × salience",
             lambda a: static.nash(a.c, a.X, a.S, a.sq, players=a.veto),
             "Nash 1950, The bargaining problem, Econometrica 18(2); Achen 2006",
+        ),
+        Model(
+            "procedural",
+            "Procedural (agenda setter)",
+            "the proposer's best offer that the voting rule and every actor who must consent "
+            "accept over the status quo (needs the case's decision block)",
+            procedural.run,
+            "Steunenberg 1994, J. Theoretical Politics 6(4); Tsebelis 1994, APSR 88(1); "
+            "Thomson, Stokman, Achen & König (eds.) 2006, The European Union Decides",
+        ),
+        Model(
+            "procedural-costly",
+            "Procedural, costly reference point",
+            "the procedural model when failing to agree costs every actor as much as an "
+            f"outcome {procedural.COSTLY_KAPPA:g} points from its ideal",
+            lambda a: procedural.run(a, procedural.COSTLY_KAPPA),
+            "Franchino & Mariotto 2022, Bargaining outcomes and success in EU economic "
+            "governance reforms, Political Science Research and Methods 10(2)",
         ),
         Model(
             "eum",
@@ -79,7 +99,7 @@ MODELS: dict[str, Model] = {
         ),
     )
 }
-# the static models; dynamic ones (eum, eum-mean, exchange) run when named
+# the static models; dynamic (eum, eum-mean, exchange) and procedural ones run when named
 DEFAULT_MODELS = ("compromise", "median", "nash")
 
 

@@ -9,11 +9,14 @@ and return outcomes ``[..., k]`` on the issues' scale.
   solution when the status quo is far from every actor).
 - :func:`weighted_median`: Black's median voter with capability × salience weights: the
   position at which the cumulative weight of actors, ordered by position, first reaches half.
-- :func:`nash`: the asymmetric Nash bargaining solution with the status quo as disagreement
-  point. See its docstring for the utility function.
+- :func:`nash`: the asymmetric Nash bargaining solution: among the veto players with the status
+  quo as disagreement point, or, without veto players, among all actors with each one's worst
+  outcome as disagreement point. See its docstring for the utility function.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 
@@ -64,31 +67,82 @@ def nash(
     sq: np.ndarray,
     players: np.ndarray | None = None,
     iterations: int = 60,
+    cost: float = 0.0,
 ) -> np.ndarray:
-    """Asymmetric Nash bargaining solution with the status quo ``sq[..., k]`` as disagreement point.
+    """Asymmetric Nash bargaining solution; utility ``u_i(x) = -s_i (x - x_i)^2`` (Achen 2006).
 
-    Utility: quadratic loss, ``u_i(x) = -s_i (x - x_i)^2`` (Achen 2006). The solution maximises
-    ``Π_i (u_i(x) - u_i(q))^(c_i s_i)`` over the players ``P``: the veto players when
-    ``players`` (a boolean mask ``[..., n]``) is given and not empty, else every actor with
-    weight. The maximisation runs over the outcomes that every player prefers to the status
-    quo (the individually rational set): with quadratic loss, player ``i`` gains from ``x`` iff
-    ``x`` lies strictly between ``q`` and ``2 x_i - q``. When that set is empty (players on both
-    sides of the status quo, or a player at it) no agreement beats disagreement and the solution
-    is the status quo. Salience scales a player's utility, which does not move the maximiser of
-    the product, so salience acts through the bargaining weight ``c_i s_i``.
+    The solution maximises ``Σ_i c_i s_i log(u_i(x) - u_i(d))`` (Nash 1950; the asymmetric
+    form of Achen 2006, ch. 4 of *The European Union Decides*, with bargaining weight
+    capability × salience). The disagreement point ``d`` depends on who must consent:
 
-    On the individually rational set the log of the product is strictly concave, so its
-    maximiser is the root of the derivative, found by vectorised bisection.
+    - **Veto players** (``players``, a boolean mask ``[..., n]``, given and not empty): they
+      bargain with the status quo ``sq[..., k]`` as disagreement point, over the outcomes that
+      every one of them prefers to it (the individually rational set): with quadratic loss,
+      player ``i`` gains from ``x`` iff ``x`` lies strictly between ``q`` and ``2 x_i - q``.
+      When that set is empty (players on both sides of the status quo, or one at it) no
+      agreement beats disagreement and the solution is the status quo (Schneider, Finke &
+      Bailer 2010, *Political Studies* 58(1), use this status-quo NBS on EU legislation).
+    - **No veto players**: nobody can hold out for the status quo, so it is no disagreement
+      point; each actor's disagreement utility is that of its worst outcome on the 0–100
+      scale, lowered by ``cost``: ``u_i(d) = -s_i (D_i^2 + cost^2)`` with
+      ``D_i = max(x_i, 100 - x_i)``. Every actor then gains from every interior outcome and the
+      maximand ``Σ_i c_i s_i log(D_i^2 + cost^2 - (x - x_i)^2)`` is strictly concave. Its
+      first-order condition ``Σ_i c_i s_i (x_i - x) / (D_i^2 + cost^2 - (x - x_i)^2) = 0``
+      tends to ``Σ_i c_i s_i (x_i - x) = 0`` as ``cost`` grows, the capability × salience
+      weighted mean: Achen's derivation of the compromise model as the Nash solution when
+      disagreement is very costly. At ``cost = 0`` the first-order condition weights actor
+      ``i`` by ``c_i s_i / (D_i^2 - (x - x_i)^2)``: more, the larger the share of its range
+      it stands to lose at ``x``.
+
+    Salience scales a player's utility and its disagreement utility alike, so it acts through
+    the bargaining weight ``c_i s_i``. Both maximands are strictly concave on their domain, so
+    the maximiser is the root of the derivative, found by vectorised bisection.
     """
     X = np.asarray(X, dtype=float)
     sq = np.broadcast_to(np.asarray(sq, dtype=float), X.shape[:-2] + X.shape[-1:])
     w = weights(c, S)
     if players is None:
-        active = w > 0
-    else:
-        mask = np.asarray(players, dtype=bool)[..., :, None]
-        anyp = mask.any(axis=-2, keepdims=True)
-        active = np.where(anyp, mask, True) & (w > 0)
+        return _open_nash(w, X, cost, iterations)
+    mask = np.asarray(players, dtype=bool)[..., :, None]
+    anyp = mask.any(axis=-2)
+    vetoed = _veto_nash(w, X, sq, mask & (w > 0), iterations)
+    if anyp.all():
+        return vetoed
+    return np.where(anyp, vetoed, _open_nash(w, X, cost, iterations))
+
+
+def _bisect(
+    slope: Callable[[np.ndarray], np.ndarray], lo: np.ndarray, hi: np.ndarray, iterations: int
+) -> np.ndarray:
+    """The root of a decreasing ``slope`` between ``lo`` and ``hi``, elementwise."""
+    lo, hi = lo.copy(), hi.copy()
+    for _ in range(iterations):
+        mid = (lo + hi) / 2
+        pos = slope(mid) > 0
+        lo = np.where(pos, mid, lo)
+        hi = np.where(pos, hi, mid)
+    return (lo + hi) / 2
+
+
+def _open_nash(w: np.ndarray, X: np.ndarray, cost: float, iterations: int) -> np.ndarray:
+    """Nash solution without veto players: disagreement at each actor's worst outcome."""
+    room = np.maximum(X, 100.0 - X) ** 2 + cost**2  # D_i^2 + cost^2
+
+    def slope(x: np.ndarray) -> np.ndarray:
+        gap = X - x[..., None, :]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            terms = w * gap / (room - gap**2)
+        return np.where(w > 0, terms, 0.0).sum(axis=-2)
+
+    lo = np.zeros(X.shape[:-2] + X.shape[-1:])
+    out = _bisect(slope, lo, lo + 100.0, iterations)
+    return np.where(w.sum(axis=-2) > 0, out, np.nan)
+
+
+def _veto_nash(
+    w: np.ndarray, X: np.ndarray, sq: np.ndarray, active: np.ndarray, iterations: int
+) -> np.ndarray:
+    """Nash solution among the ``active`` players with the status quo as disagreement."""
     q = sq[..., None, :]
     d = X - q  # signed distance of each ideal point from the status quo
     up = np.where(active, d > 0, True).all(axis=-2)
@@ -106,17 +160,10 @@ def nash(
 
     def slope(t: np.ndarray) -> np.ndarray:
         # d/dt Σ w_i [log t + log(span_i - t)]
-        tt = t[..., None, :]
+        tt = np.maximum(t, 1e-300)[..., None, :]
         with np.errstate(divide="ignore", invalid="ignore"):
             terms = wa * (1.0 / tt - 1.0 / (span - tt))
         return np.where(wa > 0, terms, 0.0).sum(axis=-2)
 
-    lo = np.zeros_like(hi_cap)
-    hi = hi_cap.copy()
-    for _ in range(iterations):
-        mid = (lo + hi) / 2
-        pos = slope(np.maximum(mid, 1e-300)) > 0
-        lo = np.where(pos, mid, lo)
-        hi = np.where(pos, hi, mid)
-    t = (lo + hi) / 2
+    t = _bisect(slope, np.zeros_like(hi_cap), hi_cap, iterations)
     return np.where(feasible, sq + sign * t, sq)

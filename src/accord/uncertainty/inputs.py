@@ -22,7 +22,7 @@ the central value for a capability (J per cent, since capabilities are relative)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -84,7 +84,7 @@ class SamplingPlan:
                 arr[:, self.row[sel], self.col[sel]] = values[:, sel]
         X = np.where(a.has, X, sq[:, None, :])
         c = c / c.sum(axis=1, keepdims=True)
-        return CaseArrays(a.actors, a.issues, c, X, S, sq, a.veto, a.has)
+        return replace(a, c=c, X=X, S=S, sq=sq)
 
 
 def _law(q: Quantity, spread: float) -> tuple[int, float, float, float] | None:
