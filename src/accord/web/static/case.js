@@ -181,20 +181,24 @@ function renderActors() {
     el("td", { class: "muted" }, (a.capability && a.capability.rationale) ? "rationale given" : ""))));
 }
 
+function evidenceItem(ev, srcs) {
+  const s = srcs[ev.source] || { title: ev.source };
+  const source = s.url ? el("a", { href: s.url, target: "_blank", rel: "noopener" }, s.title) : s.title;
+  return el("li", {}, ev.quote ? `“${ev.quote}”` : (ev.rationale || ""), " — ",
+    ev.speaker || "unnamed speaker", ", ", source, s.published ? `, ${s.published}` : "", ` (${ev.kind})`);
+}
+function positionEvidence(p, srcs) {
+  const ev = p.evidence || [];
+  return el("li", { "data-position": `${p.actor}/${p.issue}` },
+    el("strong", {}, actorName(p.actor)), ` at ${pt(central(p.position))}: `,
+    ev.length === 0 ? el("span", { class: "flag" }, "no evidence for this position")
+      : el("ul", {}, ev.map((e) => evidenceItem(e, srcs))));
+}
 function renderEvidence() {
   const srcs = Object.fromEntries((S.work.sources || []).map((s) => [s.id, s]));
   $("#evidence-list").replaceChildren(...S.work.issues.map((iss) => el("div", {},
     el("h3", {}, iss.title),
-    el("ul", { class: "evidence" }, positionsOf(iss.id).map(({ p }) => el("li", { "data-position": `${p.actor}/${p.issue}` },
-      el("strong", {}, actorName(p.actor)), ` at ${pt(central(p.position))}: `,
-      (p.evidence || []).length === 0 ? el("span", { class: "flag" }, "no evidence for this position") :
-        el("ul", {}, p.evidence.map((ev) => {
-          const s = srcs[ev.source] || { title: ev.source };
-          return el("li", {}, ev.quote ? `“${ev.quote}”` : (ev.rationale || ""), " — ",
-            ev.speaker || "unnamed speaker", ", ",
-            s.url ? el("a", { href: s.url, target: "_blank", rel: "noopener" }, s.title) : s.title,
-            s.published ? `, ${s.published}` : "", ` (${ev.kind})`);
-        })))))));
+    el("ul", { class: "evidence" }, positionsOf(iss.id).map(({ p }) => positionEvidence(p, srcs))))));
 }
 
 async function renderHistory() {
