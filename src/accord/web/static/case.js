@@ -151,7 +151,8 @@ function renderView() {
   $("#question").textContent = v.question || "Will the talks succeed?";
   const t = $("#verdict-text");
   t.textContent = v.verdict;
-  t.className = "verdict " + (v.verdict.startsWith("No deal") ? "no" : "yes");
+  const partial = v.issues.some((i) => i.zone) && v.issues.some((i) => !i.zone);
+  t.className = "verdict " + (partial ? "" : v.issues.some((i) => i.zone) ? "yes" : "no");
   $("#changes").replaceChildren(...(v.changes.length ? v.changes.map((c) => el("li", {}, c))
     : [el("li", {}, "Nothing: a deal is possible on every issue.")]));
   for (const fi of v.issues) {

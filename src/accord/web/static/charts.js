@@ -15,7 +15,7 @@ function svg(tag, attrs = {}, text) {
 
 // rows: [{name, x, lo, hi, veto}], forecasts: {model: x|null}, zone: [lo, hi]|null
 function issueChart(rows, sq, zone, forecasts) {
-  const W = 720, L = 150, R = 20, top = 36, rowH = 22, H = top + rowH * rows.length + 34;
+  const W = 720, L = 150, R = 20, top = 52, rowH = 22, H = top + rowH * rows.length + 34;
   const X = (v) => L + (W - L - R) * v / 100;
   const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", class: "issue-chart" });
   const bottom = top + rowH * rows.length;
