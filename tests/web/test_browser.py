@@ -60,9 +60,12 @@ def page(browser):
     context.close()
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, at: str | None = None) -> None:
+    """A screenshot of the window, scrolled to ``at`` (a selector) when given."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    if at:
+        page.locator(at).first.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
 def _us_missiles(page):
@@ -90,7 +93,7 @@ def test_move_the_us_on_missiles_changes_forecast_and_zone(page, server):
     assert sec.locator(".zone-cell").inner_text() != zone_before
     assert page.locator("#unsaved").is_visible()  # a what-if is marked as not saved
     assert "ms" in page.locator("#timing").inner_text()
-    shot(page, "case-what-if")
+    shot(page, "case-what-if", "#issue-missiles .chart")
 
 
 def test_save_reload_and_restore(page, server):
@@ -106,7 +109,7 @@ def test_save_reload_and_restore(page, server):
     page.locator("#issue-missiles .zone-cell").wait_for()
     assert _us_missiles(page).input_value() == "90"
     assert page.locator('#versions tr[data-version="2"]').inner_text().count("US moves") == 1
-    shot(page, "history")
+    shot(page, "history", "#history")
     page.locator('#versions tr[data-version="1"] button').click()
     page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 3')")
     assert _us_missiles(page).input_value() == original
@@ -159,7 +162,7 @@ def test_paste_the_founding_article_and_attach_a_quote(page, server, founding_te
     assert page.locator("#unsaved").is_visible()
     assert "pasted-article" in page.locator('[data-position="USA/missiles"]').inner_text() or \
         page.locator('[data-position="USA/missiles"] li').count() >= 2
-    shot(page, "news")
+    shot(page, "news", "#news")
 
 
 def test_dynamic_run_shows_the_rounds(page, server):
@@ -170,4 +173,4 @@ def test_dynamic_run_shows_the_rounds(page, server):
     page.fill("#samples", "1000")
     page.click("#run-sweep")
     page.locator("#sweep-table").wait_for(timeout=60_000)
-    shot(page, "runs")
+    shot(page, "runs", "#runs")

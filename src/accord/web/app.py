@@ -217,18 +217,12 @@ def _compute_api(app: FastAPI, jobs: Jobs, uploads: Path) -> None:
         return jobs.start(body.kind, case_from(body.case), body.samples).view()
 
     @app.get("/api/runs/{run_id}")
-    def run_status(run_id: str) -> Any:
-        try:
-            return jobs.get(run_id).view()
-        except KeyError:
-            return _error(404, f"no run {run_id!r}", [("run_id", "unknown run")])
+    def run_status(run_id: str) -> dict[str, Any]:
+        return jobs.get(run_id).view()
 
     @app.delete("/api/runs/{run_id}")
-    def cancel_run(run_id: str) -> Any:
-        try:
-            return jobs.cancel(run_id).view()
-        except KeyError:
-            return _error(404, f"no run {run_id!r}", [("run_id", "unknown run")])
+    def cancel_run(run_id: str) -> dict[str, Any]:
+        return jobs.cancel(run_id).view()
 
     @app.post("/api/extract")
     def extract(body: ExtractBody) -> dict[str, Any]:

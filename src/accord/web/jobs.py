@@ -19,6 +19,7 @@ from accord.forecast import forecast_case
 from accord.models.arrays import case_arrays
 from accord.models.trajectory import trajectory
 from accord.uncertainty import sweep_case
+from accord.web.store import NotFound
 
 DYNAMIC = ("eum", "eum-mean", "exchange")
 MAX_RUNNING = 2
@@ -117,7 +118,7 @@ class Jobs:
     def get(self, job_id: str) -> Job:
         with self._lock:
             if job_id not in self._jobs:
-                raise KeyError(job_id)
+                raise NotFound(f"no run with id {job_id!r}")
             return self._jobs[job_id]
 
     def cancel(self, job_id: str) -> Job:
