@@ -8,6 +8,7 @@ from accord.cli import (  # noqa: F401  (importing a module registers its comman
     import_,
     report,
     rounds,
+    serve,
     sweep,
     validate,
 )
