@@ -1,6 +1,8 @@
 """Build accord's event and agent lexicons from PETRARCH2's dictionaries (MIT licence).
 
-    PYTHONPATH=src python scripts/build_lexicon.py [PETRARCH2_DIR]   # default: $ACCORD_SHARED/data/petrarch2
+    PYTHONPATH=src python scripts/build_lexicon.py [PETRARCH2_DIR]
+
+(``PETRARCH2_DIR`` defaults to ``$ACCORD_SHARED/data/petrarch2``.)
 
 Reads the CAMEO verb-pattern dictionary (``CAMEO.2.0.txt``) and the generic agents
 (``Phoenix.agents.txt``) and writes two compact JSON files into
