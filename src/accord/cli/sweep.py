@@ -12,6 +12,7 @@ from rich.table import Table
 
 from accord.case import load_case
 from accord.cli.app import app, err, fail, out
+from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP, check_scheduler
 from accord.uncertainty.summary import IssueSweep, ModelSweep, Sweep
 from accord.uncertainty.sweep import DEFAULT_CHUNK, sweep_case
 
@@ -111,10 +112,8 @@ def sweep(
         "J per cent of capabilities (added in variance)"
     ),
     chunk: int = typer.Option(DEFAULT_CHUNK, "--chunk", help="samples per chunk"),
-    scheduler: str = typer.Option(
-        None, "--scheduler", help="run on Dask: 'processes' (local cluster) or tcp://HOST:PORT"
-    ),
-    workers: int = typer.Option(None, "--workers", help="workers of a local Dask cluster"),
+    scheduler: str = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
+    workers: int = typer.Option(None, "--workers", help=WORKERS_HELP),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="output format"),
 ) -> None:
     """Sample every uncertain input of a case: outcome intervals, the probability of a deal,
@@ -123,8 +122,7 @@ def sweep(
         fail(f"--samples and --chunk must be positive, got {samples} and {chunk}")
     if jitter < 0:
         fail(f"--jitter must be >= 0, got {jitter:g}")
-    if scheduler is not None and scheduler != "processes" and not scheduler.startswith("tcp://"):
-        fail(f"unknown --scheduler {scheduler!r}: use 'processes' or tcp://HOST:PORT")
+    check_scheduler(scheduler)
     c = load_case(case)
     progress = Progress(
         TextColumn("sampling"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
