@@ -66,7 +66,7 @@ class Calibration(BaseModel):
 
     def note(self) -> str:
         """How the intervals were made, for a reader: "calibrated on 173 issues (…)"."""
-        return (f"intervals calibrated on {self.issues} issues with known outcomes in "
+        return (f"intervals are calibrated on {self.issues} issues with known outcomes in "
                 f"{self.cases} cases ({self.label}): input uncertainty plus the models' "
                 "own error")
 

@@ -10,6 +10,8 @@ from rich import box
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from accord.calibration import resolve_calibration
+from accord.calibration.apply import calibrate_sweep
 from accord.case import load_case
 from accord.cli.app import app, err, fail, out
 from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP, check_scheduler
@@ -115,6 +117,9 @@ def sweep(
     scheduler: str = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     workers: int = typer.Option(None, "--workers", help=WORKERS_HELP),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="output format"),
+    calibration: str = typer.Option(
+        "default", "--calibration", help="widen the intervals by the models' own error: "
+        "'default' (the calibration accord ships), a calibration FILE, or 'none'"),
 ) -> None:
     """Sample every uncertain input of a case: outcome intervals, the probability of a deal,
     who gains, and which inputs drive each forecast."""
@@ -123,6 +128,7 @@ def sweep(
     if jitter < 0:
         fail(f"--jitter must be >= 0, got {jitter:g}")
     check_scheduler(scheduler)
+    cal = resolve_calibration(calibration)
     c = load_case(case)
     progress = Progress(
         TextColumn("sampling"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
@@ -140,6 +146,7 @@ def sweep(
             if scheduler is None:
                 raise
             fail(f"cannot run on the Dask scheduler {scheduler}: {e}")
+    result = calibrate_sweep(result, c, cal)
     if fmt is Format.json:
         print(result.to_json())
         return
@@ -150,6 +157,8 @@ def sweep(
         + (", ".join(result.veto_players) or "none"),
         highlight=False,
     )
+    out.print(result.calibration or "intervals from input uncertainty only (not calibrated)",
+              highlight=False, markup=False)
     for issue in result.issues:
         out.print(render_issue(result, issue))
         for line in render_bars(result, issue):
