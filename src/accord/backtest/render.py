@@ -110,9 +110,9 @@ def error_chart(r: BacktestReport, width: int = 640) -> str:
         errs = [row.error for row in r.rows if row.model == s.model]
         parts.append(f'<text x="4" y="{y0 + 12}">{html.escape(s.model)} (MAE {s.mae:.1f})'
                      '</text>')
-        for j, e in enumerate(errs):
+        for j, error in enumerate(errs):
             dy = (j * 7919 % 17) - 8  # a fixed spread so dots do not hide each other
-            parts.append(f'<circle cx="{x(e):.1f}" cy="{y0 + 8 + dy * 0.9:.1f}" r="2.2" '
+            parts.append(f'<circle cx="{x(error):.1f}" cy="{y0 + 8 + dy * 0.9:.1f}" r="2.2" '
                          f'fill="{_colour(i)}" fill-opacity="0.55"/>')
         parts.append(f'<line x1="{x(s.bias):.1f}" y1="{y0 - 4}" x2="{x(s.bias):.1f}" '
                      f'y2="{y0 + 20}" stroke="#222" stroke-width="2"/>')

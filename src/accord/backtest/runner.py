@@ -121,7 +121,9 @@ def score_case(
                           for i in f.issues]) for m in models}
     base = input_intervals(case, chosen, point, samples, seed)
     spread = position_spread(case_arrays(case))
-    rows, no_outcome, no_forecast = [], [], {}
+    rows: list[Row] = []
+    no_outcome: list[str] = []
+    no_forecast: dict[str, list[str]] = {}
     for j, issue in enumerate(case.issues):
         if issue.outcome is None:
             no_outcome.append(issue.id)
@@ -156,7 +158,8 @@ def run(
     """Backtest ``models`` (default: every model) on ``(id, case)`` pairs, in this process
     or on Dask (``scheduler`` as for :func:`accord.uncertainty.backends.dask_client`);
     ``progress(1)`` is called after each case."""
-    names = [m.name for m in resolve(models if models is not None else list(MODELS))]
+    wanted = models if models is None or isinstance(models, str) else list(models)
+    names = [m.name for m in resolve(wanted if wanted is not None else list(MODELS))]
     if scheduler is None:
         scored = []
         for case_id, case in cases:

@@ -28,8 +28,8 @@ import math
 import numpy as np
 
 LEVELS = ("50", "80", "95")
-# candidate offsets c (points on the 0–100 scale); a fit keeps the one whose 80% intervals
-# are narrowest on its own cases
+# candidate offsets c (points on the 0–100 scale); a fit keeps the one with the best mean
+# interval score on its own cases
 C_GRID = (1.0, 2.0, 5.0, 10.0, 20.0, 50.0)
 SCALE_MIN, SCALE_MAX = 0.0, 100.0
 
@@ -68,22 +68,30 @@ def widen(base: np.ndarray, q: np.ndarray, scale: np.ndarray) -> np.ndarray:
     return np.stack([new_lo, new_hi], axis=-1)
 
 
+def interval_score(intervals: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Interval scores ``[r, L]`` (Gneiting & Raftery 2007, *Strictly proper scoring rules*,
+    JASA 102(477), eq. 43): width plus ``2/α`` times the distance by which ``y`` misses."""
+    alpha = 1 - np.array([int(lv) / 100 for lv in LEVELS])
+    lo, hi = intervals[..., 0], intervals[..., 1]
+    miss = np.maximum(lo - y[:, None], 0) + np.maximum(y[:, None] - hi, 0)
+    return (hi - lo) + 2 / alpha * miss
+
+
 def fit(
     base: np.ndarray, y: np.ndarray, spread: np.ndarray, grid: tuple[float, ...] = C_GRID
 ) -> tuple[float, np.ndarray]:
     """``(c, q[L])`` for rows ``base[r, L, 2]``, ``y[r]``, ``spread[r]``: for each ``c`` of
-    the grid the conformal quantiles, keeping the ``c`` whose 80% intervals are narrowest on
-    average (any ``c`` gives the coverage; this one gives it with the least width). Without
-    rows every interval is the whole scale."""
+    the grid the conformal quantiles, keeping the ``c`` with the lowest mean interval score
+    over the levels (any ``c`` gives the coverage; the interval score, a proper scoring rule,
+    rewards intervals that are narrow where outcomes are close and wide where they are not,
+    which the mean width alone does not). Without rows every interval is the whole scale."""
     if not y.size:
         return grid[0], np.full(len(LEVELS), math.inf)
     best: tuple[float, float, np.ndarray] | None = None
-    at80 = LEVELS.index("80")
     for c in grid:
         q = quantiles(base, y, spread, c)
-        width = widen(base, q, spread + c)[:, at80]
-        mean = float(np.mean(width[:, 1] - width[:, 0]))
-        if best is None or mean < best[0] - 1e-9:
-            best = (mean, c, q)
+        score = float(np.mean(interval_score(widen(base, q, spread + c), y)))
+        if best is None or score < best[0] - 1e-9:
+            best = (score, c, q)
     assert best is not None
     return best[1], best[2]

@@ -20,7 +20,6 @@ from accord.cli.app import app, err, fail, out
 from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP, check_scheduler
 from accord.io import write_atomic
 
-
 TABLE_WIDTH = 120  # the tables' width when the terminal (or a pipe) is narrower
 
 
