@@ -13,7 +13,7 @@ from accord.backtest import BacktestResult, build_report, load_cases, run
 from accord.backtest.crossval import FOLDS
 from accord.backtest.render import LEGEND, accuracy, coverage, per_issue, render_html, rich_table
 from accord.backtest.report import CV
-from accord.calibration import load_calibration
+from accord.calibration import resolve_calibration
 from accord.calibration.sampling import SAMPLES
 from accord.calibration.schema import Calibration
 from accord.cli.app import app, err, fail, out
@@ -55,7 +55,7 @@ def backtest_cases(
 def _calibration(value: str) -> Calibration | str | None:
     if value == CV:
         return CV
-    return None if value == "none" else load_calibration(value)
+    return resolve_calibration(value)
 
 
 @app.command()
@@ -68,7 +68,8 @@ def backtest(
     output: Path = typer.Option(None, "--output", "-o", help="write the report to FILE"),
     calibration: str = typer.Option(
         CV, "--calibration", help="calibrated intervals: 'cv' (cross-validated by case), "
-        "'none', or a calibration FILE (in-sample for the cases it was fitted on)"),
+        "'none', 'default' (the shipped calibration) or a calibration FILE (in-sample for "
+        "the cases it was fitted on)"),
     folds: int = typer.Option(FOLDS, "--folds", help="folds of the cross-validation by case"),
     samples: int = typer.Option(
         SAMPLES, "--samples", "-n", help="samples per case for the input-uncertainty intervals"),
