@@ -180,8 +180,12 @@ def render_html(r: BacktestReport, title: str = "accord backtest") -> str:
     for title, head, rows in (accuracy(r), coverage(r)):
         sections.append(f"<h2>{html.escape(title)}</h2>" + _html_table(head, rows))
     sections += ["<h2>Errors per model</h2>", error_chart(r),
+                 "<p>One dot per issue: forecast − outcome in points; the black bar is the "
+                 "model's bias (mean error).</p>",
                  "<h2>Calibration: nominal against observed coverage</h2>",
-                 calibration_chart(r), "<h2>Notes</h2><ul>",
+                 calibration_chart(r),
+                 "<p>Share of outcomes inside the 50/80/95% intervals; on the diagonal, "
+                 "80% means 80%.</p>", "<h2>Notes</h2><ul>",
                  *(f"<li>{html.escape(n)}</li>" for n in r.notes), "</ul>",
                  "<h2>Per issue</h2>", _html_table(*per_issue(r)[1:]),
                  f"<p>accord {__version__}</p>"]
