@@ -26,6 +26,7 @@ from pydantic import (
 from accord.errors import CaseError, InputError, Problem
 from accord.io import write_atomic
 from accord.quantity import Quantity
+from accord.yamlsafe import DataProblem, load_json, load_yaml
 
 SCALE_MIN, SCALE_MAX = 0.0, 100.0
 EvidenceKind = Literal["direct", "indirect", "inferred", "extracted"]
@@ -33,7 +34,7 @@ ActorKind = Literal["state", "bloc", "organisation", "person", "group"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Person(_Strict):
@@ -172,6 +173,10 @@ def _pydantic_problems(err: ValidationError) -> list[Problem]:
         # drop pydantic's internal branch names (e.g. 'function-after[...]')
         loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and "[" in p))
         msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "finite_number":
+            msg = f"must be a finite number, got {e['input']}"
+        elif e["type"] == "float_type" and isinstance(e["input"], int):
+            msg = "the number is too large"
         problems.append((field_path(loc), msg))
     return problems
 
@@ -201,7 +206,7 @@ def check(case: Case) -> list[Problem]:
         first.setdefault((p.actor, p.issue), i)
         for j, ev in enumerate(p.evidence):
             problems += _evidence_problems(f"positions[{i}].evidence[{j}]", ev, source_ids)
-    problems += _silent_veto_players(case, set(first))
+    problems += _silent_veto_players(case, set(first)) + _weightless_issues(case)
     if not case.actors:
         problems.append(("actors", "a case needs at least one actor"))
     if not case.issues:
@@ -225,6 +230,7 @@ def _duplicate_ids(case: Case) -> list[Problem]:
 
 
 def _capabilities(case: Case) -> list[Problem]:
+    """Capabilities are positive (a range may reach down to 0)."""
     return [
         (f"actors[{i}].capability", f"must be positive, got {_show(a.capability)}")
         for i, a in enumerate(case.actors)
@@ -281,6 +287,18 @@ def _evidence_problems(where: str, ev: Evidence, source_ids: set[str]) -> list[P
     return problems
 
 
+def _weightless_issues(case: Case) -> list[Problem]:
+    """Every issue needs an actor that cares (salience above 0): the models weigh positions by
+    capability × salience, and with no weight there is nothing to forecast."""
+    cared = {p.issue for p in case.positions if p.salience.central > 0}
+    return [
+        (f"issues[{j}]", f"no position on issue {issue.id!r} has a salience above 0; "
+                         "at least one actor must care about an issue to forecast it")
+        for j, issue in enumerate(case.issues)
+        if issue.id not in cared
+    ]
+
+
 def _silent_veto_players(case: Case, stated: set[tuple[str, str]]) -> list[Problem]:
     """A veto player needs a position on every issue (``stated``: its (actor, issue) pairs)."""
     return [
@@ -308,25 +326,40 @@ def parse_case(data: Any, file: str | Path | None = None) -> Case:
     return case
 
 
+MAX_INPUT_BYTES = 64 * 2**20  # the largest input file accord reads (cases, imports)
+
+
 def read_text(path: str | Path, error: type[InputError] = CaseError) -> str:
-    """An input file's text; an unreadable or non-UTF-8 file raises ``error`` (by default
-    :class:`~accord.errors.CaseError`; importers pass their own kind)."""
+    """An input file's text; an unreadable, non-UTF-8 or oversized (over
+    :data:`MAX_INPUT_BYTES`) file raises ``error`` (by default :class:`~accord.errors.CaseError`;
+    importers pass their own kind)."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        with Path(path).open("rb") as fh:
+            raw = fh.read(MAX_INPUT_BYTES + 1)
     except OSError as err:
-        raise error(path, [("", f"cannot read the file: {err.strerror}")]) from None
+        raise error(path, [("", f"cannot read the file: {err.strerror or err}")]) from None
+    if len(raw) > MAX_INPUT_BYTES:
+        raise error(path, [("", f"the file is larger than {MAX_INPUT_BYTES // 2**20} MiB, the "
+                                "most accord reads")])
+    try:
+        return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise error(path, [("", f"not UTF-8 text: {err.reason}")]) from None
 
 
 def read_data(path: str | Path) -> Any:
-    """Parse a YAML or JSON file, turning syntax errors into :class:`CaseError`."""
+    """Parse a YAML or JSON file within :mod:`accord.yamlsafe`'s bounds, turning every problem
+    into :class:`CaseError` with the line and, where known, the field."""
     path = Path(path)
     text = read_text(path)
     try:
         if path.suffix.lower() == ".json":
-            return json.loads(text)
-        return yaml.safe_load(text)
+            return load_json(text)
+        return load_yaml(text)
+    except DataProblem as err:
+        where = field_path(err.loc) or (f"line {err.line}" if err.line else "")
+        what = f"{err.message} (line {err.line})" if err.line and err.loc else err.message
+        raise CaseError(path, [(where, what)]) from None
     except json.JSONDecodeError as err:
         raise CaseError(path, [("", f"invalid JSON at line {err.lineno}: {err.msg}")]) from None
     except yaml.YAMLError as err:
