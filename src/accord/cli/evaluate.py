@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from accord.cli.app import app, fail, out
+from accord.cli.app import app, fail, out, styled
 
 
 def default_articles() -> Path:
@@ -65,13 +65,14 @@ def evaluate_extraction(
                   f"({actors.affiliations_right}/{actors.affiliations})", highlight=False)
     if errors:
         for name in actors.missed:
-            out.print(f"[red]missed actor[/] {name}", highlight=False)
+            out.print(styled("missed actor", "red", f" {name}"), highlight=False)
         for text in direct.missed:
-            out.print(f"[red]missed[/]   {text[:90]!r}", highlight=False)
+            out.print(styled("missed", "red", f"   {text[:90]!r}"), highlight=False)
         for text, got, want in direct.wrong_speaker:
-            out.print(f"[yellow]speaker[/]  {text[:60]!r}: {got} (gold {want})", highlight=False)
+            out.print(styled("speaker", "yellow", f"  {text[:60]!r}: {got} (gold {want})"),
+                      highlight=False)
         for text in direct.spurious:
-            out.print(f"[blue]spurious[/] {text[:90]!r}", highlight=False)
+            out.print(styled("spurious", "blue", f" {text[:90]!r}"), highlight=False)
 
 
 def _quote_cells(q) -> list[str]:

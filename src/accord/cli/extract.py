@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accord.cli.app import app, err, fail, out
-from accord.io import atomic_writer
+from accord.io import atomic_writer, output_path
 
 
 @app.command()
@@ -33,6 +33,8 @@ def extract(
     from accord.extract.nlp import ModelMissing
     from accord.extract.pipeline import extract_articles
 
+    if output is not None:
+        output_path(output, (".jsonl",), "extracted evidence (one JSON record a line)")
     if fmt is None:
         fmt = "none" if output is not None else "table"
     elif fmt not in ("table", "jsonl"):

@@ -8,9 +8,10 @@ from pathlib import Path
 import typer
 
 from accord.case import Case, save_case
-from accord.cli.app import app, out
+from accord.cli.app import app, out, styled
 from accord.formats.decide import read_decide
 from accord.formats.ktab import read_ktab
+from accord.io import CASE_SUFFIXES, output_path
 
 
 class Source(StrEnum):
@@ -37,8 +38,10 @@ def import_(
     fmt: Source = typer.Option(None, "--format", "-f", help="input format (default: guessed)"),
 ) -> None:
     """Import a Decide or KTAB input file as an accord case."""
+    output_path(output, CASE_SUFFIXES, "a case")
     source = fmt or guess(file)
     case: Case = READERS[source](file)
     save_case(case, output)
-    out.print(f"[green]ok[/] {file} ({source.value}) → {output}: {len(case.actors)} actors, "
-              f"{len(case.issues)} issues, {len(case.positions)} positions", highlight=False)
+    out.print(styled("ok", "green", f" {file} ({source.value}) → {output}: "
+                     f"{len(case.actors)} actors, {len(case.issues)} issues, "
+                     f"{len(case.positions)} positions"), highlight=False)
