@@ -59,7 +59,7 @@ class _Loader(yaml.SafeLoader):
         mark = self.peek_event().start_mark
         raise DataProblem(message, mark.line + 1)
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             anchor = self.peek_event().anchor
             node = self.anchors.get(anchor) if anchor is not None else None
@@ -73,7 +73,7 @@ class _Loader(yaml.SafeLoader):
                                  "write the values out instead of repeating anchors")
                 if self._depth + height > MAX_DEPTH:
                     self._refuse(f"nested more than {MAX_DEPTH} levels deep (through *{anchor})")
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         self._depth += 1
         if self._depth > MAX_DEPTH:
             self._refuse(f"nested more than {MAX_DEPTH} levels deep")
@@ -81,8 +81,9 @@ class _Loader(yaml.SafeLoader):
             node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
-        self._measure[id(node)] = self._size(node)
-        return node  # type: ignore[no-any-return]
+        if node is not None:
+            self._measure[id(node)] = self._size(node)
+        return node
 
     def _size(self, node: Node) -> tuple[int, int]:
         """(values, height) of a composed node, counting every alias at its full size."""

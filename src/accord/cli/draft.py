@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Literal
 
 import typer
 
@@ -47,7 +48,7 @@ def draft(
     found = read_evidence(evidence)
     embedder = load_embedder() if embeddings is not Semantic.off else None
     case = draft_case(found, specs, Linker(specs, embedder), title=title)
-    fmt = "json" if output.suffix.lower() == ".json" else "yaml"
+    fmt: Literal["yaml", "json"] = "json" if output.suffix.lower() == ".json" else "yaml"
     text = dump_case(case, fmt)
     # what is written must load back as a valid case
     parse_case(case.model_dump(mode="json", exclude_none=True), output)
