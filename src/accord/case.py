@@ -206,7 +206,7 @@ def check(case: Case) -> list[Problem]:
         first.setdefault((p.actor, p.issue), i)
         for j, ev in enumerate(p.evidence):
             problems += _evidence_problems(f"positions[{i}].evidence[{j}]", ev, source_ids)
-    problems += _silent_veto_players(case, set(first)) + _weightless_issues(case)
+    problems += _silent_veto_players(case, set(first))
     if not case.actors:
         problems.append(("actors", "a case needs at least one actor"))
     if not case.issues:
@@ -285,18 +285,6 @@ def _evidence_problems(where: str, ev: Evidence, source_ids: set[str]) -> list[P
     if ev.kind == "inferred" and not ev.rationale:
         problems.append((f"{where}.rationale", "inferred evidence needs a rationale"))
     return problems
-
-
-def _weightless_issues(case: Case) -> list[Problem]:
-    """Every issue needs an actor that cares (salience above 0): the models weigh positions by
-    capability × salience, and with no weight there is nothing to forecast."""
-    cared = {p.issue for p in case.positions if p.salience.central > 0}
-    return [
-        (f"issues[{j}]", f"no position on issue {issue.id!r} has a salience above 0; "
-                         "at least one actor must care about an issue to forecast it")
-        for j, issue in enumerate(case.issues)
-        if issue.id not in cared
-    ]
 
 
 def _silent_veto_players(case: Case, stated: set[tuple[str, str]]) -> list[Problem]:
