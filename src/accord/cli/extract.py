@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accord.cli.app import app, err, fail, out
+from accord.errors import MissingExtra
 from accord.io import atomic_writer, output_path
 
 
@@ -29,9 +30,13 @@ def extract(
         None, "--scheduler", help="Dask scheduler address, or 'local' for a local cluster"),
 ) -> None:
     """Read articles and list who said what (quotes), who did what (events), actors and dates."""
-    from accord.extract.ingest import IngestError, parse_date, read_articles
-    from accord.extract.nlp import ModelMissing
-    from accord.extract.pipeline import extract_articles
+    try:
+        from accord.extract.ingest import IngestError, parse_date, read_articles
+        from accord.extract.nlp import ModelMissing
+        from accord.extract.pipeline import extract_articles
+    except ImportError as e:  # spaCy or trafilatura missing
+        raise MissingExtra(f"{e.name or 'a reading library'} (the 'nlp' extra)",
+                           "pip install 'accord[nlp]'") from None
 
     if output is not None:
         output_path(output, (".jsonl",), "extracted evidence (one JSON record a line)")
