@@ -19,7 +19,7 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from fuzzing import CHECKS, GOOD  # noqa: E402
+from fuzzing import CHECKS, GOOD
 
 SHARE = {"case-data": 0.3, "yaml-file": 0.3, "decide": 0.17, "ktab": 0.17, "cli": 0.06}
 

@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 
 from accord.case import Case, dump_case, load_case, parse_case
 from accord.errors import InputError
+from accord.forecast import forecast_case
 from accord.formats.decide import read_decide
 from accord.formats.ktab import read_ktab
-from accord.forecast import forecast_case
 from accord.models.registry import MODELS
 from accord.uncertainty.sweep import sweep_case
 from accord.yamlsafe import load_json, load_yaml
@@ -215,9 +215,8 @@ def check_data(data: dict[str, Any]) -> Outcome:
 
 
 def _file(text: str, suffix: str) -> Path:
-    fh = tempfile.NamedTemporaryFile("w", suffix=suffix, delete=False, encoding="utf-8",
-                                     errors="surrogatepass")
-    with fh:
+    with tempfile.NamedTemporaryFile("w", suffix=suffix, delete=False, encoding="utf-8",
+                                     errors="surrogatepass") as fh:
         fh.write(text)
     return Path(fh.name)
 

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fuzzing import CHECKS, GOOD  # noqa: E402
+from fuzzing import CHECKS, GOOD
 
 EXAMPLES = {"case-data": 150, "yaml-file": 150, "decide": 150, "ktab": 150, "cli": 40}
 
