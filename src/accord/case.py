@@ -371,7 +371,20 @@ def dump_case(case: Case, fmt: Literal["yaml", "json"] = "yaml") -> str:
     )
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that double-quotes strings holding a Unicode line break: PyYAML writes them
+    raw in single quotes, and reading such a scalar back folds ``\x85`` (NEL) into a space."""
+
+
+def _str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if any(ch in text for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _str)
 
 
 def save_case(case: Case, path: str | Path) -> Path:
