@@ -40,7 +40,7 @@ def fuzz(name: str, n: int) -> tuple[Counter[str], float, float, Any]:
         if dt > slowest[0]:
             slowest[:] = [dt, value]
         if outcome not in GOOD:
-            print(f"  {name}: {outcome}: {value!r}"[:400], flush=True)
+            print(f"  {name}: {outcome}: {value!r}"[:6000], flush=True)
 
     start = time.perf_counter()
     run()

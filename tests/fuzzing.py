@@ -25,6 +25,7 @@ from accord.errors import InputError
 from accord.forecast import forecast_case
 from accord.formats.decide import read_decide
 from accord.formats.ktab import read_ktab
+from accord.models.arrays import case_arrays
 from accord.models.registry import MODELS
 from accord.uncertainty.sweep import sweep_case
 from accord.yamlsafe import load_json, load_yaml
@@ -187,15 +188,15 @@ def accepted_case(case: Case, sweep: bool = False) -> Outcome:
     that carries weight (none on one that carries none), and it round-trips through YAML and
     JSON."""
     f = forecast_case(case, list(MODELS))
+    a = case_arrays(case)
+    weight = (a.c[:, None] * a.S * a.has).sum(axis=0)  # as the models compute it
     for j, issue in enumerate(f.issues):
-        weight = sum(case.actor(p.actor).capability.central * p.salience.central
-                     for p in case.positions if p.issue == issue.id)
-        for value in issue.outcomes.values():
+        for model, value in issue.outcomes.items():
             if value is None:
-                if weight > 0:
-                    return "nonfinite"
+                if weight[j] > 0:
+                    return f"nonfinite:{model}"
             elif not (math.isfinite(value) and -1e-6 <= value <= 100 + 1e-6):
-                return "out-of-range"
+                return f"out-of-range:{model}"
         if not 0 <= f.issues[j].status_quo <= 100:
             return "out-of-range"
     if sweep:

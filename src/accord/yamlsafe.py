@@ -100,7 +100,7 @@ class _Loader(yaml.SafeLoader):
             return super().construct_object(node, deep)
         except (yaml.YAMLError, _BadValue):
             raise
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as e:
+        except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError) as e:
             detail = f": {e}" if isinstance(e, ValueError) else ""
             raise _BadValue(node, f"{node.value!r} is not a valid "
                                   f"{_tag_name(node.tag)}{detail}") from None
