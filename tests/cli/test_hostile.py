@@ -62,6 +62,7 @@ def bad(tmp_path: Path, text: str, *expected: str, name: str = "case.yaml") -> N
     (case_text(extra="date: 2022-01-01 25:00:00\n"), ["date", "hour must be in 0..23"]),
     (case_text(cap="!!int 0xZZ"), ["actors[0].capability", "'0xZZ' is not a valid int"]),
     (case_text(cap="!!float abc"), ["actors[0].capability", "'abc' is not a valid float"]),
+    (case_text(extra="title: !!float ''\n"), ["title", "'' is not a valid float"]),
     (case_text(extra="date: !!timestamp garbage\n"), ["date", "'garbage' is not a valid"]),
     (case_text(extra="notes: !!bool maybe\n"), ["notes", "'maybe' is not a valid bool"]),
     (case_text(extra="notes: " + "[" * 1000 + "]" * 1000 + "\n"), ["nested more than 64"]),
