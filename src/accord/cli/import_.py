@@ -25,7 +25,8 @@ READERS = {Source.decide: read_decide, Source.ktab: read_ktab}
 def guess(path: Path) -> Source:
     """Decide files start their rows with ``#A``/``#P``/…; anything else is read as KTAB."""
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:200].lstrip("'\"")
+        with path.open("rb") as fh:  # the first bytes only: the file may be huge
+            head = fh.read(200).decode("utf-8", errors="replace").lstrip("'\"")
     except OSError:
         return Source.decide  # the reader reports the unreadable file
     return Source.decide if head.startswith("#") else Source.ktab
