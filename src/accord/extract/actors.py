@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.class_nouns import class_nouns
 from accord.extract.lexicon import (
     ALIAS_FIRST,
     ALIASES,
@@ -495,6 +496,11 @@ class ActorIndex:
         actor = self._actors.get(name)
         return actor.affiliation if actor else None
 
+    def body_at(self, i: int) -> str | None:
+        """The state, bloc or organisation named at token ``i`` (None for a person)."""
+        name = self._tok[i]
+        return name if name and self._actors[name].kind != "person" else None
+
     def kind(self, name: str) -> str | None:
         """person, state, bloc or organisation (None if the name is unknown)."""
         actor = self._actors.get(name)
@@ -503,13 +509,15 @@ class ActorIndex:
     def actors(self) -> list[ActorRecord]:
         """One record per actor, in order of first mention."""
         doc = self.doc
+        called = class_nouns(doc, self.body_at)
         out = []
         for a in sorted(self._actors.values(), key=lambda a: min(a.mentions)):
             mentions = [
                 Mention(doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
                 for s, e in sorted(a.mentions)
             ]
-            out.append(ActorRecord(a.name, a.kind, list(a.roles), a.affiliation, mentions))
+            out.append(ActorRecord(a.name, a.kind, list(a.roles), a.affiliation, mentions,
+                                   called.get(a.name, [])))
         return out
 
 
