@@ -41,6 +41,7 @@ and each step recomputes only the exchanges that the realised one touched.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -123,12 +124,15 @@ def exchange_model(
     for r in range(rounds):
         state.play(r)
     rows = state.rows()
-    first = (lambda a: a[0]) if single else (lambda a: a)
+
+    def first(a: np.ndarray) -> np.ndarray:  # drop the sample axis the input did not have
+        return a[0] if single else a
+
     return ExchangeRun(
         actors=actors or [str(a) for a in range(n)],
         issues=issues or [str(i) for i in range(k)],
         rounds=rounds,
-        **rows,
+        **rows._asdict(),
         mds_start=first(np.stack(state.mds_start, axis=-2)),
         mds_voting=first(np.stack(state.mds_voting, axis=-2)),
         voting=first(state.voting),
@@ -140,6 +144,80 @@ def exchange_model(
 def run(a: CaseArrays, rounds: int = ROUNDS) -> np.ndarray:
     """Registry entry: the expected outcome per issue after ``rounds`` rounds, ``[..., k]``."""
     return exchange_model(a.c, a.X, a.S, a.has, rounds).forecast
+
+
+class _Realised(NamedTuple):
+    """The exchanges realised in one step, one per sample that still had one: the columns of
+    :class:`ExchangeRun`'s rows. Side i moves on ``issue_i`` from ``x_i`` to ``y_i`` (towards
+    j's position there) and j on ``issue_j``; both gain ``gain``."""
+
+    sample: np.ndarray
+    round: np.ndarray
+    actor_i: np.ndarray
+    issue_i: np.ndarray
+    x_i: np.ndarray
+    y_i: np.ndarray
+    actor_j: np.ndarray
+    issue_j: np.ndarray
+    x_j: np.ndarray
+    y_j: np.ndarray
+    gain: np.ndarray
+
+
+class _Fixed(NamedTuple):
+    """What a candidate's moves depend on that is fixed for the round: one array per field,
+    over candidates. i supplies q (moves on q towards j) and j supplies p; "start" is a
+    position at the start of the round."""
+
+    demand_i: np.ndarray  # i's start on p: where j moves to
+    demand_j: np.ndarray  # j's start on q: where i moves to
+    s_iq: np.ndarray  # saliences
+    s_ip: np.ndarray
+    s_jp: np.ndarray
+    s_jq: np.ndarray
+    w_iq: np.ndarray  # capability × salience of each supplier on the issue it supplies
+    w_jp: np.ndarray
+    total_p: np.ndarray  # Σ capability × salience on p
+    total_q: np.ndarray
+    start_i: np.ndarray  # i's start on q
+    start_j: np.ndarray  # j's start on p
+    base_q: np.ndarray  # Σ capability × salience × start position on q
+    base_p: np.ndarray
+
+
+class _Cells(NamedTuple):
+    """Where a candidate's sides live in the round's arrays (flat indices), one array per field
+    over candidates. The supply cells come first: ``pos[cells[:2]]`` are the two suppliers'
+    current positions."""
+
+    iq: np.ndarray  # i on q in [m, n, k]: what i supplies
+    jp: np.ndarray  # j on p: what j supplies
+    upd_i: np.ndarray  # decide's update [demander j, q, supplier i] in [m, n, k, n]
+    upd_j: np.ndarray  # [demander i, p, supplier j]
+    jq: np.ndarray  # j on q: what j demands of i
+    ip: np.ndarray  # i on p: what i demands of j
+
+
+class _Side(NamedTuple):
+    """One side of candidate exchanges as decide's check_nbs sees it: supplier a moves on issue
+    r towards partner b's position there, and b moves on issue t in return. One array per
+    field, over candidates."""
+
+    x: np.ndarray  # a's current position on r
+    target: np.ndarray  # b's position on r, where a moves to
+    own_t: np.ndarray  # a's position on t, where b moves to
+    partner_x: np.ndarray  # b's current position on t
+    s_ar: np.ndarray  # saliences of a and b on r and t
+    s_br: np.ndarray
+    s_at: np.ndarray
+    s_bt: np.ndarray
+    w_ar: np.ndarray  # capability × salience of a on r, of b on t
+    w_bt: np.ndarray
+    total_r: np.ndarray  # Σ capability × salience on r and on t
+    total_t: np.ndarray
+    start: np.ndarray  # a's position on r at the start of the round
+    known: np.ndarray  # where a already moved on r for b this round (NaN: not yet)
+    base: np.ndarray  # Σ capability × salience × position on r, with b's recorded updates
 
 
 class _Rounds:
@@ -163,7 +241,7 @@ class _Rounds:
         self.mds_start: list[np.ndarray] = []
         self.mds_voting: list[np.ndarray] = []
         self.starts: list[np.ndarray] = []
-        self._rows: list[tuple[np.ndarray, ...]] = []
+        self._rows: list[_Realised] = []
 
     def mds(self, X: np.ndarray | None = None) -> np.ndarray:
         X = self.X if X is None else X
@@ -210,10 +288,13 @@ class _Rounds:
         c["upd_i"] = c["jq"] * n + c["u"]  # i supplies q to j
         c["upd_j"] = c["ip"] * n + c["v"]  # j supplies p to i
         self.c = c
-        self.fixed = np.stack([c[name] for name in (
-            "x0_ip", "x0_jq", "s_iq", "s_ip", "s_jp", "s_jq", "w_iq", "w_jp", "Dp", "Dq",
-            "x0_iq", "x0_jp", "base_q", "base_p")])
-        self.cells = np.stack([c[name] for name in ("iq", "jp", "upd_i", "upd_j", "jq", "ip")])
+        # stacked so that one fancy index gathers every field for a set of candidates
+        self.fixed = np.stack(_Fixed(
+            demand_i=c["x0_ip"], demand_j=c["x0_jq"],
+            s_iq=c["s_iq"], s_ip=c["s_ip"], s_jp=c["s_jp"], s_jq=c["s_jq"],
+            w_iq=c["w_iq"], w_jp=c["w_jp"], total_p=c["Dp"], total_q=c["Dq"],
+            start_i=c["x0_iq"], start_j=c["x0_jp"], base_q=c["base_q"], base_p=c["base_p"]))
+        self.cells = np.stack(_Cells(*(c[name] for name in _Cells._fields)))
         self.by_supply = _Index(c["iq"], c["jp"])
         self.by_demand = _Index(c["jq"], c["ip"])
         size = c["u"].size
@@ -249,8 +330,10 @@ class _Rounds:
         pos = self.pos.reshape(-1)
         iq, jp = c["iq"][e], c["jp"][e]
         yi, yj = self.y[0, e], self.y[1, e]
-        self._rows.append((live, np.full(len(live), r), c["u"][e], c["q"][e], pos[iq], yi,
-                           c["v"][e], c["p"][e], pos[jp], yj, self.gain[e]))
+        self._rows.append(_Realised(
+            sample=live, round=np.full(len(live), r), actor_i=c["u"][e], issue_i=c["q"][e],
+            x_i=pos[iq], y_i=yi, actor_j=c["v"][e], issue_j=c["p"][e], x_j=pos[jp], y_j=yj,
+            gain=self.gain[e]))
         alive[e] = False
         pos[iq], pos[jp] = yi, yj
         both = np.concatenate
@@ -274,7 +357,8 @@ class _Rounds:
         alive[f] = self._calculate(f)
         return alive
 
-    def _record(self, where, row, w, y, start) -> None:
+    def _record(self, where: np.ndarray, row: np.ndarray, w: np.ndarray, y: np.ndarray,
+                start: np.ndarray) -> None:
         """Remember where a supplier moved for a demander (decide's ``updates``)."""
         upd = self.upd.reshape(-1)
         old = upd[where]
@@ -287,10 +371,12 @@ class _Rounds:
 
     def _calculate(self, f: np.ndarray) -> np.ndarray:
         """Compute moves, gain and validity of candidates ``f``; store them; return validity."""
-        (di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, x0i, x0j, base_q, base_p) = self.fixed[:, f]
-        cells = self.cells[:, f]
-        _, _, upd_i, upd_j, jq, ip = cells
-        x = self.pos.reshape(-1)[cells[:2]]
+        fx = _Fixed._make(self.fixed[:, f])
+        di, dj, siq, sip, sjp, sjq = fx.demand_i, fx.demand_j, fx.s_iq, fx.s_ip, fx.s_jp, fx.s_jq
+        wiq, wjp, Dp, Dq = fx.w_iq, fx.w_jp, fx.total_p, fx.total_q
+        flat = self.cells[:, f]
+        cells = _Cells._make(flat)
+        x = self.pos.reshape(-1)[flat[:2]]
         xi, xj = x  # supply positions (i on q, j on p); di, dj: demand positions
         # j moves all the way to i's position on p; i's move on q follows from equal gain
         reach_j, reach_i = np.abs(di - xj), np.abs(dj - xi)
@@ -308,10 +394,14 @@ class _Rounds:
         ok = self._valid(f, np.stack((mi, mj)), x) & (gain >= TINY)
         # neither move may push the expected outcome past the partner's position
         upd, upd_sum = self.upd.reshape(-1), self.upd_sum.reshape(-1)
-        i_side = (xi, dj, di, xj, siq, sjq, sip, sjp, wiq, wjp, Dq, Dp, x0i,
-                  upd[upd_i], base_q + upd_sum[jq])
-        j_side = (xj, di, dj, xi, sjp, sip, sjq, siq, wjp, wiq, Dp, Dq, x0j,
-                  upd[upd_j], base_p + upd_sum[ip])
+        i_side = _Side(x=xi, target=dj, own_t=di, partner_x=xj,
+                       s_ar=siq, s_br=sjq, s_at=sip, s_bt=sjp, w_ar=wiq, w_bt=wjp,
+                       total_r=Dq, total_t=Dp, start=fx.start_i, known=upd[cells.upd_i],
+                       base=fx.base_q + upd_sum[cells.jq])
+        j_side = _Side(x=xj, target=di, own_t=dj, partner_x=xi,
+                       s_ar=sjp, s_br=sip, s_at=sjq, s_bt=siq, w_ar=wjp, w_bt=wiq,
+                       total_r=Dp, total_t=Dq, start=fx.start_j, known=upd[cells.upd_j],
+                       base=fx.base_p + upd_sum[cells.ip])
         uncut = mi, mj
         mi, mj, gain = _cap(ok, i_side, mi, mj, gain)
         mj, mi, gain = _cap(ok, j_side, mj, mi, gain)
@@ -332,14 +422,14 @@ class _Rounds:
               & (self.ksum[:, f] + move <= 100 + EDGE) & same_way)
         return ok[0] & ok[1]
 
-    def rows(self) -> dict[str, np.ndarray]:
-        names = ("sample", "round", "actor_i", "issue_i", "x_i", "y_i",
-                 "actor_j", "issue_j", "x_j", "y_j", "gain")
+    def rows(self) -> _Realised:
+        """Every realised exchange, sample-major and in the order realised within a sample."""
         if not self._rows:
-            return {nm: np.zeros(0, float if nm[0] in "xyg" else int) for nm in names}
-        cols = [np.concatenate(col) for col in zip(*self._rows, strict=True)]
-        order = np.argsort(cols[0], kind="stable")  # sample-major, realised order within
-        return {nm: col[order] for nm, col in zip(names, cols, strict=True)}
+            return _Realised._make(np.zeros(0, float if nm[0] in "xyg" else int)
+                                   for nm in _Realised._fields)
+        cols = _Realised._make(np.concatenate(col) for col in zip(*self._rows, strict=True))
+        order = np.argsort(cols.sample, kind="stable")
+        return _Realised._make(col[order] for col in cols)
 
 
 _NEVER = np.iinfo(np.int64).max
@@ -364,15 +454,19 @@ class _Index:
         return hits % self.size, hits // self.size
 
 
-def _cap(ok, side, ma, mb, gain):
-    """decide's check_nbs for supplier a, moving ``ma`` on issue r towards b's position there.
+def _cap(
+    ok: np.ndarray, side: _Side, ma: np.ndarray, mb: np.ndarray, gain: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """decide's check_nbs for supplier a, moving ``ma`` on issue r towards b's position there
+    (b moves ``mb`` on t in return); returns both moves and the gain.
 
     If the move would carry the expected outcome on r past b's position, a moves only far
     enough to put it there and b's move follows from equal gain.
     """
-    xa, xb, da, xsb, sar, sbr, sat, sbt, war, wbt, Dr, Dt, start, known, base = side
-    inside = ~np.isnan(known)
-    rest = base - np.where(inside, war * (known - start), 0.0)
+    xa, xb, war, Dr = side.x, side.target, side.w_ar, side.total_r
+    start, base = side.start, side.base
+    inside = ~np.isnan(side.known)
+    rest = base - np.where(inside, war * (side.known - start), 0.0)
     before = (rest + war * (xa - start)) / Dr
     after = before + war * ma / Dr
     # an outcome that starts at b's position (within EDGE) is not crossed: exact arithmetic
@@ -385,10 +479,10 @@ def _cap(ok, side, ma, mb, gain):
     total = base[at] + np.where(inside[at], 0.0, war[at] * (xa[at] - start[at]))
     delta = np.abs((xb[at] * Dr[at] - total) / war[at])
     ratio_r = delta * war[at] / Dr[at]
-    ratio_t = ratio_r * (sar[at] + sbr[at]) / (sat[at] + sbt[at])
-    new_b = np.abs(ratio_t * Dt[at] / wbt[at])
+    ratio_t = ratio_r * (side.s_ar[at] + side.s_br[at]) / (side.s_at[at] + side.s_bt[at])
+    new_b = np.abs(ratio_t * side.total_t[at] / side.w_bt[at])
     ma, mb, gain = ma.copy(), mb.copy(), gain.copy()
-    mb[at] = np.where(xsb[at] > da[at], -new_b, new_b)
+    mb[at] = np.where(side.partner_x[at] > side.own_t[at], -new_b, new_b)
     ma[at] = np.where(xa[at] > xb[at], -delta, delta)
-    gain[at] = np.abs(ratio_t * sbt[at] - ratio_r * sbr[at])
+    gain[at] = np.abs(ratio_t * side.s_bt[at] - ratio_r * side.s_br[at])
     return ma, mb, gain
