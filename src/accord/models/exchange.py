@@ -40,7 +40,7 @@ and each step recomputes only the exchanges that the realised one touched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import NamedTuple
 
 import numpy as np
@@ -55,23 +55,16 @@ TINY = 1e-10  # decide: smaller moves or gains are no exchange
 EDGE = 1e-9  # slack on the 0–100 scale for floating-point rounding
 
 
-@dataclass(frozen=True)
-class ExchangeRun:
-    """What the exchange model did: one row per realised exchange, plus outcomes per round.
+@dataclass(frozen=True, slots=True)
+class ExchangeRows:
+    """Realised exchanges, one row per exchange (every field an array of one length).
 
-    Side *i* moves on ``issue_i`` (from ``x_i`` to ``y_i``) towards *j*'s position there, and
-    *j* moves on ``issue_j``; both gain ``gain``. Rows are in the order realised; ``sample``
-    says which sample a row belongs to (always 0 without a sample axis). Arrays over issues
-    carry the leading sample axis of the input: ``mds_start[..., r, k]`` is the expected outcome
-    at the start of round r, ``mds_voting[..., r, k]`` after its exchanges, ``voting[..., n, k]``
-    the positions after the last round's exchanges and ``positions[..., n, k]`` the starting
-    positions the model would carry into another round; ``starts[..., r, n, k]`` are the
-    positions each round started from (round 0: the input).
+    Side *i* (actor ``actor_i``) moves on ``issue_i`` from ``x_i`` to ``y_i``, towards *j*'s
+    position there, and *j* moves on ``issue_j``; both gain ``gain``. ``sample`` says which
+    sample a row belongs to (always 0 without a sample axis), ``round`` in which round it was
+    realised.
     """
 
-    actors: list[str]
-    issues: list[str]
-    rounds: int
     sample: np.ndarray
     round: np.ndarray
     actor_i: np.ndarray
@@ -83,6 +76,30 @@ class ExchangeRun:
     x_j: np.ndarray
     y_j: np.ndarray
     gain: np.ndarray
+
+    def columns(self) -> dict[str, np.ndarray]:
+        """The fields by name."""
+        return {f.name: getattr(self, f.name) for f in fields(ExchangeRows)}
+
+    def __len__(self) -> int:
+        return len(self.gain)
+
+
+@dataclass(frozen=True)
+class ExchangeRun(ExchangeRows):
+    """What the exchange model did: the realised exchanges (rows in the order realised, see
+    :class:`ExchangeRows`), plus outcomes per round.
+
+    Arrays over issues carry the leading sample axis of the input: ``mds_start[..., r, k]`` is
+    the expected outcome at the start of round r, ``mds_voting[..., r, k]`` after its
+    exchanges, ``voting[..., n, k]`` the positions after the last round's exchanges and
+    ``positions[..., n, k]`` the starting positions the model would carry into another round;
+    ``starts[..., r, n, k]`` are the positions each round started from (round 0: the input).
+    """
+
+    actors: list[str]
+    issues: list[str]
+    rounds: int
     mds_start: np.ndarray
     mds_voting: np.ndarray
     voting: np.ndarray
@@ -93,9 +110,6 @@ class ExchangeRun:
     def forecast(self) -> np.ndarray:
         """The expected outcome per issue after the last round: ``[..., k]``."""
         return self.mds_voting[..., -1, :]
-
-    def __len__(self) -> int:
-        return len(self.gain)
 
 
 def exchange_model(
@@ -132,7 +146,7 @@ def exchange_model(
         actors=actors or [str(a) for a in range(n)],
         issues=issues or [str(i) for i in range(k)],
         rounds=rounds,
-        **rows._asdict(),
+        **rows.columns(),
         mds_start=first(np.stack(state.mds_start, axis=-2)),
         mds_voting=first(np.stack(state.mds_voting, axis=-2)),
         voting=first(state.voting),
@@ -144,24 +158,6 @@ def exchange_model(
 def run(a: CaseArrays, rounds: int = ROUNDS) -> np.ndarray:
     """Registry entry: the expected outcome per issue after ``rounds`` rounds, ``[..., k]``."""
     return exchange_model(a.c, a.X, a.S, a.has, rounds).forecast
-
-
-class _Realised(NamedTuple):
-    """The exchanges realised in one step, one per sample that still had one: the columns of
-    :class:`ExchangeRun`'s rows. Side i moves on ``issue_i`` from ``x_i`` to ``y_i`` (towards
-    j's position there) and j on ``issue_j``; both gain ``gain``."""
-
-    sample: np.ndarray
-    round: np.ndarray
-    actor_i: np.ndarray
-    issue_i: np.ndarray
-    x_i: np.ndarray
-    y_i: np.ndarray
-    actor_j: np.ndarray
-    issue_j: np.ndarray
-    x_j: np.ndarray
-    y_j: np.ndarray
-    gain: np.ndarray
 
 
 class _Fixed(NamedTuple):
@@ -241,7 +237,7 @@ class _Rounds:
         self.mds_start: list[np.ndarray] = []
         self.mds_voting: list[np.ndarray] = []
         self.starts: list[np.ndarray] = []
-        self._rows: list[_Realised] = []
+        self._rows: list[ExchangeRows] = []
 
     def mds(self, X: np.ndarray | None = None) -> np.ndarray:
         X = self.X if X is None else X
@@ -330,7 +326,7 @@ class _Rounds:
         pos = self.pos.reshape(-1)
         iq, jp = c["iq"][e], c["jp"][e]
         yi, yj = self.y[0, e], self.y[1, e]
-        self._rows.append(_Realised(
+        self._rows.append(ExchangeRows(
             sample=live, round=np.full(len(live), r), actor_i=c["u"][e], issue_i=c["q"][e],
             x_i=pos[iq], y_i=yi, actor_j=c["v"][e], issue_j=c["p"][e], x_j=pos[jp], y_j=yj,
             gain=self.gain[e]))
@@ -422,14 +418,15 @@ class _Rounds:
               & (self.ksum[:, f] + move <= 100 + EDGE) & same_way)
         return ok[0] & ok[1]
 
-    def rows(self) -> _Realised:
+    def rows(self) -> ExchangeRows:
         """Every realised exchange, sample-major and in the order realised within a sample."""
+        names = [f.name for f in fields(ExchangeRows)]
         if not self._rows:
-            return _Realised._make(np.zeros(0, float if nm[0] in "xyg" else int)
-                                   for nm in _Realised._fields)
-        cols = _Realised._make(np.concatenate(col) for col in zip(*self._rows, strict=True))
-        order = np.argsort(cols.sample, kind="stable")
-        return _Realised._make(col[order] for col in cols)
+            return ExchangeRows(**{nm: np.zeros(0, float if nm[0] in "xyg" else int)
+                                   for nm in names})
+        cols = {nm: np.concatenate([getattr(row, nm) for row in self._rows]) for nm in names}
+        order = np.argsort(cols["sample"], kind="stable")
+        return ExchangeRows(**{nm: col[order] for nm, col in cols.items()})
 
 
 _NEVER = np.iinfo(np.int64).max
