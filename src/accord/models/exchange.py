@@ -182,16 +182,13 @@ class _Fixed(NamedTuple):
 
 
 class _Cells(NamedTuple):
-    """Where a candidate's sides live in the round's arrays (flat indices), one array per field
-    over candidates. The supply cells come first: ``pos[cells[:2]]`` are the two suppliers'
-    current positions."""
+    """Where a candidate's sides live in the round's arrays: flat indices ``[2, candidates]``,
+    row 0 for side i (supplying q), row 1 for side j (supplying p), so that one fancy index
+    reads both sides."""
 
-    iq: np.ndarray  # i on q in [m, n, k]: what i supplies
-    jp: np.ndarray  # j on p: what j supplies
-    upd_i: np.ndarray  # decide's update [demander j, q, supplier i] in [m, n, k, n]
-    upd_j: np.ndarray  # [demander i, p, supplier j]
-    jq: np.ndarray  # j on q: what j demands of i
-    ip: np.ndarray  # i on p: what i demands of j
+    supply: np.ndarray  # i on q, j on p in [m, n, k]: what each supplies
+    update: np.ndarray  # decide's update [demander, supplied issue, supplier] in [m, n, k, n]
+    demand: np.ndarray  # j on q, i on p in [m, n, k]: the partner on the supplied issue
 
 
 class _Side(NamedTuple):
@@ -237,7 +234,7 @@ class _Rounds:
         self.mds_start: list[np.ndarray] = []
         self.mds_voting: list[np.ndarray] = []
         self.starts: list[np.ndarray] = []
-        self._rows: list[ExchangeRows] = []
+        self._rows: list[dict[str, np.ndarray]] = []  # each step's ExchangeRows fields
 
     def mds(self, X: np.ndarray | None = None) -> np.ndarray:
         X = self.X if X is None else X
@@ -290,7 +287,9 @@ class _Rounds:
             s_iq=c["s_iq"], s_ip=c["s_ip"], s_jp=c["s_jp"], s_jq=c["s_jq"],
             w_iq=c["w_iq"], w_jp=c["w_jp"], total_p=c["Dp"], total_q=c["Dq"],
             start_i=c["x0_iq"], start_j=c["x0_jp"], base_q=c["base_q"], base_p=c["base_p"]))
-        self.cells = np.stack(_Cells(*(c[name] for name in _Cells._fields)))
+        self.cells = np.stack(_Cells(supply=np.stack((c["iq"], c["jp"])),
+                                     update=np.stack((c["upd_i"], c["upd_j"])),
+                                     demand=np.stack((c["jq"], c["ip"]))))
         self.by_supply = _Index(c["iq"], c["jp"])
         self.by_demand = _Index(c["jq"], c["ip"])
         size = c["u"].size
@@ -326,7 +325,7 @@ class _Rounds:
         pos = self.pos.reshape(-1)
         iq, jp = c["iq"][e], c["jp"][e]
         yi, yj = self.y[0, e], self.y[1, e]
-        self._rows.append(ExchangeRows(
+        self._rows.append(dict(  # a dict, not ExchangeRows: this runs once per step
             sample=live, round=np.full(len(live), r), actor_i=c["u"][e], issue_i=c["q"][e],
             x_i=pos[iq], y_i=yi, actor_j=c["v"][e], issue_j=c["p"][e], x_j=pos[jp], y_j=yj,
             gain=self.gain[e]))
@@ -347,9 +346,9 @@ class _Rounds:
         self.ksum[side, moved] += mv
         self.kpos[side, moved] &= mv > 0
         self.kneg[side, moved] &= mv < 0
-        touched = np.zeros_like(alive)
+        touched = np.zeros(alive.shape, bool)
         touched[moved] = touched[asked] = True
-        f = np.flatnonzero(touched & alive)
+        f = (touched & alive).nonzero()[0]
         alive[f] = self._calculate(f)
         return alive
 
@@ -370,9 +369,8 @@ class _Rounds:
         fx = _Fixed._make(self.fixed[:, f])
         di, dj, siq, sip, sjp, sjq = fx.demand_i, fx.demand_j, fx.s_iq, fx.s_ip, fx.s_jp, fx.s_jq
         wiq, wjp, Dp, Dq = fx.w_iq, fx.w_jp, fx.total_p, fx.total_q
-        flat = self.cells[:, f]
-        cells = _Cells._make(flat)
-        x = self.pos.reshape(-1)[flat[:2]]
+        cells = _Cells._make(self.cells[:, :, f])
+        x = self.pos.reshape(-1)[cells.supply]
         xi, xj = x  # supply positions (i on q, j on p); di, dj: demand positions
         # j moves all the way to i's position on p; i's move on q follows from equal gain
         reach_j, reach_i = np.abs(di - xj), np.abs(dj - xi)
@@ -387,21 +385,22 @@ class _Rounds:
         mi = np.where(xi > dj, -mi, mi)
         mj = np.where(xj > di, -mj, mj)
         gain = np.abs(dq * siq - dp * sip)
-        ok = self._valid(f, np.stack((mi, mj)), x) & (gain >= TINY)
+        ok = self._valid(f, np.array((mi, mj)), x) & (gain >= TINY)
         # neither move may push the expected outcome past the partner's position
-        upd, upd_sum = self.upd.reshape(-1), self.upd_sum.reshape(-1)
+        known = self.upd.reshape(-1)[cells.update]
+        updated = self.upd_sum.reshape(-1)[cells.demand]
         i_side = _Side(x=xi, target=dj, own_t=di, partner_x=xj,
                        s_ar=siq, s_br=sjq, s_at=sip, s_bt=sjp, w_ar=wiq, w_bt=wjp,
-                       total_r=Dq, total_t=Dp, start=fx.start_i, known=upd[cells.upd_i],
-                       base=fx.base_q + upd_sum[cells.jq])
+                       total_r=Dq, total_t=Dp, start=fx.start_i, known=known[0],
+                       base=fx.base_q + updated[0])
         j_side = _Side(x=xj, target=di, own_t=dj, partner_x=xi,
                        s_ar=sjp, s_br=sip, s_at=sjq, s_bt=siq, w_ar=wjp, w_bt=wiq,
-                       total_r=Dp, total_t=Dq, start=fx.start_j, known=upd[cells.upd_j],
-                       base=fx.base_p + upd_sum[cells.ip])
+                       total_r=Dp, total_t=Dq, start=fx.start_j, known=known[1],
+                       base=fx.base_p + updated[1])
         uncut = mi, mj
         mi, mj, gain = _cap(ok, i_side, mi, mj, gain)
         mj, mi, gain = _cap(ok, j_side, mj, mi, gain)
-        move = np.stack((mi, mj))
+        move = np.array((mi, mj))  # np.array: np.stack costs more than the work here
         if mi is not uncut[0] or mj is not uncut[1]:  # a move was cut: check the new ones
             ok &= self._valid(f, move, x)
         self.move[:, f] = move
@@ -424,7 +423,7 @@ class _Rounds:
         if not self._rows:
             return ExchangeRows(**{nm: np.zeros(0, float if nm[0] in "xyg" else int)
                                    for nm in names})
-        cols = {nm: np.concatenate([getattr(row, nm) for row in self._rows]) for nm in names}
+        cols = {nm: np.concatenate([row[nm] for row in self._rows]) for nm in names}
         order = np.argsort(cols["sample"], kind="stable")
         return ExchangeRows(**{nm: col[order] for nm, col in cols.items()})
 
@@ -443,10 +442,11 @@ class _Index:
 
     def find(self, cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Candidates holding any of ``cells``, and on which side (0 = first, 1 = second)."""
-        lo = np.searchsorted(self.keys, cells, "left")
-        counts = np.searchsorted(self.keys, cells, "right") - lo
+        # array methods, not np.searchsorted & co.: their wrappers cost more than the work here
+        lo = self.keys.searchsorted(cells, "left")
+        counts = self.keys.searchsorted(cells, "right") - lo
         total = counts.sum()
-        run = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
+        run = (lo - counts.cumsum() + counts).repeat(counts) + np.arange(total)
         hits = self.order[run]
         return hits % self.size, hits // self.size
 
@@ -470,7 +470,7 @@ def _cap(
     # says so, and decide's 28-digit rounding noise must not decide it
     crossed = ok & (np.abs(xb - before) > EDGE) & ~(
         ((xb >= before) & (xb >= after)) | ((xb <= before) & (xb <= after)))
-    at = np.flatnonzero(crossed)
+    at = crossed.nonzero()[0]
     if not at.size:
         return ma, mb, gain
     total = base[at] + np.where(inside[at], 0.0, war[at] * (xa[at] - start[at]))
