@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from accord.case import load_case
 from accord.uncertainty import sweep_case
 from accord.uncertainty.inputs import sampling_plan
 from accord.uncertainty.sweep import sweep_stats
@@ -13,11 +12,6 @@ from accord.uncertainty.sweep import sweep_stats
 distributed = pytest.importorskip("distributed", reason="the distributed extra is not installed")
 
 MODELS = ("compromise", "median", "nash")
-
-
-@pytest.fixture(scope="module")
-def flagship(root):
-    return load_case(root / "examples/geneva-2022/case.yaml")
 
 
 def assert_identical(a, b) -> None:
