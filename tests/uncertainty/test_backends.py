@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from accord.errors import OptionError
 from accord.uncertainty import sweep_case
 from accord.uncertainty.inputs import sampling_plan
 from accord.uncertainty.sweep import sweep_stats
@@ -48,5 +49,6 @@ def test_local_process_cluster_matches_one_process(flagship) -> None:
 
 
 def test_unknown_scheduler_is_refused(flagship) -> None:
-    with pytest.raises(ValueError, match="unknown scheduler"):
+    with pytest.raises(OptionError, match="unknown scheduler") as e:
         sweep_case(flagship, 100, scheduler="threads")
+    assert e.value.file == "--scheduler"
