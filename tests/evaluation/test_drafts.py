@@ -101,13 +101,19 @@ def test_zimbabwe_hand_case_validates_and_quotes_are_verbatim(root: Path):
 
 
 def test_zimbabwe_draft_metrics(root: Path, tmp_path: Path):
-    """Measured once, without tuning (see the branch report): 2/8 hand positions found, both on
-    the right side, 2/4 zone verdicts agree, no veto player proposed. A regression guard."""
+    """Measured once per rule set, without tuning (see the branch reports). Branch read14:
+    2/8 found, but one of the two was a wrong reading: a sentence whose source is ZANU-PF
+    sources, mentioning "Western governments", gave ZANU-PF's stand on sanctions to every
+    addressee of the demands (MDC, Mutambara, Mbeki, SADC). Branch read14c reads a collective
+    only as who acts (not the target, no report before it): 1/8 found, on the right side, 2/4
+    zone verdicts agree, no veto player proposed, and no body holds that sentence's stand."""
     heldout = root / "tests/articles/heldout"
     draft = _draft(root, tmp_path, [heldout / f"{a}.txt" for a in ZIMBABWE_ARTICLES],
                    ZIMBABWE / "draft-issues.yaml")
     hand = load_case(root / ZIMBABWE / "case.yaml")
     s = score_draft(hand, draft, set(ZIMBABWE_ARTICLES))
-    assert s.found.total == 8 and s.found.hits >= 2 and s.same_side.hits >= 2
+    assert s.found.total == 8 and s.found.hits >= 1 and s.same_side.hits >= 1
     assert s.verdicts_agree.hits >= 2
-    assert s.mean_distance is not None and s.mean_distance <= 35.0
+    assert s.mean_distance is not None and s.mean_distance <= 20.0
+    assert not [p for p in draft.positions for ev in p.evidence
+                if (ev.quote or "").startswith("Sources in the ZANU-PF party")]

@@ -70,3 +70,71 @@ def test_a_law_is_not_a_speaker(nlp):
     text = ('Home Secretary Charles Clarke defended the plans. "The orders will be judged by a '
             'judge," the Bill states.')
     assert _direct(nlp, text) == [("The orders will be judged by a judge,", None)]
+
+
+# ---- issue 14, branch read14c: rules written from the VOA dev errors, tested on made-up text
+
+def test_a_subject_inside_the_quote_is_not_the_speaker(nlp):
+    """'"We all agree," she said' parsed with the quote's "We" as a subject of "said" (as the
+    model parsed a VOA dev sentence): the speaker is "she" outside the marks."""
+    from spacy.tokens import Doc
+
+    words = ["Ann", "Cole", "arrived", ".", '"', "We", "agree", ",", '"', "she", "said", "."]
+    doc = Doc(nlp.vocab, words=words,
+              spaces=[True, True, False, True, False, True, False, False, True, True, False,
+                      False],
+              heads=[1, 2, 2, 2, 10, 10, 10, 10, 10, 10, 10, 10],
+              deps=["compound", "nsubj", "ROOT", "punct", "punct", "nsubj", "ccomp", "punct",
+                    "punct", "nsubj", "ROOT", "punct"],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT",
+                   "PRON", "VERB", "PUNCT"],
+              lemmas=["Ann", "Cole", "arrive", ".", '"', "we", "agree", ",", '"', "she", "say",
+                      "."],
+              ents=["B-PERSON", "I-PERSON"] + ["O"] * 10)
+    quotes = find_quotes(doc, ActorIndex.from_doc(doc))
+    assert [(q.text, q.speaker) for q in quotes if q.direct] == [("We agree,", "Ann Cole")]
+
+
+def test_a_title_resolves_to_the_person_of_that_body(nlp):
+    text = ('World Bank chief Lena Moro says the loan sets the stage for a "lasting" recovery.'
+            '\n\nThe World Bank president praised the plan, while urging donors to make '
+            '"firm pledges" before the summit.')
+    assert _direct(nlp, text)[-1] == ("firm pledges", "Lena Moro")
+
+
+def test_a_title_with_no_person_of_that_body_is_the_body(nlp):
+    text = ('The NATO secretary-general praised the plan, while urging members to make '
+            '"firm pledges" before the summit.')
+    assert _direct(nlp, text) == [("firm pledges", "NATO")]
+
+
+def test_a_name_tagged_as_a_group_after_a_title_is_a_person(nlp):
+    text = ('Party leader Sam Rainsy spoke with the minister, opposition lawmaker Cheam Yiep '
+            'told reporters.\n\nThey spoke to "prepare topics for a future summit," he said.')
+    assert [s for _, s in _direct(nlp, text)] == ["Cheam Yiep"]
+
+
+def test_a_word_of_a_proposal_is_its_proposer(nlp):
+    text = ('Envoy Mark Dunne says Washington will support a Chinese proposal for an '
+            '"informal" meeting of the six parties, and backs Japan\'s idea of a "joint" '
+            'statement.')
+    assert _direct(nlp, text) == [("informal", "China"), ("joint", "Japan")]
+
+
+def test_two_apostrophes_close_a_quote_and_a_document_s_words_are_no_quotation(nlp):
+    """"common …'' to deal with …": the two apostrophes close the quote; the words belong to
+    the text of the deal ("language saying"), not to a speaker, so they are no quotation."""
+    text = ('The final draft eased those concerns with language saying countries have '
+            '"common but differentiated responsibilities\'\' to deal with global warming. '
+            'Ann Cole said the deal was "a real step forward and a fair one".')
+    assert _direct(nlp, text) == [("a real step forward and a fair one", "Ann Cole")]
+    doc = nlp('Ann Cole called it "a real step\'\' forward.')
+    assert [q.text for q in find_quotes(doc, ActorIndex.from_doc(doc))] == ["a real step"]
+
+
+def test_a_paragraph_that_is_only_a_quote_is_the_introduced_person_s(nlp):
+    text = ('Envoy Mark Dunne met his counterpart in Oslo on Monday. Dunne repeated his call '
+            'for a united response.\n\n"We must speak with one voice and send a clear message '
+            'to the other side."\n\nThe talks resume next week.')
+    assert _direct(nlp, text) == [("We must speak with one voice and send a clear message to "
+                                   "the other side.", "Mark Dunne")]

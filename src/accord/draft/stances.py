@@ -64,8 +64,9 @@ CUES: dict[Act, re.Pattern[str]] = {
 WHOLE = re.compile(
     r"\b(demands|proposals?|draft treat(y|ies)|drafts|those plans|the plans|the offer|"
     r"regulations|concerns)\b", re.I)
-COLLECTIVES = re.compile(r"\b(the West|Western (powers|governments|capitals)|the allies)\b")
+COLLECTIVES = re.compile(r"\b([Tt]he West|Western (powers|governments|capitals)|[Tt]he allies)\b")
 COLLECTIVE = "the addressees of the demands"  # a holder resolved once all demands are read
+REPORTING = re.compile(r"\b(said|says|say|told|tells|according to|quoted|reported)\b", re.I)
 COORDINATION = re.compile(r"^\s*(,|and|, and|as well as)\s*$")
 
 
@@ -192,7 +193,7 @@ def _event_stances(
     if alone:
         acts += [(a, f"cue {cue!r}") for a, cue in cue_acts(e.sentence)
                  if a not in {x for x, _ in acts}]
-    collective = not holders and COLLECTIVES.search(e.sentence) is not None
+    collective = not holders and _collective_acts(e)
     for act, how in acts:
         out.found.append(Stance(
             act=act,
@@ -200,6 +201,19 @@ def _event_stances(
             text=e.sentence, article=e.article, speaker=e.source, how=how,
             reversing=e.mode in REVERSING_MODES, target=target if act is Act.DEMAND else None,
         ))
+
+
+def _collective_acts(e: EventRecord) -> bool:
+    """Whether a collective ("the West", "Western governments") is who acts in the event's
+    sentence: it is not the event's target, and no report ("sources in the party said")
+    comes before it, so that a party's demand *on* Western governments is never read as the
+    West's own stand."""
+    m = COLLECTIVES.search(e.sentence)
+    if m is None:
+        return False
+    if e.target and e.target.casefold() in m.group(0).casefold():
+        return False
+    return REPORTING.search(e.sentence, 0, m.start()) is None
 
 
 def _quote_stances(

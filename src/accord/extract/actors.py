@@ -135,7 +135,7 @@ class ActorIndex:
     def _find_people(self) -> None:
         """PERSON entities, each full name an actor with its titles; then later mentions."""
         names = [span for ent in self.doc.ents if (span := self._person_name(ent)) is not None]
-        names = sorted(set(names + self._mistagged_full_names(names)))
+        names = sorted(set(names + self._mistagged_full_names(names) + self._titled_names()))
         known = _KnownNames.of(self.doc, names)
         for s, e in names:
             actor = self._add(known.full_name(self.doc[s:e].text, s), "person", s, e)
@@ -151,6 +151,20 @@ class ActorIndex:
             if ent.label_ != "PERSON" and len(ent) > 2 and ent[0].text[:1].isupper()
             and ent[1:].text.casefold() in tails
         ]
+
+    def _titled_names(self) -> list[tuple[int, int]]:
+        """Two or more proper nouns tagged as groups or bodies but standing right after a
+        title ("CPP lawmaker Cheam Yiep", tagged NORP): a person's name."""
+        doc, out = self.doc, []
+        for i in range(1, len(doc)):
+            if doc[i - 1].lower_ not in TITLE_HEADS or not _body_tagged_name(doc[i]):
+                continue
+            j = i
+            while j < len(doc) and _body_tagged_name(doc[j]):
+                j += 1
+            if j - i > 1 and all(self._alias_at(k, j) is None for k in range(i, j)):
+                out.append((i, j))
+        return out
 
     def _person_name(self, ent: Span) -> tuple[int, int] | None:
         """The token span of a PERSON entity's name, without titles, honorifics and
@@ -438,7 +452,7 @@ class ActorIndex:
         if low in SPOKESPERSONS:
             return self._named_spokesperson(tok) or self._principal(tok)
         if low in TITLE_HEADS and any(c.lower_ in {"the", "our"} for c in tok.lefts):
-            return self._by_role(tok)
+            return self._by_role(tok) or self._titled_body(tok)
         for child in tok.children:  # "Mr Straw's China trip", compounds over a name
             if child.dep_ in {"compound", "poss"} and self._tok[child.i]:
                 return self._tok[child.i]
@@ -460,6 +474,15 @@ class ActorIndex:
         for i in range(tok.i - 1, -1, -1):
             if self._kind_at(i) == "person" and self._tok[i] not in exclude:
                 return self._tok[i]
+        return None
+
+    def subject_between(self, a: int, b: int) -> tuple[int, str] | None:
+        """The last person in subject position among tokens ``a:b`` (token, name)."""
+        k = bisect_left(self._subject_pos, b) - 1
+        while k >= 0 and self._subjects[k][0] >= a:
+            if self.kind(self._subjects[k][1]) == "person":
+                return self._subjects[k]
+            k -= 1
         return None
 
     def _named_spokesperson(self, tok: Token) -> str | None:
@@ -493,6 +516,21 @@ class ActorIndex:
                 return name
         return None
 
+    def _titled_body(self, tok: Token) -> str | None:
+        """"The U.N. secretary-general" when no one was named with that title: the most
+        recent person of the body the title names ("United Nations chief Ban Ki-moon"), else
+        the body itself."""
+        body = next((b for c in tok.lefts if c.dep_ in {"compound", "nmod", "amod", "poss"}
+                     and (b := self.body_at(c.i))), None)
+        if body is None:
+            return None
+        for i in range(tok.i - 1, -1, -1):
+            name = self._tok[i]
+            if name and self._actors[name].kind == "person" and (
+                    self._actors[name].affiliation == body):
+                return name
+        return body
+
     # ------------------------------------------------------------------ queries
     def affiliation(self, name: str) -> str | None:
         """The state or body a person belongs to (None if unknown or not a person)."""
@@ -522,6 +560,11 @@ class ActorIndex:
             out.append(ActorRecord(a.name, a.kind, list(a.roles), a.affiliation, mentions,
                                    called.get(a.name, [])))
         return out
+
+
+def _body_tagged_name(tok: Token) -> bool:
+    """A capitalised proper noun the model tagged as a group, body or place."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in ORG_LABELS
 
 
 def _leads_a_name(tok: Token) -> bool:

@@ -91,7 +91,7 @@ TITLE_HEADS = frozenset({
     "chairman", "chairwoman", "chair", "chief", "envoy", "negotiator", "king", "queen",
     "prince", "pope", "head", "editor", "spokesmen", "representative", "adviser", "advisor",
     "diplomat", "analyst", "commander", "deputy", "state", "executive", "counsel", "judge",
-    "president-elect", "foreign secretary",
+    "president-elect", "foreign secretary", "lawmaker", "legislator",
 })
 # lower-case words allowed inside a title run before its head
 TITLE_MODIFIERS = frozenset({

@@ -34,7 +34,7 @@ from accord.extract.records import QuoteRecord
 OPENING = "“"
 CLOSING = "”"
 STRAIGHT = '"'
-_MARKS = re.compile('["“”]')
+_MARKS = re.compile("''|[\"“”]")  # two apostrophes are a straight mark too
 _LEFT_BOUND = set("([{—–-/‘'")
 _RIGHT_BOUND = set(".,;:!?)]}…—–-’'")
 _SENT_END = (".", "?", "!", "…")
@@ -42,8 +42,12 @@ _OPENERS = frozenset({"And", "But", "So", "Yet", "Or"})  # may open a sentence b
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she"})
 DOCUMENTS = frozenset({"bill", "act", "law", "treaty", "resolution", "charter", "convention",
-                       "constitution", "amendment", "directive", "regulations", "clause"})
+                       "constitution", "amendment", "directive", "regulations", "clause",
+                       "draft", "text", "language", "wording"})
+# a quoted word inside a proposal is the proposer's ("China's suggestion of an "informal" …")
+PROPOSALS = frozenset({"proposal", "suggestion", "plan", "idea", "offer", "initiative"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+DOCUMENT_DEPS = SUBJECTS | {"compound"}  # "with language saying …" parses as a compound
 CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj"})
 MAX_CLIMB = 20  # heads followed from a quoted phrase to the speech verb governing it
 MAX_TERM_WORDS = 3  # a shorter quote with no speaker is a quoted term, not a quotation
@@ -56,27 +60,27 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     para_at = 0  # where the open quote's current paragraph began
     n = len(text)
     for m in _MARKS.finditer(text):
-        p = m.start()
+        p, after = m.start(), m.end()  # the mark is text[p:after]
         c = m.group()
         if open_at is not None and "\n" in text[para_at:p]:
             # the quote ran into a new paragraph: it goes on only if that paragraph opened
             # with a mark, i.e. this mark is the first thing on its line
             line_start = text.rfind("\n", 0, p) + 1
-            if text[line_start:p].strip() or _facing(text, p, n, c) != "open":
+            if text[line_start:p].strip() or _facing(text, p, after, c) != "open":
                 end = text.find("\n", para_at)
                 spans.append((open_at, _rstrip(text, open_at, end)))
                 open_at = None
             else:
-                para_at = p + 1
+                para_at = after
                 continue
-        facing = _facing(text, p, n, c)
+        facing = _facing(text, p, after, c)
         if facing == "either":
             facing = "close" if open_at is not None else "open"
         if facing == "open":
             if open_at is None:
-                open_at = para_at = p + 1
+                open_at = para_at = after
             elif not text[open_at:p].rstrip().endswith(_SENT_END):
-                open_at = para_at = p + 1  # the earlier mark never closed: start again here
+                open_at = para_at = after  # the earlier mark never closed: start again here
         elif open_at is not None:
             if p > open_at:
                 spans.append((open_at, p))
@@ -89,13 +93,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _facing(text: str, p: int, n: int, c: str) -> str:
+def _facing(text: str, p: int, end: int, c: str) -> str:
+    """Which way the mark ``text[p:end]`` faces: "open", "close" or "either"."""
     if c == OPENING:
         return "open"
     if c == CLOSING:
         return "close"
     before = text[p - 1] if p > 0 else " "
-    after = text[p + 1] if p + 1 < n else " "
+    after = text[end] if end < len(text) else " "
     left = before.isspace() or before in _LEFT_BOUND
     right = after.isspace() or after in _RIGHT_BOUND
     if left and not right:
@@ -114,7 +119,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 @dataclass
 class _Attribution:
     speaker: str
-    cue: str
+    cue: str | None  # None: the speaker the previous paragraph introduces
     at: int  # character offset of the cue
 
 
@@ -152,7 +157,12 @@ class QuoteFinder:
         previous: _Attribution | None = None
         for start, end in self.spans:
             text = self.text[start:end]
-            att = self._attribute(start, end, text) or self._governing(start)
+            head = self._governor(start)
+            proposal = head is not None and head.pos_ != "VERB"  # its proposer comes first
+            att = (self._governing(head) if proposal else None) or self._attribute(
+                start, end, text) or self._governing(head)
+            if att is None and self._documents_words(head):
+                continue
             if att is None and self._starts_sentence(start):
                 att = self._fallback(start, previous)
             if att is None and len(text.split()) <= MAX_TERM_WORDS:
@@ -226,10 +236,19 @@ class QuoteFinder:
                 return att
         return None
 
-    def _governing(self, start: int) -> _Attribution | None:
+    def _governing(self, head: Token | None) -> _Attribution | None:
         """A phrase quoted inside reported speech ("said the talks were "encouraging and
         positive"", "urging countries to engage in "substantive negotiations""): the speech
-        verb that governs it in the parse, and that verb's subject."""
+        verb ``head`` that governs it in the parse, and that verb's subject; or a proposal's
+        own word with its proposer ("China's suggestion of an "informal" reunion", "a Chinese
+        proposal for an "informal" version")."""
+        if head is None:
+            return None
+        who = self.subject(head) if head.pos_ == "VERB" else self._proposer(head)
+        return _Attribution(who, head.text, head.idx) if who else None
+
+    def _governor(self, start: int) -> Token | None:
+        """The first speech verb or proposal noun above the quote opening before ``start``."""
         i = self._token_at(start)
         if i >= len(self.toks):
             return None
@@ -238,10 +257,31 @@ class QuoteFinder:
             if tok.head is tok:
                 return None
             tok = tok.head
-            if not self.inside[tok.i] and _is_speech_verb(tok):
-                who = self.subject(tok)
-                return _Attribution(who, tok.text, tok.idx) if who else None
+            if self.inside[tok.i]:
+                continue
+            if _is_speech_verb(tok) or (tok.lemma_ in PROPOSALS and self._proposer(tok)):
+                return tok
         return None
+
+    def _proposer(self, noun: Token) -> str | None:
+        """The actor whose proposal ``noun`` is: its possessor or a modifier naming an actor."""
+        for c in noun.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
+                who = self.index.resolve(c)
+                if who:
+                    return who
+        return None
+
+    @staticmethod
+    def _documents_words(verb: Token | None) -> bool:
+        """Words quoted from a document, not spoken: the speech verb governing the quote has
+        a document for its subject or describes one ("language saying countries have "…"",
+        "the bill says")."""
+        if verb is None or verb.pos_ != "VERB":
+            return False
+        if verb.dep_ == "acl" and _is_document(verb.head):
+            return True
+        return any(c.dep_ in DOCUMENT_DEPS and _is_document(c) for c in verb.children)
 
     def _cue_in(self, window: list[int]) -> _Attribution | None:
         """The nearest cue in ``window``; a weak verb ("called", "agreed") only if no other."""
@@ -271,6 +311,8 @@ class QuoteFinder:
             tok = verb.head.head  # "X denies that … and insists that …" (parsed inside)
         for _ in range(4):
             for child in tok.children:
+                if self.inside[child.i] and not self.inside[tok.i]:
+                    continue  # a subject inside the quote is not who speaks ("all of us")
                 if child.dep_ in SUBJECTS or child.dep_ == "agent":
                     subj = child
                     if child.dep_ == "agent":
@@ -317,7 +359,19 @@ class QuoteFinder:
                 who = self.subject(t)
                 if who:
                     return _Attribution(who, t.text, t.idx)
+        if best is None and self._paragraph_quote(start):
+            return self._introduced(start, limit)
         return best
+
+    def _paragraph_quote(self, start: int) -> bool:
+        """Whether the quote opening before ``start`` opens its paragraph."""
+        return not self.text[_paragraph_start(self.text, start) : start - 1].strip()
+
+    def _introduced(self, start: int, limit: int) -> _Attribution | None:
+        """The person the previous paragraph introduces: its last person in subject
+        position ("Hill repeated his call …" then a paragraph that is only a quote)."""
+        who = self.index.subject_between(self._token_at(limit), self._token_at(start))
+        return _Attribution(who[1], None, self._tok_idx[who[0]]) if who else None
 
     # ------------------------------------------------------------------ reported speech
     def reported(self) -> list[QuoteRecord]:
