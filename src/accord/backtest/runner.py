@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from accord.backtest.folds import FOLDS
+from accord.backtest.folds import FOLDS, fold_of
 from accord.calibration.conformal import LEVELS
 from accord.calibration.sampling import (
     SAMPLES,
@@ -200,7 +200,8 @@ def with_ensemble(
     z = np.array([c.design.z[j] for c, _, j in keep if c.design is not None])
     y = np.array([r.outcome for _, r, _ in keep])
     case = np.array([c.case for c, _, _ in keep], dtype=object)
-    oof = out_of_fold(base, z, y, case, k, seed)
+    folds = fold_of([c.case for c in scored], min(k, len(scored)), seed)
+    oof = out_of_fold(base, z, y, case, k, seed, fold=np.array([folds[c] for c in case]))
     added: dict[str, list[Row]] = {}
     intervals: dict[tuple[str, int], np.ndarray] = {}
     for (c, r, j), fc, fold in zip(keep, oof.forecast, oof.fold, strict=True):

@@ -64,14 +64,20 @@ def fit_chosen(
 def out_of_fold(
     base: np.ndarray, z: np.ndarray, y: np.ndarray, case: np.ndarray,
     k: int = FOLDS, seed: int = 0, penalties: tuple[float, ...] = PENALTIES,
+    fold: np.ndarray | None = None,
 ) -> OutOfFold:
     """Every row's forecast by an ensemble fitted (penalty chosen on inner folds) on the
-    other outer folds' cases."""
-    fold = row_folds(case, k, seed)
+    other outer folds' cases; ``fold``: each row's outer fold (default: the fold rule over
+    the cases of these rows)."""
+    if fold is None:
+        fold = row_folds(case, k, seed)
     pred = np.full_like(y, np.nan)
     fits = []
     for f in range(int(fold.max()) + 1):
         test = fold == f
+        if not test.any():
+            fits.append(fit_chosen(base, z, y, case, penalties, k, seed))
+            continue
         fitted = fit_chosen(base[~test], z[~test], y[~test], case[~test], penalties, k, seed)
         pred[test] = combine(base[test], z[test], fitted.beta)
         fits.append(fitted)
