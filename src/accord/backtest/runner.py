@@ -38,8 +38,8 @@ from accord.case import Case
 from accord.ensemble.crossval import OutOfFold, out_of_fold
 from accord.ensemble.features import BASE, CaseDesign, case_design, combine
 from accord.forecast import forecast_case
-from accord.models.arrays import case_arrays
-from accord.models.registry import MODELS, resolve
+from accord.models.arrays import CaseArrays, case_arrays
+from accord.models.registry import MODELS, Model, resolve
 
 ENSEMBLE = "ensemble"
 
@@ -131,6 +131,14 @@ class BacktestResult:
         )
 
 
+def _to_run(names: Sequence[str], arrays: CaseArrays) -> list[Model]:
+    """The models run on a case: those named (the ensemble's components for the ensemble,
+    which is fitted afterwards, out of fold) that apply to it."""
+    own = [n for n in names if n != ENSEMBLE]
+    needs = [n for n in MODELS[ENSEMBLE].needs if n not in own] if ENSEMBLE in names else []
+    return [m for m in resolve(own + needs) if m.applies_to(arrays)]
+
+
 def score_case(
     case_id: str, case: Case, names: Sequence[str], samples: int = SAMPLES, seed: int = 0
 ) -> CaseScore:
@@ -140,8 +148,7 @@ def score_case(
     block) gives no forecast on its issues; they are counted under ``no_forecast``."""
     arrays = case_arrays(case)
     own = [n for n in names if n != ENSEMBLE]
-    needs = [n for n in MODELS[ENSEMBLE].needs if n not in own] if ENSEMBLE in names else []
-    chosen = [m for m in resolve(own + needs) if m.applies_to(arrays)]
+    chosen = _to_run(names, arrays)
     models = [m.name for m in chosen]
     f = forecast_case(case, models)
     point = {m: np.array([np.nan if i.outcomes[m] is None else i.outcomes[m]

@@ -19,7 +19,7 @@ from accord.backtest.bootstrap import mae_difference
 from accord.backtest.runner import ENSEMBLE, BacktestResult
 from accord.ensemble.choice import choice_table, chosen_errors
 from accord.ensemble.crossval import fit_chosen
-from accord.ensemble.features import BASE, FEATURES
+from accord.ensemble.features import BASE, FEATURES, combine
 from accord.ensemble.schema import CrossValidation, Ensemble, Interval
 from accord.errors import OptionError
 
@@ -36,7 +36,9 @@ def _paired(result: BacktestResult) -> tuple[list[Key], dict[str, np.ndarray]]:
     return common, {m: np.array([v[k] for k in common]) for m, v in per.items()}
 
 
-def _traits(result: BacktestResult, keys: list[Key]) -> tuple[np.ndarray, ...]:
+def _traits(
+    result: BacktestResult, keys: list[Key]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per row: status quo known, position spread, every voter must accept."""
     designs = {c.case: c.design for c in result.cases}
     out: list[tuple[bool, float, bool]] = []
@@ -45,7 +47,8 @@ def _traits(result: BacktestResult, keys: list[Key]) -> tuple[np.ndarray, ...]:
         assert d is not None
         j = d.issues.index(issue)
         out.append((bool(d.sq_known[j]), float(d.spread[j]), d.unanimity))
-    return tuple(np.array(col) for col in zip(*out, strict=True))
+    known, spread, unanimity = (np.array(col) for col in zip(*out, strict=True))
+    return known, spread, unanimity
 
 
 def _interval(case: np.ndarray, e: np.ndarray, ref: np.ndarray) -> Interval:
@@ -53,11 +56,19 @@ def _interval(case: np.ndarray, e: np.ndarray, ref: np.ndarray) -> Interval:
     return Interval(value=round(d.value, 3), low=round(d.low, 3), high=round(d.high, 3))
 
 
-def fit_ensemble(result: BacktestResult, label: str, today: dt.date | None = None) -> Ensemble:
-    """The ensemble fitted on every row of ``result`` (a backtest of every model)."""
-    if result.ensemble is None or ENSEMBLE not in result.models:
-        raise OptionError("CASES", "fitting the ensemble needs a backtest of at least 2 "
-                          "cases with outcomes, with every model")
+def _rows(result: BacktestResult) -> tuple[np.ndarray, ...]:
+    """The ensemble's design rows ``(base, z, y, case id)`` in the order of its rows."""
+    keep = [(c, r, c.design.issues.index(r.issue)) for c in result.cases
+            if c.design is not None for r in c.rows if r.model == ENSEMBLE]
+    base = np.array([c.design.base[j] for c, _, j in keep if c.design is not None])
+    z = np.array([c.design.z[j] for c, _, j in keep if c.design is not None])
+    y = np.array([r.outcome for _, r, _ in keep])
+    return base, z, y, np.array([c.case for c, _, _ in keep], dtype=object)
+
+
+def _cross_validation(result: BacktestResult, in_sample: float) -> CrossValidation:
+    """Out-of-fold MAE per model, per fold and overall, the bootstraps and the choice's."""
+    assert result.ensemble is not None
     oof = result.ensemble
     keys, errors = _paired(result)
     all_keys = [(r.case, r.issue) for r in result.rows if r.model == ENSEMBLE]
@@ -65,34 +76,35 @@ def fit_ensemble(result: BacktestResult, label: str, today: dt.date | None = Non
     fold = np.array([fold_at[k] for k in keys], dtype=int)
     index = {c: i for i, c in enumerate(result.case_ids)}
     case = np.array([index[c] for c, _ in keys], dtype=int)
-    keep = [(c, j) for c in result.cases if c.design is not None
-            for r in c.rows if r.model == ENSEMBLE for j in [c.design.issues.index(r.issue)]]
-    base = np.array([c.design.base[j] for c, j in keep if c.design is not None])
-    z = np.array([c.design.z[j] for c, j in keep if c.design is not None])
-    y = np.array([r.outcome for c in result.cases for r in c.rows if r.model == ENSEMBLE])
-    ids = np.array([c.case for c, _ in keep], dtype=object)
-    final = fit_chosen(base, z, y, ids)
-    folds = len(oof.fits)
     mae = {m: round(float(np.abs(e).mean()), 3) for m, e in errors.items()}
     best = min(mae, key=lambda m: mae[m])
-    known, spread, unanimity = _traits(result, keys)
-    chosen, _ = chosen_errors(errors, known, spread, unanimity, fold)
-    in_sample = float(np.mean(np.abs(np.clip(base + z @ final.beta, 0, 100) - y)))
-    cv = CrossValidation(
-        folds=folds, seed=result.seed, issues=int(y.size), mae=mae,
+    chosen, _ = chosen_errors(errors, *_traits(result, keys), fold)
+    return CrossValidation(
+        folds=len(oof.fits), seed=result.seed, issues=len(keys), mae=mae,
         fold_mae=[{m: round(float(np.abs(e[fold == f]).mean()), 3) for m, e in errors.items()}
-                  for f in range(folds)],
+                  for f in range(len(oof.fits))],
         fold_penalty=[f.penalty for f in oof.fits],
         ensemble_vs_compromise=_interval(case, errors[ENSEMBLE], errors[BASE]),
         best=best, best_vs_compromise=_interval(case, errors[best], errors[BASE]),
         choice_mae=round(float(np.abs(chosen).mean()), 3),
         in_sample_mae=round(in_sample, 3),
     )
+
+
+def fit_ensemble(result: BacktestResult, label: str, today: dt.date | None = None) -> Ensemble:
+    """The ensemble fitted on every row of ``result`` (a backtest of every model)."""
+    if result.ensemble is None or ENSEMBLE not in result.models:
+        raise OptionError("CASES", "fitting the ensemble needs a backtest of at least 2 "
+                          "cases with outcomes, with every model")
+    base, z, y, ids = _rows(result)
+    final = fit_chosen(base, z, y, ids)
+    in_sample = float(np.mean(np.abs(combine(base, z, final.beta) - y)))
+    keys, errors = _paired(result)
     return Ensemble(
         label=label, files=result.case_ids, cases=len(result.cases), issues=int(y.size),
         date=today or dt.date.today(), accord_version=__version__, penalty=final.penalty,
         inner_mae={f"{k:g}": round(v, 3) for k, v in final.inner_mae.items()},
         weights={f: round(float(b), 6) for f, b in zip(FEATURES, final.beta, strict=True)},
-        cross_validation=cv,
-        choice=choice_table(errors, known, spread, unanimity),
+        cross_validation=_cross_validation(result, in_sample),
+        choice=choice_table(errors, *_traits(result, keys)),
     )
