@@ -2,10 +2,10 @@
 
 Imports SHARED/data/deu/deu3-dev.tsv (Arregui & Perarnaud 2021, doi:10.34810/data53) into a
 temporary folder, then runs ``accord backtest FOLDER --format json`` (every model, default
-samples, cross-validated calibration) in a fresh process ``--repeats`` times and prints the
-minimum and median wall time and CPU time (user + system: what the run costs when the
-machine is shared, as wall time then includes waiting for a core), and the same for the
-engine alone (cases already loaded) in this process.
+samples, the ensemble out of fold, cross-validated calibration) in a fresh process
+``--repeats`` times and prints the minimum and median wall time and CPU time (user +
+system: what the run costs when the machine is shared, as wall time then includes waiting
+for a core), and the same for the engine alone (cases already loaded) in this process.
 
     python bench/backtest.py [SHARED] [--repeats 3]
 """

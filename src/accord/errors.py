@@ -69,6 +69,10 @@ class CalibrationError(InputError):
     """A calibration file (``accord calibrate``'s JSON) that cannot be read or does not fit."""
 
 
+class EnsembleError(InputError):
+    """An ensemble file (``accord fit``'s JSON) that cannot be read or does not fit."""
+
+
 class OptionError(InputError):
     """A command-line option or request parameter with an unusable value (unknown model,
     unknown issue, bad ``NAME=VALUE``, an output path of the wrong type)."""

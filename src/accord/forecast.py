@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel, Field
 
+from accord.calibration.spread import position_spread
 from accord.case import Case
+from accord.ensemble.choice import Belief, ChoiceTable
+from accord.ensemble.features import needs_all, sq_known
+from accord.ensemble.schema import default_ensemble, load_ensemble
 from accord.models import eum
 from accord.models.arrays import CaseArrays, case_arrays
-from accord.models.registry import Model, resolve
+from accord.models.registry import MODELS, Model, resolve
 from accord.models.zone import agreement_zone, inside
 
 
@@ -33,6 +38,8 @@ class IssueForecast(BaseModel):
     agreement: Agreement
     # model → level ("50", "80", "95") → [low, high]; filled by accord.calibration.intervals
     intervals: dict[str, dict[str, tuple[float, float]]] = Field(default_factory=dict)
+    # the model to believe on this issue: lowest backtest MAE on similar issues
+    belief: Belief | None = None
 
 
 class Forecast(BaseModel):
@@ -61,24 +68,47 @@ EUM_PAIR = ("eum", "eum-mean")
 
 def run_models(arrays: CaseArrays, models: list[Model]) -> dict[str, np.ndarray]:
     """Each model's outcomes ``[..., k]``; the EUM's rounds run once when both ``eum`` and
-    ``eum-mean`` are asked for (they are the median and the mean of the same final positions).
+    ``eum-mean`` are asked for (they are the median and the mean of the same final positions),
+    and a model built on others (the ensemble) reads their forecasts, each model run once.
     """
     names = [m.name for m in models]
+    wanted = [m for m in models if m.combine is None]
+    for m in models:
+        wanted += [MODELS[n] for n in m.needs
+                   if n not in {w.name for w in wanted} and MODELS[n].applies_to(arrays)]
+    have = [m.name for m in wanted]
     out: dict[str, np.ndarray] = {}
-    if set(EUM_PAIR) <= set(names):
+    if set(EUM_PAIR) <= set(have):
         run = eum.run_issues(arrays.c, arrays.X, arrays.S, arrays.has)
         out = dict(zip(EUM_PAIR, (run.forecast, run.forecast_mean), strict=True))
-    for m in models:
+    for m in wanted:
         if m.name not in out:
             out[m.name] = m.run(arrays)
+    for m in models:
+        if m.combine is not None:
+            out[m.name] = m.combine(arrays, {n: out[n] for n in m.needs if n in out})
     return {n: np.asarray(out[n], dtype=float) for n in names}
 
 
-def forecast_case(case: Case, models: str | list[str] | None = None) -> Forecast:
-    """Forecast every issue of ``case`` with the named models (default: all static models)."""
-    chosen = resolve(models)
+def beliefs(a: CaseArrays, models: list[str], table: ChoiceTable) -> list[Belief | None]:
+    """Per issue, which of ``models`` to believe by the choice table's backtest MAE on the
+    issue's group (status quo known, spread, unanimity)."""
+    known, spread, unanimity = sq_known(a), position_spread(a), needs_all(a)
+    return [table.believe(table.group_of(bool(known[j]), float(spread[j]), unanimity), models)
+            for j in range(len(a.issues))]
+
+
+def forecast_case(
+    case: Case, models: str | list[str] | None = None, ensemble: str | Path | None = None
+) -> Forecast:
+    """Forecast every issue of ``case`` with the named models (default: all static models),
+    the ``ensemble`` model reading the file ``ensemble`` (default: the shipped one), and say
+    per issue which model to believe (the choice table of that ensemble file)."""
+    chosen = resolve(models, ensemble)
     a = case_arrays(case)
     outcomes = run_models(a, chosen)
+    table = (default_ensemble() if ensemble is None else load_ensemble(ensemble)).choice
+    believe = beliefs(a, [m.name for m in chosen], table)
     low, high = agreement_zone(a.X, a.sq, a.veto, a.has)
     issues = []
     for j, issue in enumerate(case.issues):
@@ -97,6 +127,7 @@ def forecast_case(case: Case, models: str | list[str] | None = None) -> Forecast
                         n: bool(inside(v[j], low[j], high[j])) for n, v in outcomes.items()
                     },
                 ),
+                belief=believe[j],
             )
         )
     return Forecast(

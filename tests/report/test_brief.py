@@ -234,7 +234,7 @@ def test_build_brief_lays_out_only_what_it_is_given(monkeypatch) -> None:
         "answer", "schedule", "actors", "forecast", "issues", "sources", "method"
     ]
     issues = next(s for s in bare.sections if s.id == "issues").data
-    assert [[p.id for p in b.parts] for b in issues] == [["summary", "chart", "scale",
+    assert [[p.id for p in b.parts] for b in issues] == [["summary", "belief", "chart", "scale",
                                                           "evidence"]] * 3
     monkeypatch.undo()
     full = compose_brief(case)

@@ -1,8 +1,7 @@
 """Cross-validation by case: calibrate on some cases, score intervals on the others.
 
-Cases, not issues, are split, since the issues of a case share its actors. The fold rule:
-sort the case ids, shuffle them with ``numpy.random.default_rng(seed).permutation``, and give
-the case at shuffled position ``i`` fold ``i mod k``. Every row of a case is then scored with
+Cases, not issues, are split, since the issues of a case share its actors (the fold rule is
+:func:`accord.backtest.folds.fold_of`). Every row of a case is then scored with
 the calibration fitted on the other ``k − 1`` folds (out-of-fold intervals).
 """
 
@@ -10,19 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from accord.backtest.folds import FOLDS, fold_of
 from accord.backtest.runner import BacktestResult, ModelRows
 from accord.calibration.conformal import fit, widen
 
-FOLDS = 5
-
-
-def fold_of(case_ids: list[str], k: int = FOLDS, seed: int = 0) -> dict[str, int]:
-    """Each case's fold, 0..k-1 (see the module doc for the rule)."""
-    if k < 2:
-        raise ValueError(f"cross-validation needs at least 2 folds, got {k}")
-    order = np.random.default_rng(seed).permutation(len(case_ids))
-    ids = sorted(case_ids)
-    return {ids[p]: i % k for i, p in enumerate(order)}
+__all__ = ["FOLDS", "calibrated_rows", "cross_validate", "fold_of"]
 
 
 def calibrated_rows(train: ModelRows, test: ModelRows) -> np.ndarray:

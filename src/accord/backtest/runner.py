@@ -7,23 +7,41 @@ Issues without an outcome are skipped and counted, and so are issues on which a 
 no forecast (nobody cares about them). Each row also carries the input-uncertainty intervals
 of :mod:`accord.calibration.sampling` and the issue's position spread, so intervals can be
 calibrated and scored from the rows alone.
+
+The learned ``ensemble`` is scored **out of fold**: its component models run on every case,
+and each case's ensemble forecasts (and their input-uncertainty intervals) come from an
+ensemble fitted, its penalty chosen on inner folds, on the other folds' cases
+(:func:`accord.ensemble.crossval.out_of_fold`, the folds of
+:func:`accord.backtest.folds.fold_of`). A fixed ensemble file fitted on these cases would
+be scored in-sample.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 
+from accord.backtest.folds import FOLDS, fold_of
 from accord.calibration.conformal import LEVELS
-from accord.calibration.sampling import SAMPLES, input_intervals
+from accord.calibration.sampling import (
+    SAMPLES,
+    input_intervals,
+    intervals_of,
+    point_intervals,
+    sample_outcomes,
+)
 from accord.calibration.spread import position_spread
 from accord.case import Case
+from accord.ensemble.crossval import OutOfFold, out_of_fold
+from accord.ensemble.features import BASE, CaseDesign, case_design, combine
 from accord.forecast import forecast_case
-from accord.models.arrays import case_arrays
-from accord.models.registry import MODELS, resolve
+from accord.models.arrays import CaseArrays, case_arrays
+from accord.models.registry import MODELS, Model, resolve
+
+ENSEMBLE = "ensemble"
 
 Progress = Callable[[int], None]
 
@@ -56,6 +74,7 @@ class CaseScore:
     rows: list[Row]
     no_outcome: list[str]  # issues without an outcome
     no_forecast: dict[str, list[str]] = field(default_factory=dict)  # model → issues
+    design: CaseDesign | None = None  # what the ensemble reads, when it is backtested
 
 
 @dataclass(frozen=True)
@@ -79,6 +98,7 @@ class BacktestResult:
     cases: list[CaseScore]
     samples: int
     seed: int
+    ensemble: OutOfFold | None = None  # the ensemble's out-of-fold fits, when backtested
 
     @property
     def rows(self) -> list[Row]:
@@ -111,6 +131,14 @@ class BacktestResult:
         )
 
 
+def _to_run(names: Sequence[str], arrays: CaseArrays) -> list[Model]:
+    """The models run on a case: those named (the ensemble's components for the ensemble,
+    which is fitted afterwards, out of fold) that apply to it."""
+    own = [n for n in names if n != ENSEMBLE]
+    needs = [n for n in MODELS[ENSEMBLE].needs if n not in own] if ENSEMBLE in names else []
+    return [m for m in resolve(own + needs) if m.applies_to(arrays)]
+
+
 def score_case(
     case_id: str, case: Case, names: Sequence[str], samples: int = SAMPLES, seed: int = 0
 ) -> CaseScore:
@@ -119,18 +147,22 @@ def score_case(
     A model the case does not apply to (a procedural model on a case without a ``decision``
     block) gives no forecast on its issues; they are counted under ``no_forecast``."""
     arrays = case_arrays(case)
-    chosen = [m for m in resolve(list(names)) if m.applies_to(arrays)]
+    own = [n for n in names if n != ENSEMBLE]
+    chosen = _to_run(names, arrays)
     models = [m.name for m in chosen]
     f = forecast_case(case, models)
     point = {m: np.array([np.nan if i.outcomes[m] is None else i.outcomes[m]
                           for i in f.issues]) for m in models}
-    base = input_intervals(case, chosen, point, samples, seed)
+    sampled = sample_outcomes(case, chosen, samples, seed)
+    base = input_intervals(case, chosen, point, samples, seed, sampled)
+    design = case_design(arrays, point, sampled) if ENSEMBLE in names else None
+    models = [m for m in models if m in names]
     spread = position_spread(arrays)
     rows: list[Row] = []
     no_outcome: list[str] = []
     no_forecast: dict[str, list[str]] = {
         m: [i.id for i in case.issues if i.outcome is not None]
-        for m in names if m not in models
+        for m in own if m not in models
     }
     for j, issue in enumerate(case.issues):
         if issue.outcome is None:
@@ -151,7 +183,44 @@ def score_case(
                 status_quo=sq, spread=float(spread[j]),
                 intervals=tuple((float(lo), float(hi)) for lo, hi in base[m][j]),
             ))
-    return CaseScore(case_id, len(case.issues), rows, no_outcome, no_forecast)
+    return CaseScore(case_id, len(case.issues), rows, no_outcome, no_forecast, design)
+
+
+def _ensemble_intervals(d: CaseDesign, beta: np.ndarray) -> np.ndarray:
+    """The ensemble's input-uncertainty intervals ``[k, L, 2]`` on a case with weights β."""
+    if d.sample_base is None or d.sample_z is None:
+        return point_intervals(combine(d.base, d.z, beta))
+    return intervals_of(combine(d.sample_base, d.sample_z, beta))
+
+
+def with_ensemble(
+    scored: list[CaseScore], k: int = FOLDS, seed: int = 0
+) -> tuple[list[CaseScore], OutOfFold | None]:
+    """The cases with the ensemble's out-of-fold rows added (on the issues the compromise
+    model scored); with fewer than 2 such cases there is nothing to fit on: no forecast."""
+    keep = [(c, r, c.design.issues.index(r.issue)) for c in scored if c.design is not None
+            for r in c.rows if r.model == BASE]
+    if len({c.case for c, _, _ in keep}) < 2:
+        return [replace(c, no_forecast={**c.no_forecast, ENSEMBLE: [
+            r.issue for r in c.rows if r.model == BASE]}) for c in scored], None
+    base = np.array([c.design.base[j] for c, _, j in keep if c.design is not None])
+    z = np.array([c.design.z[j] for c, _, j in keep if c.design is not None])
+    y = np.array([r.outcome for _, r, _ in keep])
+    case = np.array([c.case for c, _, _ in keep], dtype=object)
+    folds = fold_of([c.case for c in scored], min(k, len(scored)), seed)
+    oof = out_of_fold(base, z, y, case, k, seed, fold=np.array([folds[c] for c in case]))
+    added: dict[str, list[Row]] = {}
+    intervals: dict[tuple[str, int], np.ndarray] = {}
+    for (c, r, j), fc, fold in zip(keep, oof.forecast, oof.fold, strict=True):
+        assert c.design is not None
+        key = (c.case, int(fold))
+        if key not in intervals:
+            intervals[key] = _ensemble_intervals(c.design, oof.fits[int(fold)].beta)
+        iv = intervals[key][j]
+        added.setdefault(c.case, []).append(replace(
+            r, model=ENSEMBLE, forecast=float(fc),
+            intervals=tuple((float(lo), float(hi)) for lo, hi in iv)))
+    return [replace(c, rows=c.rows + added.get(c.case, [])) for c in scored], oof
 
 
 def run(
@@ -176,7 +245,10 @@ def run(
                 progress(1)
     else:
         scored = _run_dask(cases, names, samples, seed, scheduler, workers, progress)
-    return BacktestResult(names, scored, samples, seed)
+    oof = None
+    if ENSEMBLE in names:
+        scored, oof = with_ensemble(scored, FOLDS, seed)
+    return BacktestResult(names, scored, samples, seed, oof)
 
 
 def _run_dask(

@@ -13,6 +13,8 @@ input-uncertainty ones alone.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from accord.calibration.conformal import LEVELS, widen
@@ -51,10 +53,13 @@ def input_note(samples: int) -> str:
             "ranges), without the models' own error: not calibrated")
 
 
-def with_intervals(case: Case, forecast: Forecast, calibration: Calibration | None) -> Forecast:
+def with_intervals(
+    case: Case, forecast: Forecast, calibration: Calibration | None,
+    ensemble: str | Path | None = None,
+) -> Forecast:
     """``forecast`` with 50/80/95% intervals per issue and model, calibrated when given one
     (sampled with its ``samples`` and ``seed``), else from input uncertainty alone."""
-    models = resolve(forecast.models)
+    models = resolve(forecast.models, ensemble)
     samples, seed = (calibration.samples, calibration.seed) if calibration else (SAMPLES, 0)
     point = {m: np.array([i.outcomes[m] if i.outcomes[m] is not None else np.nan
                           for i in forecast.issues]) for m in forecast.models}

@@ -18,6 +18,7 @@ import numpy as np
 from accord.calibration.conformal import LEVELS
 from accord.case import Case
 from accord.forecast import run_models
+from accord.models.arrays import CaseArrays
 from accord.models.registry import Model
 from accord.uncertainty.chunk import chunk_rng
 from accord.uncertainty.inputs import sampling_plan
@@ -26,23 +27,43 @@ SAMPLES = 50  # per case; enough for intervals the calibration then corrects, fa
 TAILS = np.array([t for lv in LEVELS for t in ((1 - int(lv) / 100) / 2, (1 + int(lv) / 100) / 2)])
 
 
+Sampled = tuple[CaseArrays, dict[str, np.ndarray]]  # sampled arrays, outcomes [m, k] per model
+
+
+def sample_outcomes(
+    case: Case, models: list[Model], samples: int = SAMPLES, seed: int = 0
+) -> Sampled | None:
+    """The sampled arrays of the case's uncertain inputs and every model's outcomes on them;
+    None when nothing is uncertain."""
+    plan = sampling_plan(case)
+    if not plan.inputs:
+        return None
+    arrays = plan.sample(chunk_rng(seed, 0).random((samples, len(plan.inputs))))
+    return arrays, run_models(arrays, models)
+
+
+def intervals_of(outcomes: np.ndarray) -> np.ndarray:
+    """The central intervals ``[k, L, 2]`` of sampled outcomes ``[m, k]`` (NaN where no
+    draw has an outcome)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns: no outcome
+        q = np.nanquantile(outcomes, TAILS, axis=0)  # [2L, k]
+    return q.T.reshape(-1, len(LEVELS), 2)
+
+
+def point_intervals(point: np.ndarray) -> np.ndarray:
+    """Intervals ``[k, L, 2]`` that are all the point forecast (nothing uncertain)."""
+    return np.repeat(point[:, None, None], len(LEVELS), 1).repeat(2, 2)
+
+
 def input_intervals(
     case: Case, models: list[Model], point: dict[str, np.ndarray],
-    samples: int = SAMPLES, seed: int = 0,
+    samples: int = SAMPLES, seed: int = 0, sampled: Sampled | None = None,
 ) -> dict[str, np.ndarray]:
     """Per model ``[k, L, 2]``: the central intervals of its outcomes over ``samples`` draws
     of the case's inputs (``point`` repeated when nothing is uncertain; NaN where the model
-    has no outcome in any draw)."""
-    plan = sampling_plan(case)
-    if not plan.inputs:
-        return {m.name: np.repeat(point[m.name][:, None, None], len(LEVELS), 1)
-                .repeat(2, 2) for m in models}
-    u = chunk_rng(seed, 0).random((samples, len(plan.inputs)))
-    outcomes = run_models(plan.sample(u), models)
-    out = {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns: no outcome
-        for name, v in outcomes.items():
-            q = np.nanquantile(v, TAILS, axis=0)  # [2L, k]
-            out[name] = q.T.reshape(-1, len(LEVELS), 2)
-    return out
+    has no outcome in any draw). ``sampled``: :func:`sample_outcomes` already run."""
+    drawn = sampled if sampled is not None else sample_outcomes(case, models, samples, seed)
+    if drawn is None:
+        return {m.name: point_intervals(point[m.name]) for m in models}
+    return {m.name: intervals_of(drawn[1][m.name]) for m in models}

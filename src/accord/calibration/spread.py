@@ -15,10 +15,11 @@ from accord.models.arrays import CaseArrays
 
 
 def position_spread(a: CaseArrays) -> np.ndarray:
-    """The capability × salience weighted SD of the stated positions, per issue ``[k]``."""
-    w = a.c[:, None] * a.S * a.has
-    total = w.sum(axis=0)
+    """The capability × salience weighted SD of the stated positions, per issue ``[..., k]``
+    (any leading sample axes of the arrays)."""
+    w = a.c[..., :, None] * a.S * a.has
+    total = w.sum(axis=-2)
     safe = np.where(total > 0, total, 1.0)
-    mean = (w * a.X).sum(axis=0) / safe
-    var = (w * (a.X - mean) ** 2).sum(axis=0) / safe
+    mean = (w * a.X).sum(axis=-2) / safe
+    var = (w * (a.X - mean[..., None, :]) ** 2).sum(axis=-2) / safe
     return np.where(total > 0, np.sqrt(np.maximum(var, 0.0)), 0.0)

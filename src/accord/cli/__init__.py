@@ -6,6 +6,7 @@ from accord.cli import (  # noqa: F401  (importing a module registers its comman
     draft,
     evaluate,
     extract,
+    fit,
     forecast,
     import_,
     report,

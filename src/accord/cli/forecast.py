@@ -14,6 +14,7 @@ from accord.calibration.apply import with_intervals
 from accord.case import load_case
 from accord.cli.app import app, out
 from accord.forecast import Forecast, forecast_case
+from accord.report.wording import belief
 
 
 class Format(StrEnum):
@@ -66,6 +67,7 @@ def render_markdown(f: Forecast) -> str:
         cells = [issue.title, _fmt(issue.status_quo)]
         cells += [_cell(f, i, m) for m in f.models] + [_zone(f, i)]
         lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", *(f"- {i.title}: {said}." for i in f.issues if (said := belief(i)))]
     if f.intervals_note:
         lines += ["", f"[80% interval]: {f.intervals_note}."]
     return "\n".join(lines) + "\n"
@@ -88,6 +90,9 @@ def forecast(
     calibration: str = typer.Option(
         "default", "--calibration", help="intervals: 'default' (the calibration accord ships), "
         "a calibration FILE, or 'none' (input uncertainty only)"),
+    ensemble: Path = typer.Option(
+        None, "--ensemble", help="the ensemble file (accord fit) that --model ensemble reads "
+        "and that says which model to believe (default: the one accord ships)"),
 ) -> None:
     """Forecast every issue of a case (or several) with 50/80/95% intervals and say whether a
     zone of agreement exists. One case gives one JSON object, several a JSON list."""
@@ -95,7 +100,7 @@ def forecast(
     results = []
     for path in case_files(cases):
         case = load_case(path)
-        results.append(with_intervals(case, forecast_case(case, model), cal))
+        results.append(with_intervals(case, forecast_case(case, model, ensemble), cal, ensemble))
     if fmt is Format.json:
         print(_json(results))
         return
@@ -106,6 +111,9 @@ def forecast(
         out.print(render_table(result))
         vetoes = ", ".join(result.veto_players) or "none"
         out.print(f"veto players: {vetoes}", highlight=False)
+        for issue in result.issues:
+            if said := belief(issue):
+                out.print(f"{issue.id}: {said}", highlight=False, markup=False)
         if result.intervals_note:
             out.print(f"[80% interval]: {result.intervals_note}", highlight=False,
                       markup=False)

@@ -28,6 +28,9 @@ def report(
     calibration: str = typer.Option(
         "default", "--calibration", help="widen the intervals by the models' own error: "
         "'default' (the calibration accord ships), a calibration FILE, or 'none'"),
+    ensemble: Path = typer.Option(
+        None, "--ensemble", help="the ensemble file (accord fit) that --model ensemble reads "
+        "and that says which model to believe (default: the one accord ships)"),
 ) -> None:
     """Write the "what to expect" brief: verdict, forecasts, charts and evidence per issue."""
     from accord.report import compose_brief, output_format, write_brief  # matplotlib: lazily
@@ -38,7 +41,7 @@ def report(
     if samples < 0:
         fail(f"--samples must be 0 or more, got {samples}")
     brief = compose_brief(load_case(case), model, samples, seed,
-                          resolve_calibration(calibration))
+                          resolve_calibration(calibration), ensemble)
     written = write_brief(brief, output)
     out.print(f"brief written to {written[0].resolve()}", highlight=False)
     for extra in written[1:]:

@@ -2,9 +2,11 @@
 
 Shapes: ``c[n]`` capability, ``X[n, k]`` positions on 0–100, ``S[n, k]`` salience 0–1,
 ``sq[k]`` status quo, ``veto[n]``, and the case's decision rule as arrays (``rule``, or
-``None`` when the case states none). An actor without a position on an issue gets salience 0
-and the status quo as position, so it weighs nothing there; ``has[n, k]`` records which
-positions were stated. Models accept a leading sample axis on every array
+``None`` when the case states none), and ``sq_known[k]``: whether each status quo is stated
+without uncertainty (a reference point, not a guess). An actor without a position on an
+issue gets salience 0 and the status quo as position, so it weighs nothing there;
+``has[n, k]`` records which positions were stated. Models accept a leading sample axis on
+every array
 (``c[m, n]``, ``X[m, n, k]``, …) so Monte Carlo runs as one vectorised call.
 """
 
@@ -42,6 +44,7 @@ class CaseArrays:
     veto: np.ndarray
     has: np.ndarray
     rule: RuleArrays | None = None
+    sq_known: np.ndarray | None = None  # [k]; None: every status quo known
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -70,7 +73,8 @@ def case_arrays(case: Case) -> CaseArrays:
     for name, v in (("capability", c), ("position", X), ("salience", S), ("status quo", sq)):
         if not np.isfinite(v).all():  # the case validated: this is a bug, not bad input
             raise ValueError(f"non-finite {name} in a validated case")
-    return CaseArrays(actors, issues, c, X, S, sq, veto, has, _rule(case, c))
+    known = np.array([not i.status_quo.uncertain for i in case.issues], dtype=bool)
+    return CaseArrays(actors, issues, c, X, S, sq, veto, has, _rule(case, c), known)
 
 
 def _rule(case: Case, c: np.ndarray) -> RuleArrays | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -26,6 +27,9 @@ class Model:
     run: Callable[[CaseArrays], np.ndarray]
     reference: str = ""  # the paper the model follows, as the brief cites it
     needs_decision: bool = False  # runs only on a case with a ``decision`` block
+    # a model built on others' forecasts: their names, and how it combines them
+    needs: tuple[str, ...] = ()
+    combine: Callable[[CaseArrays, dict[str, np.ndarray]], np.ndarray] | None = None
 
     def applies_to(self, a: CaseArrays) -> bool:
         """Whether the case holds what the model needs (a decision rule, for procedural ones)."""
@@ -132,12 +136,50 @@ MODELS: dict[str, Model] = {
         ),
     )
 }
+
+
+def component_forecasts(a: CaseArrays, needs: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """The forecasts of the models ``needs`` that apply to ``a`` (each run on its own)."""
+    return {n: MODELS[n].run(a) for n in needs if MODELS[n].applies_to(a)}
+
+
+def ensemble_model(path: str | Path | None = None) -> Model:
+    """The learned ensemble of :mod:`accord.ensemble` read from ``path`` (default: the shipped
+    one, read when first run); it runs its component models on the arrays it is given."""
+    from accord.ensemble.features import BASE, COMPONENTS
+    from accord.ensemble.schema import default_ensemble, load_ensemble
+
+    ens = None if path is None else load_ensemble(path)
+
+    def combine(a: CaseArrays, forecasts: dict[str, np.ndarray]) -> np.ndarray:
+        return (ens or default_ensemble()).predict(a, forecasts)
+
+    needs = (BASE, *COMPONENTS)
+    return Model(
+        "ensemble",
+        "Learned ensemble",
+        "the compromise forecast moved by fitted weights on the other models' forecasts and "
+        "on pulls towards the status quo and the proposer (least absolute deviations, "
+        "weights chosen by cross-validation by case on cases with known outcomes)",
+        lambda a: combine(a, component_forecasts(a, needs)),
+        "Bates & Granger 1969, The combination of forecasts, Operational Research Quarterly "
+        "20(4); Wang, Li & Jiang 2007, J. Business & Economic Statistics 25(3)",
+        needs=needs,
+        combine=combine,
+    )
+
+
+MODELS["ensemble"] = ensemble_model()
+
 # the static models; dynamic (eum, eum-mean, exchange) and procedural ones run when named
 DEFAULT_MODELS = ("compromise", "median", "nash")
 
 
-def resolve(names: str | list[str] | tuple[str, ...] | None) -> list[Model]:
+def resolve(
+    names: str | list[str] | tuple[str, ...] | None, ensemble: str | Path | None = None
+) -> list[Model]:
     """Models by name (a comma-separated string or a list); ``None`` gives the defaults.
+    ``ensemble``: the ensemble file the ``ensemble`` model reads (default: the shipped one).
     An unknown name raises :class:`~accord.errors.OptionError`."""
     if names is None:
         wanted = list(DEFAULT_MODELS)
@@ -150,4 +192,7 @@ def resolve(names: str | list[str] | tuple[str, ...] | None) -> list[Model]:
         raise OptionError(
             "--model", f"unknown model(s) {', '.join(unknown)}; choose from {', '.join(MODELS)}"
         )
+    if ensemble is not None and "ensemble" in wanted:
+        custom = ensemble_model(ensemble)
+        return [custom if n == "ensemble" else MODELS[n] for n in wanted]
     return [MODELS[n] for n in wanted]

@@ -171,8 +171,20 @@ def _evidence(inp: BriefInput, issue_id: str) -> list[ActorStand] | None:
     return stands or None
 
 
+def _belief(inp: BriefInput, issue_id: str) -> str | None:
+    """Which model to believe on the issue, with the sweep's calibrated interval if any."""
+    issue = inp.forecast.issue(issue_id)
+    intervals = None
+    if inp.sweep is not None and issue.belief is not None:
+        swept = next(i for i in inp.sweep.issues if i.id == issue_id).models.get(
+            issue.belief.model)
+        intervals = swept.intervals if swept is not None else None
+    return wording.belief(issue, intervals)
+
+
 ISSUE_PARTS: list[IssuePart] = [
     IssuePart("summary", _summary),
+    IssuePart("belief", _belief),
     IssuePart("chart", _chart),
     IssuePart("intervals", montecarlo.issue_part),
     IssuePart("scale", _scale),

@@ -8,6 +8,8 @@ the EUM's rounds per issue) are run when the brief shows them (:func:`shows`).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from accord.assessment import assess
 from accord.calibration.apply import calibrate_sweep
 from accord.calibration.schema import Calibration
@@ -37,14 +39,15 @@ def shows(chosen: list[Model], dynamic: tuple[str, ...]) -> bool:
 
 def compose_brief(
     case: Case, models: str | list[str] | None = None, samples: int = 0, seed: int = 0,
-    calibration: Calibration | None = None,
+    calibration: Calibration | None = None, ensemble: str | Path | None = None,
 ) -> Brief:
     """Forecast and assess ``case`` with ``models`` (default: the static ones) and build its
     brief; with ``samples`` > 0, also sample its uncertain inputs (intervals and drivers),
-    the intervals widened by ``calibration`` when given (input uncertainty only without)."""
-    chosen = resolve(models)
+    the intervals widened by ``calibration`` when given (input uncertainty only without);
+    ``ensemble``: the ensemble file (default: the shipped one)."""
+    chosen = resolve(models, ensemble)
     names = [m.name for m in chosen]
-    forecast = forecast_case(case, names)
+    forecast = forecast_case(case, names, ensemble)
     arrays = case_arrays(case)
     inp = BriefInput(
         case,

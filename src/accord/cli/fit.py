@@ -1,0 +1,59 @@
+"""``accord fit CASES… -o ensemble.json``: fit the learned ensemble on known outcomes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from accord.calibration.sampling import SAMPLES
+from accord.cli.app import app, out
+from accord.cli.backtest import backtest_cases
+from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP
+from accord.ensemble.schema import Ensemble
+from accord.ensemble.train import fit_ensemble
+
+
+def summary(ens: Ensemble) -> list[str]:
+    """What the file says about how well the ensemble does, in lines for a reader."""
+    cv = ens.cross_validation
+    d, b = cv.ensemble_vs_compromise, cv.best_vs_compromise
+    lines = [
+        f"fitted on {ens.issues} issues in {ens.cases} cases ({ens.label}); penalty "
+        f"{ens.penalty:g} (chosen by {cv.folds}-fold cross-validation by case)",
+        f"out-of-fold MAE ({cv.folds} folds by case, seed {cv.seed}; penalty chosen on inner "
+        "folds): " + ", ".join(f"{m} {v:.1f}" for m, v in sorted(cv.mae.items(),
+                                                                  key=lambda kv: kv[1])),
+        *(f"  fold {f} (penalty {lam:g}): " + ", ".join(f"{m} {v:.1f}" for m, v in row.items())
+          for f, (row, lam) in enumerate(zip(cv.fold_mae, cv.fold_penalty, strict=True))),
+        f"ensemble − compromise: {d.value:+.1f} [{d.low:+.1f}, {d.high:+.1f}] (95%, paired "
+        "bootstrap over cases)",
+        f"best ({cv.best}) − compromise: {b.value:+.1f} [{b.low:+.1f}, {b.high:+.1f}]",
+        f"following the per-issue choice (out of fold): MAE {cv.choice_mae:.1f}",
+        f"in-sample MAE of the final weights (optimistic): {cv.in_sample_mae:.1f}",
+        "weights: " + ", ".join(f"{f} {w:+.3f}" for f, w in ens.weights.items() if w),
+    ]
+    return lines
+
+
+@app.command()
+def fit(
+    cases: list[Path] = typer.Argument(..., help="case files with outcomes, or folders of them"),
+    output: Path = typer.Option(..., "--output", "-o", help="the ensemble (JSON)"),
+    label: str = typer.Option(
+        None, "--label", help="what the cases are, in words (default: their number)"),
+    samples: int = typer.Option(
+        SAMPLES, "--samples", "-n", help="samples per case for the input-uncertainty intervals"),
+    seed: int = typer.Option(0, "--seed", help="seed of the sampler and of the folds"),
+    scheduler: str = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
+    workers: int = typer.Option(None, "--workers", help=WORKERS_HELP),
+) -> None:
+    """Fit the learned ensemble (weights on every model's forecast and a few traits of the
+    issue) on cases with known outcomes, cross-validated by case; use it with
+    --model ensemble --ensemble FILE."""
+    result = backtest_cases(cases, None, samples, seed, scheduler, workers)
+    ens = fit_ensemble(result, label or f"{len(result.cases)} cases")
+    ens.save(output)
+    for line in summary(ens):
+        out.print(line, highlight=False, markup=False)
+    out.print(f"ensemble written to {output.resolve()}", highlight=False)

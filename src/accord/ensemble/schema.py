@@ -1,0 +1,108 @@
+"""The ensemble file: the fitted weights, how well they did out of fold, and the choice table.
+
+``accord fit CASES… -o ensemble.json`` writes it (:func:`accord.ensemble.train.fit_ensemble`);
+``--ensemble FILE`` reads it; accord ships :data:`DEFAULT_PATH`, fitted by
+``scripts/fit_default_ensemble.py`` (docs/models.md says on what).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from accord.ensemble.choice import ChoiceTable
+from accord.ensemble.features import FEATURES, combine, design
+from accord.errors import EnsembleError
+from accord.io import write_atomic
+from accord.models.arrays import CaseArrays
+
+DEFAULT_PATH = Path(__file__).with_name("default.json")
+METHOD = (
+    "forecast = clip(compromise + sum_j w_j z_j, 0, 100), z_j the other models' forecasts "
+    "minus the compromise forecast and a few pulls (status quo, proposer) in points; w by "
+    "least absolute deviations with an L1 penalty chosen by cross-validation by case"
+)
+
+
+class Interval(BaseModel):
+    value: float
+    low: float
+    high: float
+
+
+class CrossValidation(BaseModel):
+    """Out-of-fold scores, by case (the penalty chosen on inner folds in each outer fold)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    folds: int
+    seed: int
+    issues: int
+    mae: dict[str, float]  # model → MAE over all folds (the ensemble's out of fold)
+    fold_mae: list[dict[str, float]]  # per outer fold, model → MAE
+    fold_penalty: list[float]  # the penalty the inner folds chose in each outer fold
+    ensemble_vs_compromise: Interval  # MAE difference, paired case bootstrap 95%
+    best: str  # the model with the lowest out-of-fold MAE
+    best_vs_compromise: Interval
+    choice_mae: float  # following the choice table, itself built out of fold
+    in_sample_mae: float  # the final weights on their own fit data (optimistic)
+
+
+class Ensemble(BaseModel):
+    """What ``accord fit`` writes."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    label: str = Field(description="what it was fitted on, in words")
+    method: str = METHOD
+    files: list[str]
+    cases: int
+    issues: int
+    date: dt.date
+    accord_version: str
+    penalty: float
+    inner_mae: dict[str, float]  # penalty → MAE on the inner folds that chose it
+    weights: dict[str, float]  # feature → weight, in accord.ensemble.features.FEATURES order
+    cross_validation: CrossValidation
+    choice: ChoiceTable
+
+    def beta(self) -> np.ndarray:
+        return np.array([self.weights[f] for f in FEATURES], dtype=float)
+
+    def predict(self, a: CaseArrays, forecasts: dict[str, np.ndarray]) -> np.ndarray:
+        """The ensemble's forecast ``[..., k]`` from the arrays and the models' forecasts."""
+        base, z = design(a, forecasts)
+        return combine(base, z, self.beta())
+
+    def save(self, path: str | Path) -> Path:
+        return write_atomic(path, self.model_dump_json(indent=2) + "\n")
+
+
+def load_ensemble(path: str | Path) -> Ensemble:
+    """Read an ensemble file; a missing or malformed one is an :class:`EnsembleError`."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as e:
+        raise EnsembleError(path, f"cannot read the file: {e.strerror or e}") from e
+    except ValueError as e:
+        raise EnsembleError(path, f"not JSON: {e}") from e
+    try:
+        ens = Ensemble.model_validate(data)
+    except ValidationError as e:
+        raise EnsembleError(path, [(".".join(map(str, err["loc"])), err["msg"])
+                                   for err in e.errors()]) from e
+    if set(ens.weights) != set(FEATURES):
+        raise EnsembleError(path, [("weights", "needs exactly the features "
+                                    + ", ".join(FEATURES))])
+    return ens
+
+
+@cache
+def default_ensemble() -> Ensemble:
+    """The shipped ensemble (read once)."""
+    return load_ensemble(DEFAULT_PATH)
