@@ -29,7 +29,8 @@ from accord.case import load_case
 from accord.models.registry import DEFAULT_MODELS, MODELS
 from accord.uncertainty.backends import dask_client
 from accord.uncertainty.inputs import SamplingPlan, sampling_plan
-from accord.uncertainty.sweep import DEFAULT_CHUNK, sweep_stats
+from accord.uncertainty import DEFAULT_CHUNK
+from accord.uncertainty.sweep import sweep_stats
 
 CASE = Path(__file__).resolve().parents[1] / "examples/geneva-2022/case.yaml"
 
@@ -47,7 +48,7 @@ def fresh_run(samples: int) -> tuple[float, float]:
     code = (
         "import resource, time\n"
         "from accord.case import load_case\n"
-        "from accord.uncertainty import sweep_case\n"
+        "from accord.uncertainty.sweep import sweep_case\n"
         "case = load_case(" + repr(str(CASE)) + ")\n"
         "start = time.perf_counter()\n"
         f"sweep_case(case, {samples})\n"

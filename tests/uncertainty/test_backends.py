@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from accord.case import load_case
-from accord.uncertainty import sweep_case
+from accord.uncertainty.sweep import sweep_case
 from accord.uncertainty.inputs import sampling_plan
 from accord.uncertainty.sweep import sweep_stats
 

@@ -7,7 +7,7 @@ import pytest
 from scipy.stats import norm
 
 from accord.case import Case, parse_case
-from accord.uncertainty import sweep_case
+from accord.uncertainty.sweep import sweep_case
 from accord.uncertainty.backends import chunk_sizes
 from accord.uncertainty.grid import GRID, OutcomeGrid
 from accord.uncertainty.inputs import sampling_plan

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table
 
-from accord.case import load_case
 from accord.cli.app import app, out
-from accord.forecast import Forecast, forecast_case
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from accord.forecast import Forecast
 
 
 class Format(StrEnum):
@@ -29,6 +32,8 @@ def _zone(f: Forecast, i: int) -> str:
 
 
 def render_table(f: Forecast) -> Table:
+    from rich.table import Table
+
     t = Table(title=f"{f.case}: forecast on the 0–100 scale", title_justify="left")
     t.add_column("issue", no_wrap=True, min_width=max(len(i.id) for i in f.issues))
     t.add_column("status quo", justify="right")
@@ -64,6 +69,9 @@ def forecast(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="output format"),
 ) -> None:
     """Forecast every issue of a case and say whether a zone of agreement exists."""
+    from accord.case import load_case  # numpy and the models load only when a command runs
+    from accord.forecast import forecast_case
+
     result = forecast_case(load_case(case), model)
     if fmt is Format.json:
         print(result.to_json())

@@ -7,20 +7,14 @@ from pathlib import Path
 
 import typer
 
-from accord.case import Case, save_case
 from accord.cli.app import app, out
 from accord.cli.import_deu import CapabilityBasis, import_deu
-from accord.formats.decide import read_decide
-from accord.formats.ktab import read_ktab
 
 
 class Source(StrEnum):
     decide = "decide"
     ktab = "ktab"
     deu = "deu"
-
-
-READERS = {Source.decide: read_decide, Source.ktab: read_ktab}
 
 
 def guess(path: Path) -> Source:
@@ -51,7 +45,11 @@ def import_(
     if source is Source.deu:
         import_deu(file, output, capability)
         return
-    case: Case = READERS[source](file)
+    from accord.case import save_case
+    from accord.formats.decide import read_decide
+    from accord.formats.ktab import read_ktab
+
+    case = (read_decide if source is Source.decide else read_ktab)(file)
     save_case(case, output)
     out.print(f"[green]ok[/] {file} ({source.value}) → {output}: {len(case.actors)} actors, "
               f"{len(case.issues)} issues, {len(case.positions)} positions", highlight=False)

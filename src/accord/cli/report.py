@@ -6,7 +6,6 @@ from pathlib import Path
 
 import typer
 
-from accord.case import load_case
 from accord.cli.app import app, fail, out
 
 
@@ -25,6 +24,7 @@ def report(
     seed: int = typer.Option(0, "--seed", help="seed of the Monte Carlo sampler"),
 ) -> None:
     """Write the "what to expect" brief: verdict, forecasts, charts and evidence per issue."""
+    from accord.case import load_case
     from accord.report import compose_brief, output_format, write_brief  # matplotlib: lazily
 
     output_format(output)  # an unknown extension is an OptionError, reported as bad input

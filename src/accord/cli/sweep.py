@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich import box
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from accord.case import load_case
 from accord.cli.app import app, err, fail, out
-from accord.uncertainty.summary import IssueSweep, ModelSweep, Sweep
-from accord.uncertainty.sweep import DEFAULT_CHUNK, sweep_case
+from accord.uncertainty import DEFAULT_CHUNK
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from accord.uncertainty.summary import IssueSweep, ModelSweep, Sweep
 
 
 class Format(StrEnum):
@@ -54,6 +55,9 @@ def _pct(p: float) -> str:
 
 def render_issue(s: Sweep, issue: IssueSweep) -> Table:
     """Per model: median, intervals and how often each veto player gains; bars below."""
+    from rich import box
+    from rich.table import Table
+
     t = Table(
         title=f"{issue.id}: status quo {issue.status_quo:.1f}; a zone of agreement exists in "
         f"{_pct(issue.agreement_probability)} of samples",
@@ -125,6 +129,11 @@ def sweep(
         fail(f"--jitter must be >= 0, got {jitter:g}")
     if scheduler is not None and scheduler != "processes" and not scheduler.startswith("tcp://"):
         fail(f"unknown --scheduler {scheduler!r}: use 'processes' or tcp://HOST:PORT")
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from accord.case import load_case
+    from accord.uncertainty.sweep import sweep_case
+
     c = load_case(case)
     progress = Progress(
         TextColumn("sampling"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),

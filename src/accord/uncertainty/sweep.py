@@ -15,9 +15,8 @@ from accord.uncertainty.backends import (
 )
 from accord.uncertainty.chunk import ChunkStats
 from accord.uncertainty.inputs import SamplingPlan, sampling_plan
+from accord.uncertainty import DEFAULT_CHUNK
 from accord.uncertainty.summary import Sweep, summarise
-
-DEFAULT_CHUNK = 5_000
 
 
 def sweep_stats(
