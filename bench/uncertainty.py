@@ -27,9 +27,9 @@ from rich.table import Table
 
 from accord.case import load_case
 from accord.models.registry import DEFAULT_MODELS, MODELS
+from accord.uncertainty import DEFAULT_CHUNK
 from accord.uncertainty.backends import dask_client
 from accord.uncertainty.inputs import SamplingPlan, sampling_plan
-from accord.uncertainty import DEFAULT_CHUNK
 from accord.uncertainty.sweep import sweep_stats
 
 CASE = Path(__file__).resolve().parents[1] / "examples/geneva-2022/case.yaml"

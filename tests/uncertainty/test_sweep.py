@@ -7,11 +7,10 @@ import pytest
 from scipy.stats import norm
 
 from accord.case import Case, parse_case
-from accord.uncertainty.sweep import sweep_case
 from accord.uncertainty.backends import chunk_sizes
 from accord.uncertainty.grid import GRID, OutcomeGrid
 from accord.uncertainty.inputs import sampling_plan
-from accord.uncertainty.sweep import sweep_stats
+from accord.uncertainty.sweep import sweep_case, sweep_stats
 
 SCALE = {0: "no", 100: "yes"}
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from accord.case import Case
 from accord.models.registry import resolve
+from accord.uncertainty import DEFAULT_CHUNK
 from accord.uncertainty.backends import (
     Progress,
     chunk_sizes,
@@ -15,7 +16,6 @@ from accord.uncertainty.backends import (
 )
 from accord.uncertainty.chunk import ChunkStats
 from accord.uncertainty.inputs import SamplingPlan, sampling_plan
-from accord.uncertainty import DEFAULT_CHUNK
 from accord.uncertainty.summary import Sweep, summarise
 
 
