@@ -75,7 +75,7 @@ MODELS: dict[str, Model] = {
             "Expected utility (Bueno de Mesquita)",
             "rounds of challenges, offers and concessions until positions settle; "
             "the weighted median of the final positions",
-            lambda a: eum.run_issues(a.c, a.X, a.S, a.has).forecast,
+            lambda a: eum.run_issues(a.c, a.X, a.S, a.has, record=False).forecast,
             "Scholz, Calbert & Smith 2011, Unravelling Bueno de Mesquita's group decision "
             "model, J. Theoretical Politics 23(4); Bueno de Mesquita 1994",
         ),
@@ -84,7 +84,7 @@ MODELS: dict[str, Model] = {
             "Expected utility, mean",
             "the same rounds as eum; the capability × salience weighted mean of the final "
             "positions",
-            lambda a: eum.run_issues(a.c, a.X, a.S, a.has).forecast_mean,
+            lambda a: eum.run_issues(a.c, a.X, a.S, a.has, record=False).forecast_mean,
             "Scholz, Calbert & Smith 2011, J. Theoretical Politics 23(4)",
         ),
         Model(
