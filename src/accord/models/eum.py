@@ -349,7 +349,7 @@ def run(
     # games are independent: play them in blocks whose pair arrays stay within the budget
     block = max(1, PAIR_BUDGET // (n * n))
     played = [
-        _play(*(v[start:start + block] for v in games), opts, record)
+        _play([v[start:start + block] for v in games], opts, record)
         for start in range(0, len(games[0]), block)
     ]
     trail, history, rounds, done = _joined(played, record)
@@ -379,19 +379,11 @@ BLANKS = {"r": np.nan, "proposer": -1, "kind": Kind.NONE, "offer": np.nan}
 Played = tuple[list[np.ndarray], dict[str, list[np.ndarray]], np.ndarray, np.ndarray]
 
 
-def _play(
-    x: np.ndarray,
-    s2: np.ndarray,
-    w2: np.ndarray,
-    act2: np.ndarray,
-    width2: np.ndarray,
-    tol2: np.ndarray,
-    opts: EUMOptions,
-    record: bool,
-) -> Played:
-    """Rounds of the games ``x[g, n]`` until each converges: the positions after every round
-    (only the first and last unless ``record``), the per-round history (when ``record``),
-    rounds with movement and convergence per game."""
+def _play(games: list[np.ndarray], opts: EUMOptions, record: bool) -> Played:
+    """Rounds of the games ``x, s, w, act [g, n]``, ``width, tol [g]`` until each converges:
+    the positions after every round (only the first and last unless ``record``), the
+    per-round history (when ``record``), rounds with movement and convergence per game."""
+    x, s2, w2, act2, width2, tol2 = games
     done = np.zeros(len(x), bool)
     rounds = np.zeros(len(x), int)
     history: dict[str, list[np.ndarray]] = {k: [] for k in BLANKS}
