@@ -23,6 +23,7 @@ demo: $(VENV)/.installed
 	$(BIN)/accord forecast $(CASE)
 	$(BIN)/accord report $(CASE) -o out/geneva-2022.html
 	@echo "The brief is at $(CURDIR)/out/geneva-2022.html"
+	@echo "To edit the flagship in a browser: $(BIN)/accord serve $(CASE)  (then open http://127.0.0.1:8000/)"
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -73,3 +73,19 @@ def nlp():
         return load_nlp()
     except MissingExtra as e:
         pytest.skip(str(e))
+
+
+@pytest.fixture(scope="session")
+def deu_dir(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The DEU III development half imported into a temporary folder once per session
+    (``accord import SHARED/data/deu/deu3-dev.tsv --format deu -o TMP``): the data never
+    enters the repository."""
+    from typer.testing import CliRunner
+
+    from accord.cli import app
+
+    out = tmp_path_factory.mktemp("deu")
+    result = CliRunner().invoke(
+        app, ["import", str(shared / "data/deu/deu3-dev.tsv"), "--format", "deu", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out

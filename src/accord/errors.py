@@ -65,6 +65,10 @@ class GoldError(InputError):
     """A gold annotation file that is malformed or names an article that cannot be found."""
 
 
+class CalibrationError(InputError):
+    """A calibration file (``accord calibrate``'s JSON) that cannot be read or does not fit."""
+
+
 class OptionError(InputError):
     """A command-line option or request parameter with an unusable value (unknown model,
     unknown issue, bad ``NAME=VALUE``, an output path of the wrong type)."""

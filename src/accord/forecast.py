@@ -10,9 +10,10 @@ import datetime as dt
 import math
 
 import numpy as np
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from accord.case import Case
+from accord.models import eum
 from accord.models.arrays import CaseArrays, case_arrays
 from accord.models.registry import Model, resolve
 from accord.models.zone import agreement_zone, inside
@@ -30,6 +31,8 @@ class IssueForecast(BaseModel):
     status_quo: float
     outcomes: dict[str, float | None]
     agreement: Agreement
+    # model → level ("50", "80", "95") → [low, high]; filled by accord.calibration.intervals
+    intervals: dict[str, dict[str, tuple[float, float]]] = Field(default_factory=dict)
 
 
 class Forecast(BaseModel):
@@ -38,6 +41,8 @@ class Forecast(BaseModel):
     models: list[str]
     veto_players: list[str]
     issues: list[IssueForecast]
+    # how the intervals were made ("80% intervals calibrated on …"); None without intervals
+    intervals_note: str | None = None
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)
@@ -50,8 +55,23 @@ def _num(x: float) -> float | None:
     return None if math.isnan(x) else round(float(x), 6)
 
 
+# models that read one run: the EUM's rounds give both its median and its mean forecast
+EUM_PAIR = ("eum", "eum-mean")
+
+
 def run_models(arrays: CaseArrays, models: list[Model]) -> dict[str, np.ndarray]:
-    return {m.name: np.asarray(m.run(arrays), dtype=float) for m in models}
+    """Each model's outcomes ``[..., k]``; the EUM's rounds run once when both ``eum`` and
+    ``eum-mean`` are asked for (they are the median and the mean of the same final positions).
+    """
+    names = [m.name for m in models]
+    out: dict[str, np.ndarray] = {}
+    if set(EUM_PAIR) <= set(names):
+        run = eum.run_issues(arrays.c, arrays.X, arrays.S, arrays.has)
+        out = dict(zip(EUM_PAIR, (run.forecast, run.forecast_mean), strict=True))
+    for m in models:
+        if m.name not in out:
+            out[m.name] = m.run(arrays)
+    return {n: np.asarray(out[n], dtype=float) for n in names}
 
 
 def forecast_case(case: Case, models: str | list[str] | None = None) -> Forecast:

@@ -158,3 +158,29 @@ def test_extract_jsonl_corpus_offsets_index_the_text_field(shared, tmp_path):
     for q in quotes:
         assert texts[q["article"]][q["start"] : q["end"]] == q["text"]
     assert any(q["speaker"] == "Michael Howard" and q["text"] == "anti-Islamic" for q in quotes)
+
+
+def test_evaluate_extraction_parts_side_by_side(root: Path, shared: Path):
+    """Two folders give a dev | held-out table; --plover scores the PLOVER records by part."""
+    heldout = root / "tests/gold-heldout"
+    result = runner.invoke(
+        app, ["evaluate-extraction", str(heldout / "dev"), str(heldout / "heldout"),
+              "--articles", str(root / "tests/articles"),
+              "--plover", str(shared / "data/plover/gsr-dev.jsonl")],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    gold = next(line for line in lines if "gold quotations" in line)
+    assert [c.strip() for c in gold.split("│") if c.strip()] == ["gold quotations", "29", "32"]
+    records = next(line for line in lines if "│ records" in line)
+    assert [c.strip() for c in records.split("│") if c.strip()] == ["records", "83", "78"]
+    assert any("type recall" in line for line in lines)
+
+
+def test_evaluate_extraction_missing_plover_file_exits_2(root: Path, tmp_path: Path):
+    result = runner.invoke(
+        app, ["evaluate-extraction", str(root / "tests/gold-heldout/dev"),
+              "--articles", str(root / "tests/articles"), "--plover", str(tmp_path / "no.jsonl")])
+    assert result.exit_code == 2
+    assert "PLOVER records file not found" in result.output

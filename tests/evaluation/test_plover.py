@@ -70,3 +70,17 @@ def test_dev_set_score_does_not_regress(nlp, shared: Path):
     assert score.type_precision >= 0.69
     assert score.source_accuracy >= 0.87
     assert score.target_accuracy >= 0.68
+
+
+def test_split_follows_the_documented_rule(shared: Path):
+    """tests/gold/SPLIT.md: sha1 of the record text, even → dev; 83 dev, 78 held-out."""
+    import hashlib
+
+    from accord.evaluation.plover import part_of, split
+
+    gold = load_gold(shared / DEV)
+    parts = split(gold)
+    assert (len(parts["dev"]), len(parts["heldout"])) == (83, 78)
+    for g in gold:
+        even = int(hashlib.sha1(g.text.encode("utf-8")).hexdigest(), 16) % 2 == 0
+        assert part_of(g) == ("dev" if even else "heldout")

@@ -1,6 +1,8 @@
 """The ``accord`` command line: one module per command, all on one typer app."""
 
 from accord.cli import (  # noqa: F401  (importing a module registers its command)
+    backtest,
+    calibrate,
     draft,
     evaluate,
     extract,
@@ -8,6 +10,7 @@ from accord.cli import (  # noqa: F401  (importing a module registers its comman
     import_,
     report,
     rounds,
+    serve,
     sweep,
     validate,
 )

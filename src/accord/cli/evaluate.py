@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 from rich.table import Table
@@ -13,6 +13,9 @@ from rich.table import Table
 from accord.cli.app import app, fail, out
 from accord.errors import GoldError
 from accord.evaluation.scores import ActorScore, ArticleScore, Counts, QuoteScore
+
+if TYPE_CHECKING:
+    from accord.evaluation.plover import PloverScore
 
 C = TypeVar("C", bound=Counts)
 
@@ -25,11 +28,18 @@ def default_articles() -> Path:
 
 @app.command("evaluate-extraction")
 def evaluate_extraction(
-    gold_dir: Path = typer.Argument(..., help="folder of gold JSON files (read recursively)"),
+    gold_dirs: list[Path] = typer.Argument(
+        ..., help="folders of gold JSON files (read recursively); with two or more, e.g. a "
+        "dev and a held-out part, their totals are printed side by side"),
     articles: Path | None = typer.Option(
         None, "--articles", help="folder the gold paths are relative to "
         "(default: $ACCORD_SHARED/articles or ../shared/articles)"),
-    errors: bool = typer.Option(False, "--errors", help="list missed and wrong quotes"),
+    plover: Path | None = typer.Option(
+        None, "--plover", help="PLOVER gold-standard records (JSONL): event types scored on "
+        "the dev and held-out parts side by side (tests/gold/SPLIT.md)"),
+    errors: bool = typer.Option(
+        False, "--errors", help="list missed and wrong quotes of the FIRST folder only (the "
+        "dev part: never read a held-out part's errors)"),
 ) -> None:
     """Score quotes (span overlap), speakers and events against hand-written gold files."""
     from accord.evaluation.quotes import evaluate
@@ -38,20 +48,59 @@ def evaluate_extraction(
     if not articles_dir.is_dir():
         fail(f"{articles_dir}: articles folder not found (use --articles or ACCORD_SHARED)")
     try:
-        scores = evaluate(gold_dir, articles_dir)
+        scores = [evaluate(gold_dir, articles_dir) for gold_dir in gold_dirs]
+        plover_scores = _plover(plover) if plover is not None else None
     except GoldError as e:
         fail(str(e))
-    total = ArticleScore(
+    totals = [_total(s) for s in scores]
+    out.print(_table(scores[0], totals[0]))
+    _print_summary(totals[0])
+    if len(gold_dirs) > 1:
+        out.print(_side_by_side([str(d) for d in gold_dirs], totals))
+    if plover_scores is not None:
+        out.print(_plover_table(plover_scores))
+    if errors:
+        _print_errors(totals[0])
+
+
+def _total(scores: list[ArticleScore]) -> ArticleScore:
+    return ArticleScore(
         "all",
         direct=_sum((s.direct for s in scores), QuoteScore()),
         reported=_sum((s.reported for s in scores), QuoteScore()),
         events=_sum((s.events for s in scores), Counts()),
         actors=_sum((s.actors for s in scores), ActorScore()),
     )
-    out.print(_table(scores, total))
-    _print_summary(total)
-    if errors:
-        _print_errors(total)
+
+
+def _side_by_side(names: list[str], totals: list[ArticleScore]) -> Table:
+    table = Table("direct quotes", *names, title="Parts side by side", title_justify="left")
+    qs = [t.direct or QuoteScore() for t in totals]
+    table.add_row("gold quotations", *(str(q.gold) for q in qs))
+    table.add_row("precision", *(f"{q.precision:.3f} ({q.matched}/{q.predicted})" for q in qs))
+    table.add_row("recall", *(f"{q.recall:.3f} ({q.matched}/{q.gold})" for q in qs))
+    table.add_row("speaker accuracy",
+                  *(f"{q.speaker_accuracy:.3f} ({q.speaker_right}/{q.matched})" for q in qs))
+    return table
+
+
+def _plover(path: Path) -> dict[str, PloverScore]:
+    from accord.evaluation.plover import evaluate, load_gold, split
+    from accord.extract.nlp import load_nlp
+
+    if not path.is_file():
+        raise GoldError(path, "PLOVER records file not found")
+    nlp = load_nlp()
+    return {part: evaluate(nlp, records) for part, records in split(load_gold(path)).items()}
+
+
+def _plover_table(scores: dict[str, PloverScore]) -> Table:
+    table = Table("PLOVER records", *scores, title="PLOVER event coding, parts side by side",
+                  title_justify="left")
+    columns = [s.rows() for s in scores.values()]
+    for i, label in enumerate(figure for figure, _ in columns[0]):
+        table.add_row(label, *(rows[i][1] for rows in columns))
+    return table
 
 
 def _sum(parts: Iterable[C | None], total: C) -> C:

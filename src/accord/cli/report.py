@@ -22,15 +22,20 @@ def report(
         2000, "--samples", "-n", help="Monte Carlo samples for intervals and drivers (0: none)"
     ),
     seed: int = typer.Option(0, "--seed", help="seed of the Monte Carlo sampler"),
+    calibration: str = typer.Option(
+        "default", "--calibration", help="widen the intervals by the models' own error: "
+        "'default' (the calibration accord ships), a calibration FILE, or 'none'"),
 ) -> None:
     """Write the "what to expect" brief: verdict, forecasts, charts and evidence per issue."""
+    from accord.calibration import resolve_calibration
     from accord.case import load_case
     from accord.report import compose_brief, output_format, write_brief  # matplotlib: lazily
 
     output_format(output)  # an unknown extension is an OptionError, reported as bad input
     if samples < 0:
         fail(f"--samples must be 0 or more, got {samples}")
-    brief = compose_brief(load_case(case), model, samples, seed)
+    brief = compose_brief(load_case(case), model, samples, seed,
+                          resolve_calibration(calibration))
     try:
         written = write_brief(brief, output)
     except OSError as e:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from accord.cli.app import app, err, fail, out
+from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP, check_scheduler
 from accord.uncertainty import DEFAULT_CHUNK
 
 if TYPE_CHECKING:
@@ -115,11 +116,12 @@ def sweep(
         "J per cent of capabilities (added in variance)"
     ),
     chunk: int = typer.Option(DEFAULT_CHUNK, "--chunk", help="samples per chunk"),
-    scheduler: str = typer.Option(
-        None, "--scheduler", help="run on Dask: 'processes' (local cluster) or tcp://HOST:PORT"
-    ),
-    workers: int = typer.Option(None, "--workers", help="workers of a local Dask cluster"),
+    scheduler: str = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
+    workers: int = typer.Option(None, "--workers", help=WORKERS_HELP),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="output format"),
+    calibration: str = typer.Option(
+        "default", "--calibration", help="widen the intervals by the models' own error: "
+        "'default' (the calibration accord ships), a calibration FILE, or 'none'"),
 ) -> None:
     """Sample every uncertain input of a case: outcome intervals, the probability of a deal,
     who gains, and which inputs drive each forecast."""
@@ -127,13 +129,15 @@ def sweep(
         fail(f"--samples and --chunk must be positive, got {samples} and {chunk}")
     if jitter < 0:
         fail(f"--jitter must be >= 0, got {jitter:g}")
-    if scheduler is not None and scheduler != "processes" and not scheduler.startswith("tcp://"):
-        fail(f"unknown --scheduler {scheduler!r}: use 'processes' or tcp://HOST:PORT")
+    check_scheduler(scheduler)
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from accord.calibration import resolve_calibration
+    from accord.calibration.apply import calibrate_sweep
     from accord.case import load_case
     from accord.uncertainty.sweep import sweep_case
 
+    cal = resolve_calibration(calibration)
     c = load_case(case)
     progress = Progress(
         TextColumn("sampling"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
@@ -151,6 +155,7 @@ def sweep(
             if scheduler is None:
                 raise
             fail(f"cannot run on the Dask scheduler {scheduler}: {e}")
+    result = calibrate_sweep(result, c, cal)
     if fmt is Format.json:
         print(result.to_json())
         return
@@ -161,6 +166,8 @@ def sweep(
         + (", ".join(result.veto_players) or "none"),
         highlight=False,
     )
+    out.print(result.calibration or "intervals from input uncertainty only (not calibrated)",
+              highlight=False, markup=False)
     for issue in result.issues:
         out.print(render_issue(result, issue))
         for line in render_bars(result, issue):

@@ -78,8 +78,12 @@ class _KnownNames:
     def full_name(self, text: str, at: int) -> str:
         """A full name is its own actor; a surname or first name alone at token ``at`` is the
         most recent full name that ends (or starts) with it, or the first one after it."""
-        if " " in text:
-            return text
+        if " " in text:  # "De Mistura" after "Staffan de Mistura": the longer name
+            tail = " " + text.casefold()
+            longer = [(i, full) for i, full in self.surnames.get(text.rsplit(" ", 1)[1], [])
+                      if full.casefold().endswith(tail)]
+            before = [full for i, full in longer if i <= at]
+            return before[-1] if before else longer[0][1] if longer else text
         seen = self.surnames.get(text)
         if seen:
             before = [full for i, full in seen if i <= at]
@@ -130,11 +134,22 @@ class ActorIndex:
     def _find_people(self) -> None:
         """PERSON entities, each full name an actor with its titles; then later mentions."""
         names = [span for ent in self.doc.ents if (span := self._person_name(ent)) is not None]
+        names = sorted(set(names + self._mistagged_full_names(names)))
         known = _KnownNames.of(self.doc, names)
         for s, e in names:
             actor = self._add(known.full_name(self.doc[s:e].text, s), "person", s, e)
             self._titles(actor, s, e)
         self._later_mentions(known)
+
+    def _mistagged_full_names(self, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Other entities that are a person's name with one more leading capitalised word
+        ("Staffan de Mistura", tagged ORG, then "De Mistura", tagged PERSON)."""
+        tails = {self.doc[s:e].text.casefold() for s, e in names if e - s > 1}
+        return [
+            (ent.start, ent.end) for ent in self.doc.ents
+            if ent.label_ != "PERSON" and len(ent) > 2 and ent[0].text[:1].isupper()
+            and ent[1:].text.casefold() in tails
+        ]
 
     def _person_name(self, ent: Span) -> tuple[int, int] | None:
         """The token span of a PERSON entity's name, without titles, honorifics and
@@ -416,11 +431,11 @@ class ActorIndex:
         low = tok.lower_
         if low in PRONOUNS_MALE | PRONOUNS_FEMALE:
             return self._pronoun(tok)
-        if low in SPOKESPERSONS:
-            return self._principal(tok)
         for child in tok.children:  # "The shadow foreign secretary, Michael Ancram, said"
             if child.dep_ == "appos" and self._kind_at(child.i) == "person":
                 return self._tok[child.i]
+        if low in SPOKESPERSONS:
+            return self._named_spokesperson(tok) or self._principal(tok)
         if low in TITLE_HEADS and any(c.lower_ in {"the", "our"} for c in tok.lefts):
             return self._by_role(tok)
         for child in tok.children:  # "Mr Straw's China trip", compounds over a name
@@ -442,6 +457,13 @@ class ActorIndex:
             if self._kind_at(i) == "person":
                 return self._tok[i]
         return None
+
+    def _named_spokesperson(self, tok: Token) -> str | None:
+        """"The MDC spokesperson" (definite) after "The spokesperson for ... (MDC), Nelson
+        Chamisa": the person named earlier with that role; "a spokesman for X" is X."""
+        if not any(c.lower_ == "the" for c in tok.lefts):
+            return None
+        return self._by_role(tok)
 
     def _principal(self, tok: Token) -> str | None:
         """Whom a spokesperson or statement speaks for: "a spokesman for X", "X's spokesman"."""

@@ -182,6 +182,17 @@ def make_tag_map(nlp: Language, name: str) -> TagMap:
     return TagMap(nlp)
 
 
+@Language.component("accord_paragraphs")
+def paragraph_starts(doc: Doc) -> Doc:
+    """A sentence starts after every line break: a headline or a paragraph never runs into
+    the next one ("Deal Reached at UN Climate Talks / United Nations chief ... says" would
+    otherwise make "Deal" the subject of "says"). Set before the parser, which keeps it."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The shared pipeline (cached: the model loads once per process)."""
@@ -194,4 +205,5 @@ def load_nlp() -> Language:
     nlp.add_pipe("accord_tags", before="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
     nlp.remove_pipe("lemmatizer")
+    nlp.add_pipe("accord_paragraphs", before="parser")
     return nlp

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from accord.extract.actors import ActorIndex
-from accord.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
+from accord.extract.lexicon import SPEECH_VERBS, SPOKESPERSONS, WEAK_SPEECH_VERBS
 from accord.extract.records import QuoteRecord
 
 OPENING = "“"
@@ -42,6 +42,7 @@ _OPENERS = frozenset({"And", "But", "So", "Yet", "Or"})  # may open a sentence b
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj"})
+MAX_CLIMB = 20  # heads followed from a quoted phrase to the speech verb governing it
 MAX_TERM_WORDS = 3  # a shorter quote with no speaker is a quoted term, not a quotation
 
 
@@ -148,7 +149,7 @@ class QuoteFinder:
         previous: _Attribution | None = None
         for start, end in self.spans:
             text = self.text[start:end]
-            att = self._attribute(start, end, text)
+            att = self._attribute(start, end, text) or self._governing(start)
             if att is None and self._starts_sentence(start):
                 att = self._fallback(start, previous)
             if att is None and len(text.split()) <= MAX_TERM_WORDS:
@@ -222,6 +223,23 @@ class QuoteFinder:
                 return att
         return None
 
+    def _governing(self, start: int) -> _Attribution | None:
+        """A phrase quoted inside reported speech ("said the talks were "encouraging and
+        positive"", "urging countries to engage in "substantive negotiations""): the speech
+        verb that governs it in the parse, and that verb's subject."""
+        i = self._token_at(start)
+        if i >= len(self.toks):
+            return None
+        tok = self.toks[i]
+        for _ in range(MAX_CLIMB):
+            if tok.head is tok:
+                return None
+            tok = tok.head
+            if not self.inside[tok.i] and _is_speech_verb(tok):
+                who = self.subject(tok)
+                return _Attribution(who, tok.text, tok.idx) if who else None
+        return None
+
     def _cue_in(self, window: list[int]) -> _Attribution | None:
         """The nearest cue in ``window``; a weak verb ("called", "agreed") only if no other."""
         return self._cue_pass(window, strong=True) or self._cue_pass(window, strong=False)
@@ -256,7 +274,7 @@ class QuoteFinder:
                         subj = next((c for c in child.children if c.dep_ == "pobj"), child)
                     if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                         subj = tok.head
-                    return self.index.resolve(subj)
+                    return self.index.resolve(subj) or _unnamed_principal(subj)
             if tok.dep_ not in CLIMB or tok.head is tok:
                 return None
             tok = tok.head
@@ -359,6 +377,20 @@ def _previous_paragraph(text: str, start: int) -> int:
     while p > 0 and text[p - 1] == "\n":
         p -= 1
     return _paragraph_start(text, p) if p > 0 else 0
+
+
+def _unnamed_principal(subj: Token) -> str | None:
+    """"A spokesman for the Syrian opposition", a body the actor index does not know: the
+    body as the text names it, without its article ("Syrian opposition")."""
+    if subj.lower_ not in SPOKESPERSONS:
+        return None
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of"}:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                words = [t for t in pobj.subtree if t.i <= pobj.i and t.dep_ != "det"]
+                return " ".join(t.text for t in words) or None
+    return None
 
 
 def _is_speech_verb(t: Token) -> bool:

@@ -9,6 +9,8 @@ the EUM's rounds per issue) are run when the brief shows them (:func:`shows`).
 from __future__ import annotations
 
 from accord.assessment import assess
+from accord.calibration.apply import calibrate_sweep
+from accord.calibration.schema import Calibration
 from accord.case import Case
 from accord.forecast import forecast_case
 from accord.models.arrays import case_arrays
@@ -34,10 +36,12 @@ def shows(chosen: list[Model], dynamic: tuple[str, ...]) -> bool:
 
 
 def compose_brief(
-    case: Case, models: str | list[str] | None = None, samples: int = 0, seed: int = 0
+    case: Case, models: str | list[str] | None = None, samples: int = 0, seed: int = 0,
+    calibration: Calibration | None = None,
 ) -> Brief:
     """Forecast and assess ``case`` with ``models`` (default: the static ones) and build its
-    brief; with ``samples`` > 0, also sample its uncertain inputs (intervals and drivers)."""
+    brief; with ``samples`` > 0, also sample its uncertain inputs (intervals and drivers),
+    the intervals widened by ``calibration`` when given (input uncertainty only without)."""
     chosen = resolve(models)
     names = [m.name for m in chosen]
     forecast = forecast_case(case, names)
@@ -47,7 +51,8 @@ def compose_brief(
         chosen,
         forecast,
         assess(case, forecast),
-        sweep=sweep_case(case, samples, names, seed=seed) if samples else None,
+        sweep=(calibrate_sweep(sweep_case(case, samples, names, seed=seed), case, calibration)
+               if samples else None),
         trades=likely_trades(case, arrays) if shows(chosen, EXCHANGE) else None,
         trajectories=(
             {i.id: trajectory(arrays, "eum", i.id) for i in case.issues}

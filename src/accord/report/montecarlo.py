@@ -57,7 +57,7 @@ def interval_chart(issue: IssueSweep, title: str, labels: dict[str, str]) -> Cha
             Line2D([], [], color=INK, ls="--", lw=1.1, label=f"status quo {pt(issue.status_quo)}"),
             Line2D([], [], color=MUTED, lw=WIDTHS["50"], label="50%"),
             Line2D([], [], color=MUTED, lw=WIDTHS["80"], alpha=0.6, label="80%"),
-            Line2D([], [], color=MUTED, lw=WIDTHS["95"], alpha=0.45, label="95% of samples"),
+            Line2D([], [], color=MUTED, lw=WIDTHS["95"], alpha=0.45, label="95%"),
             Line2D([], [], color=INK, marker="|", ls="", ms=10, mew=2, label="median"),
         ]
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=5,
@@ -105,14 +105,19 @@ def issue_part(inp: BriefInput, issue_id: str) -> IssueIntervals | None:
         f"Across {sweep.samples:,} plausible versions of the case, drawn from the ranges "
         f"the case gives, a zone of agreement exists in {_pct(s.agreement_probability)} of them."
     ]
+    if sweep.calibration:
+        sentences.append(f"{sweep.calibration[0].upper()}{sweep.calibration[1:]}.")
     for name, m in s.models.items():
         if m.median is None:
             continue
         lo, hi = m.intervals["80"]
-        where = (
-            f"at {pt(lo)} in at least 80% of them" if pt(lo) == pt(hi)
-            else f"between {pt(lo)} and {pt(hi)} with 80% probability (median {pt(m.median)})"
-        )
+        if sweep.calibration:
+            where = (f"80% interval {pt(lo)}–{pt(hi)}, calibrated (median of the samples "
+                     f"{pt(m.median)})")
+        elif pt(lo) == pt(hi):
+            where = f"at {pt(lo)} in at least 80% of them"
+        else:
+            where = f"between {pt(lo)} and {pt(hi)} with 80% probability (median {pt(m.median)})"
         gains = join(f"{names.get(v, v)} {_pct(p)}" for v, p in m.veto_gains.items())
         said = f"{inp.labels.get(name, name)}: {where}"
         if gains:

@@ -57,6 +57,8 @@ class Sweep(BaseModel):
     veto_players: list[str]
     inputs: list[str]
     issues: list[IssueSweep]
+    # set when the intervals were widened by a calibration (accord.calibration.apply): how
+    calibration: str | None = None
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)

@@ -35,12 +35,14 @@ from accord.extract.events.naming import (
 )
 from accord.extract.events.triggers import (
     OBLIGATION_TRIGGER,
+    fallback_trigger,
     lemma,
+    main_verb,
     obligation,
     predicate,
     trigger,
 )
-from accord.extract.plover_lexicon import DOCUMENTS, GROUPS, SPOKESPEOPLE
+from accord.extract.plover_lexicon import DOCUMENTS, GROUPS, SPOKESPEOPLE, Trigger
 from accord.extract.records import EventRecord
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -61,22 +63,42 @@ class Coder:
         for sent in self.doc.sents:
             if sent.text.rstrip().endswith("?"):
                 continue  # a question (often a heading) reports no event
-            for tok in sent:
-                if trigger(tok) is None and not obligation(tok):
-                    continue
-                before = self.discourse.mentions_in(t for t in sent if t.i < tok.i)
-                ev = self.event(tok, sent, before)
-                if ev is not None and ev not in events:
-                    events.append(ev)
+            known = self._sentence(sent, events)
+            main = main_verb(sent) if not known else None
+            fallback = fallback_trigger(main) if main is not None else None
+            if main is not None and fallback is not None:
+                self._add(self.event(main, sent, self._before(sent, main), fallback), events)
             self.discourse.sentences.append(self.discourse.mentions_in(sent))
         return events
 
+    def _sentence(self, sent: Span, events: list[EventRecord]) -> bool:
+        """Add the events of the hand-written triggers in ``sent``; whether it has any trigger
+        (one that codes no event, as in a condition, counts)."""
+        known = False
+        for tok in sent:
+            if trigger(tok) is None and not obligation(tok):
+                continue
+            known = True
+            self._add(self.event(tok, sent, self._before(sent, tok)), events)
+        return known
+
+    def _before(self, sent: Span, tok: Token) -> list[Mention]:
+        return self.discourse.mentions_in(t for t in sent if t.i < tok.i)
+
+    @staticmethod
+    def _add(ev: EventRecord | None, events: list[EventRecord]) -> None:
+        """Append ``ev`` if it is an event not there yet."""
+        if ev is not None and ev not in events:
+            events.append(ev)
+
     # ------------------------------------------------------------------ one event
-    def event(self, tok: Token, sent: Span, before: list[Mention]) -> EventRecord | None:
-        """The event triggered at ``tok``, or None when it is no event of its own."""
+    def event(self, tok: Token, sent: Span, before: list[Mention],
+              fallback: Trigger | None = None) -> EventRecord | None:
+        """The event triggered at ``tok`` (by the hand-written triggers, else by ``fallback``),
+        or None when it is no event of its own."""
         pred = predicate(tok)
         is_obligation = obligation(tok) and tok is pred
-        found = OBLIGATION_TRIGGER if is_obligation else trigger(tok)
+        found = OBLIGATION_TRIGGER if is_obligation else (trigger(tok) or fallback)
         if found is None or not_an_event_of_its_own(tok, pred, is_obligation):
             return None
         site = Site(tok, pred, negated(pred), inner_act(tok, found[0]))
@@ -92,10 +114,12 @@ class Coder:
             source = self._source(subj, pred, before)
             candidates = (passive_subjects(pred) if passive else []) + target_candidates(tok, pred)
         target = self._first_other(candidates, source, pred, before)
-        if is_obligation and target is None:
-            return None
+        if (is_obligation or found is fallback) and target is None:
+            return None  # a demand on no one; a CAMEO-typed verb with no target of its own
         if target is None:
             target = self.discourse.other_side(source, before)
+        if found is fallback and source is None:
+            return None  # a verb typed by the CAMEO lexicon alone needs both sides named
         if source is None and target is None:
             return None  # an act of no one on no one ("licences were refused") is no evidence
         start, end = line_of(sent, tok)

@@ -2,7 +2,8 @@
 
 The event coder asks an :class:`ActorResolver` (the article's actor index) who a phrase is;
 :class:`PhraseResolver` stands in for single sentences with no index, and
-:func:`generic_actor` names collective actors that have no proper name ("the unions").
+:func:`generic_actor` names collective actors that have no proper name ("the unions"), by a
+hand-written list of actor nouns and the generic agents of the CAMEO agents dictionary.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from accord.extract.cameo_lexicon import agent_role
 from accord.extract.plover_lexicon import words
 
 
@@ -50,7 +52,7 @@ class PhraseResolver:
                 return ent.text
         if span.root.ent_type_ and span.root.ent_type_ not in ACTOR_LABELS:
             return None  # "Tuesday", "the 1990s"
-        if span.root.lower_ in ACTOR_NOUNS or span.root.pos_ == "PROPN":
+        if is_actor_noun(span.root) or span.root.pos_ == "PROPN":
             return " ".join(t.text for t in span if t.dep_ != "det")
         return None
 
@@ -65,9 +67,15 @@ def generic_actor(span: Span) -> str | None:
     They are named by their head noun so that every mention of them agrees.
     """
     root = span.root
-    if root.pos_ == "NOUN" and root.lower_ in ACTOR_NOUNS:
+    if root.pos_ == "NOUN" and is_actor_noun(root):
         return root.lower_
     return None
+
+
+def is_actor_noun(tok: Token) -> bool:
+    """A common noun that names a political actor: the hand-written list, else a generic
+    agent of the CAMEO agents dictionary ("lawmakers", "farmers", "riot police")."""
+    return tok.lower_ in ACTOR_NOUNS or agent_role(tok.lower_) is not None
 
 
 def noun_phrase(tok: Token) -> Span:

@@ -8,8 +8,9 @@ is an obligation: a REQUEST with no trigger word of its own.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from accord.extract.cameo_lexicon import cameo_type
 from accord.extract.plover_lexicon import (
     LIGHT_VERBS,
     NOUNS,
@@ -23,6 +24,9 @@ from accord.extract.plover_lexicon import (
 PARTICLES = frozenset({"out", "down", "in", "up", "off"})
 OBLIGATION_TRIGGER: Trigger = ("REQUEST", None)
 _DIGITS = "0123456789"
+# Verbs too general to type by themselves: CAMEO types them by their object or particle.
+GENERAL_VERBS = frozenset({"take", "go", "come", "get", "put", "set", "keep", "accord", "decide",
+                           "establish", "arrive", "aim", "provide", "lead", "run", "move"})
 
 
 def lemma(tok: Token) -> str:
@@ -86,6 +90,28 @@ def _phrasal_trigger(verb: Token, lem: str) -> Trigger | None:
         if child.dep_ in deps and (lem, child.lower_) in PHRASAL:
             return PHRASAL[lem, child.lower_]
     return None
+
+
+def main_verb(sent: Span) -> Token | None:
+    """The verb a sentence reports: its root, or what a reporting root reports ("X said
+    (that) Y *verb* ...")."""
+    root = sent.root
+    if lemma(root) in REPORTING:
+        root = next((c for c in root.children if c.dep_ == "ccomp" and is_verb(c)), root)
+    return root if is_verb(root) else None
+
+
+def fallback_trigger(verb: Token) -> Trigger | None:
+    """The PLOVER type of a verb by its CAMEO code (:mod:`accord.extract.cameo_lexicon`), for
+    a sentence whose words the hand-written triggers do not know. Light and reporting verbs
+    ("hold", "give", "say"), whose CAMEO code depends on their object, type nothing."""
+    lem = lemma(verb)
+    if lem in LIGHT_VERBS or lem in REPORTING or lem in GENERAL_VERBS:
+        return None
+    if _modifies_a_noun(verb) or _infinitive_of_a_noun(verb):
+        return None
+    kind = cameo_type(lem)
+    return (kind, None) if kind is not None else None
 
 
 def _passive(verb: Token) -> bool:

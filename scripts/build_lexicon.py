@@ -1,0 +1,167 @@
+"""Build accord's event and agent lexicons from PETRARCH2's dictionaries (MIT licence).
+
+    PYTHONPATH=src python scripts/build_lexicon.py [PETRARCH2_DIR]
+
+(``PETRARCH2_DIR`` defaults to ``$ACCORD_SHARED/data/petrarch2``.)
+
+Reads the CAMEO verb-pattern dictionary (``CAMEO.2.0.txt``) and the generic agents
+(``Phoenix.agents.txt``) and writes two compact JSON files into
+``src/accord/extract/data/`` (shipped with the package, so accord needs no ``shared`` folder
+at run time):
+
+- ``cameo_verbs.json``: ``{verb lemma: PLOVER type}``, from every verb listed under a verb
+  block with a CAMEO code (or carrying a code of its own), the code mapped to PLOVER's type by
+  :data:`CAMEO_TO_PLOVER`; a verb listed under codes of two different PLOVER types keeps the
+  type of its first block and ``"ambiguous"`` lists it, so the coder leaves it alone.
+- ``agents.json``: ``{agent phrase (lower case, spaces): generic role}``, the CAMEO agent
+  codes mapped to a few roles (government, military, police, labour, business, ...) by
+  :data:`AGENT_ROLES`.
+
+Only the data is read; none of PETRARCH2's program is used or copied. The CAMEO → PLOVER table
+is written from the CAMEO codebook's root and second-level codes and PLOVER's type definitions
+(the PLOVER manual's crosswalk: 01 public statements and 05/06 cooperation split as below).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "accord" / "extract" / "data"
+
+# CAMEO code prefix → PLOVER type; the longest matching prefix wins. Codes with no PLOVER
+# counterpart (01 public statements, 0 "---" blocks) are left out.
+CAMEO_TO_PLOVER: dict[str, str] = {
+    "02": "REQUEST",     # appeal
+    "03": "AGREE",       # express intent to cooperate (promise, pledge, offer)
+    "04": "CONSULT",     # consult: discuss, meet, visit, mediate, negotiate
+    "05": "SUPPORT",     # diplomatic cooperation: praise, endorse, apologise, forgive
+    "057": "AGREE",      # sign a formal agreement
+    "06": "COOPERATE",   # material cooperation: economic, military, judicial, intelligence
+    "07": "AID",         # provide aid
+    "08": "CONCEDE",     # yield: ease restrictions, accede to demands, release, allow
+    "087": "RETREAT",    # de-escalate militarily: retreat, truce, demobilise
+    "09": "ACCUSE",      # investigate (PLOVER: ACCUSE, mode investigate)
+    "10": "REQUEST",     # demand
+    "11": "ACCUSE",      # disapprove: criticise, accuse, complain, sue
+    "12": "REJECT",      # reject
+    "13": "THREATEN",    # threaten
+    "14": "PROTEST",     # protest: demonstrate, hunger strike, strike, obstruct
+    "15": "MOBILIZE",    # exhibit force posture: alert, mobilise, fortify
+    "16": "SANCTION",    # reduce relations: break ties, cut aid, expel, embargo
+    "17": "COERCE",      # coerce: seize, arrest, deport, repress
+    "18": "ASSAULT",     # assault
+    "19": "ASSAULT",     # fight (PLOVER 2016: FIGHT)
+    "20": "ASSAULT",     # unconventional mass violence
+}
+
+# CAMEO agent code (its first three letters) → a generic role of accord's actor index.
+AGENT_ROLES: dict[str, str] = {
+    "GOV": "government", "LEG": "legislature", "JUD": "judiciary", "MIL": "military",
+    "COP": "police", "SPY": "intelligence", "OPP": "opposition", "REB": "rebels",
+    "LAB": "labour", "BUS": "business", "MED": "media", "EDU": "education",
+    "CVL": "civilians", "REF": "refugees", "NGO": "ngo", "ELI": "elite", "PTY": "party",
+    "AGR": "agriculture", "HLH": "health", "ENV": "environment", "CRM": "criminals",
+    "UAF": "armed group", "IGO": "intergovernmental",
+}
+# accord's own additions (not PETRARCH2's): generic agents its file leaves out on purpose
+# ("UNION" is commented out there because it caught the European Union) but which name a
+# labour body when they stand alone in a sentence.
+EXTRA_AGENTS: dict[str, str] = {"union": "labour", "unions": "labour"}
+
+_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
+_CODE = re.compile(r"\[([0-9]+)[^\]]*\]")
+
+
+def plover_of(code: str) -> str | None:
+    """The PLOVER type of a CAMEO event code (longest matching prefix), if it has one."""
+    best = ""
+    for prefix in CAMEO_TO_PLOVER:
+        if code.startswith(prefix) and len(prefix) > len(best):
+            best = prefix
+    return CAMEO_TO_PLOVER[best] if best else None
+
+
+def _verb_word(line: str) -> str | None:
+    """The lemma of a verb line (``DEMAND``, ``+SET_UP {...}``, ``WANT [030]``), lower case."""
+    head = line.split("#", 1)[0].split("{", 1)[0].split("[", 1)[0].strip()
+    if not head or " " in head:
+        return None
+    word = head.lstrip("+").rstrip("_").replace("_", " ").lower()
+    return word if re.fullmatch(r"[a-z][a-z -]*", word) else None
+
+
+def read_verbs(path: Path) -> tuple[dict[str, str], list[str]]:
+    """Verb lemma → PLOVER type, and the verbs listed under two different types."""
+    verbs: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    block_type: str | None = None
+    in_patterns = False
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.strip()
+        if line.startswith("---"):
+            m = _BLOCK.match(line)
+            block_type = plover_of(m.group(2)) if m and m.group(2)[:1].isdigit() else None
+            in_patterns = m is not None
+            continue
+        if not in_patterns or not line or line.startswith(("#", "-", "&")):
+            continue
+        word = _verb_word(line)
+        own = _CODE.search(line.split("#", 1)[0])
+        kind = plover_of(own.group(1)) if own else block_type
+        if word is None or kind is None:
+            continue
+        if word in verbs and verbs[word] != kind:
+            ambiguous.add(word)
+        verbs.setdefault(word, kind)
+    return {w: k for w, k in sorted(verbs.items()) if w not in ambiguous}, sorted(ambiguous)
+
+
+def read_agents(path: Path) -> dict[str, str]:
+    """Agent phrase (lower case) → generic role; ``!PERSON!`` forms expanded."""
+    subs: dict[str, list[str]] = {}
+    agents: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("!") and "=" in line:
+            name, values = line.split("=", 1)
+            subs[name.strip()] = [v.strip() for v in values.split(",") if v.strip()]
+            continue
+        m = re.match(r"^([A-Z0-9_!'\-. ]+?)\s*(\{[^}]*\})?\s*\[~([A-Z]{3})", line)
+        if not m or m.group(3) not in AGENT_ROLES:
+            continue
+        for form in _expand(m.group(1).strip(), subs):
+            phrase = form.strip("_").replace("_", " ").lower()
+            if phrase:
+                agents.setdefault(phrase, AGENT_ROLES[m.group(3)])
+    agents.update(EXTRA_AGENTS)
+    return dict(sorted(agents.items()))
+
+
+def _expand(form: str, subs: dict[str, list[str]]) -> list[str]:
+    for name, values in subs.items():
+        if name in form:
+            return [f for v in values for f in _expand(form.replace(name, v, 1), subs)]
+    return [form]
+
+
+def main() -> None:
+    shared = os.environ.get("ACCORD_SHARED", str(ROOT.parent / "shared"))
+    src = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(shared) / "data" / "petrarch2"
+    verbs, ambiguous = read_verbs(src / "CAMEO.2.0.txt")
+    agents = read_agents(src / "Phoenix.agents.txt")
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, data in (("cameo_verbs.json", {"verbs": verbs, "ambiguous": ambiguous}),
+                       ("agents.json", {"agents": agents})):
+        text = json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+        (OUT / name).write_text(text, encoding="utf-8")
+    print(f"{len(verbs)} verbs ({len(ambiguous)} ambiguous left out), {len(agents)} agents "
+          f"-> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""Run models on cases with known outcomes: one row per case × issue × model.
+
+The models see the case as :func:`accord.forecast.forecast_case` does (actors, positions,
+status quos: never an issue's ``outcome``); the outcome is read afterwards, to score. An
+outcome stated with uncertainty (``{value, low, high}``) is scored against its central value.
+Issues without an outcome are skipped and counted, and so are issues on which a model gives
+no forecast (nobody cares about them). Each row also carries the input-uncertainty intervals
+of :mod:`accord.calibration.sampling` and the issue's position spread, so intervals can be
+calibrated and scored from the rows alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from accord.backtest.defaults import SAMPLES
+from accord.calibration.conformal import LEVELS
+from accord.calibration.sampling import input_intervals
+from accord.calibration.spread import position_spread
+from accord.case import Case
+from accord.forecast import forecast_case
+from accord.models.arrays import case_arrays
+from accord.models.registry import MODELS, resolve
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One model's forecast of one issue, beside what happened."""
+
+    case: str  # the case's id (its file path)
+    issue: str
+    model: str
+    forecast: float
+    outcome: float  # the outcome's central value
+    outcome_range: tuple[float, float] | None  # when the outcome was coded with a range
+    status_quo: float | None  # None when the case states it with uncertainty
+    spread: float  # capability × salience weighted SD of the positions
+    intervals: tuple[tuple[float, float], ...]  # input-uncertainty intervals, per LEVELS
+
+    @property
+    def error(self) -> float:
+        return self.forecast - self.outcome
+
+
+@dataclass(frozen=True)
+class CaseScore:
+    """A case's rows and what could not be scored."""
+
+    case: str
+    issues: int
+    rows: list[Row]
+    no_outcome: list[str]  # issues without an outcome
+    no_forecast: dict[str, list[str]] = field(default_factory=dict)  # model → issues
+
+
+@dataclass(frozen=True)
+class ModelRows:
+    """One model's rows as arrays (for metrics and calibration)."""
+
+    case: np.ndarray  # [r] case index into BacktestResult.case_ids
+    issue: np.ndarray  # [r] issue ids
+    forecast: np.ndarray
+    outcome: np.ndarray
+    status_quo: np.ndarray  # NaN where uncertain
+    spread: np.ndarray
+    intervals: np.ndarray  # [r, L, 2]
+
+
+@dataclass(frozen=True)
+class BacktestResult:
+    """Every row of a backtest, by case, and how the intervals were sampled."""
+
+    models: list[str]
+    cases: list[CaseScore]
+    samples: int
+    seed: int
+
+    @property
+    def rows(self) -> list[Row]:
+        return [r for c in self.cases for r in c.rows]
+
+    @property
+    def case_ids(self) -> list[str]:
+        return [c.case for c in self.cases]
+
+    @property
+    def no_outcome(self) -> int:
+        return sum(len(c.no_outcome) for c in self.cases)
+
+    def no_forecast(self, model: str) -> int:
+        return sum(len(c.no_forecast.get(model, [])) for c in self.cases)
+
+    def model_rows(self, model: str) -> ModelRows:
+        index = {c: i for i, c in enumerate(self.case_ids)}
+        rows = [r for r in self.rows if r.model == model]
+        return ModelRows(
+            case=np.array([index[r.case] for r in rows], dtype=int),
+            issue=np.array([r.issue for r in rows], dtype=object),
+            forecast=np.array([r.forecast for r in rows], dtype=float),
+            outcome=np.array([r.outcome for r in rows], dtype=float),
+            status_quo=np.array([np.nan if r.status_quo is None else r.status_quo
+                                 for r in rows], dtype=float),
+            spread=np.array([r.spread for r in rows], dtype=float),
+            intervals=np.array([r.intervals for r in rows], dtype=float).reshape(
+                -1, len(LEVELS), 2),
+        )
+
+
+def score_case(
+    case_id: str, case: Case, models: Sequence[str], samples: int = SAMPLES, seed: int = 0
+) -> CaseScore:
+    """Forecast ``case`` with ``models`` and pair every forecast with its issue's outcome."""
+    chosen = resolve(list(models))
+    f = forecast_case(case, list(models))
+    point = {m: np.array([np.nan if i.outcomes[m] is None else i.outcomes[m]
+                          for i in f.issues]) for m in models}
+    base = input_intervals(case, chosen, point, samples, seed)
+    spread = position_spread(case_arrays(case))
+    rows: list[Row] = []
+    no_outcome: list[str] = []
+    no_forecast: dict[str, list[str]] = {}
+    for j, issue in enumerate(case.issues):
+        if issue.outcome is None:
+            no_outcome.append(issue.id)
+            continue
+        out = issue.outcome.value
+        sq = None if issue.status_quo.uncertain else issue.status_quo.central
+        for m in models:
+            y_hat = point[m][j]
+            if np.isnan(y_hat) or np.isnan(base[m][j]).any():
+                no_forecast.setdefault(m, []).append(issue.id)
+                continue
+            rows.append(Row(
+                case=case_id, issue=issue.id, model=m, forecast=float(y_hat),
+                outcome=out.central,
+                outcome_range=(out.low, out.high) if out.low is not None and
+                out.high is not None else None,
+                status_quo=sq, spread=float(spread[j]),
+                intervals=tuple((float(lo), float(hi)) for lo, hi in base[m][j]),
+            ))
+    return CaseScore(case_id, len(case.issues), rows, no_outcome, no_forecast)
+
+
+def run(
+    cases: Sequence[tuple[str, Case]],
+    models: str | Sequence[str] | None = None,
+    samples: int = SAMPLES,
+    seed: int = 0,
+    scheduler: Any = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> BacktestResult:
+    """Backtest ``models`` (default: every model) on ``(id, case)`` pairs, in this process
+    or on Dask (``scheduler`` as for :func:`accord.uncertainty.backends.dask_client`);
+    ``progress(1)`` is called after each case."""
+    wanted = models if models is None or isinstance(models, str) else list(models)
+    names = [m.name for m in resolve(wanted if wanted is not None else list(MODELS))]
+    if scheduler is None:
+        scored = []
+        for case_id, case in cases:
+            scored.append(score_case(case_id, case, names, samples, seed))
+            if progress is not None:
+                progress(1)
+    else:
+        scored = _run_dask(cases, names, samples, seed, scheduler, workers, progress)
+    return BacktestResult(names, scored, samples, seed)
+
+
+def _run_dask(
+    cases: Sequence[tuple[str, Case]], names: list[str], samples: int, seed: int,
+    scheduler: Any, workers: int | None, progress: Progress | None,
+) -> list[CaseScore]:
+    from distributed import as_completed
+
+    from accord.uncertainty.backends import dask_client
+
+    with dask_client(scheduler, workers) as client:
+        futures = [client.submit(score_case, cid, c, names, samples, seed, pure=False)
+                   for cid, c in cases]
+        for _ in as_completed(futures):
+            if progress is not None:
+                progress(1)
+        return [f.result() for f in futures]

@@ -1,0 +1,176 @@
+"""The pages in a real browser: Playwright driving Debian's chromium against uvicorn on
+127.0.0.1 (a free port, a background thread). Screenshots go to out/screenshots/."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def server(library, tmp_path):
+    import uvicorn
+
+    from accord.web.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(create_app(library, tmp_path / "data"), host="127.0.0.1",
+                            port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(10_000)
+    yield pg
+    context.close()
+
+
+def shot(page, name: str, at: str | None = None) -> None:
+    """A screenshot of the window, scrolled to ``at`` (a selector) when given."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    if at:
+        page.locator(at).first.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def _us_missiles(page):
+    return page.locator('#issue-missiles tr', has_text="United States").locator(
+        'input[type=number]').first
+
+
+def test_move_the_us_on_missiles_changes_forecast_and_zone(page, server):
+    page.goto(server + "/")
+    page.get_by_text("US–Russia security talks, Geneva").wait_for()
+    shot(page, "library")
+    page.click("text=US–Russia security talks, Geneva")
+    page.locator("#verdict-text").wait_for()
+    page.wait_for_function("document.querySelector('#verdict-text').textContent.length > 0")
+    shot(page, "case")
+    sec = page.locator("#issue-missiles")
+    zone_before = sec.locator(".zone-cell").inner_text()
+    median_before = sec.locator('td[data-model="compromise"]').inner_text()
+    field = _us_missiles(page)
+    field.fill("30")  # past NATO (50): the zone (20 to 80) narrows to 20 to 40
+    field.dispatch_event("input")
+    page.wait_for_function(
+        f"document.querySelector('#issue-missiles td[data-model=compromise]').textContent"
+        f" !== {median_before!r}")
+    assert sec.locator(".zone-cell").inner_text() != zone_before
+    assert page.locator("#unsaved").is_visible()  # a what-if is marked as not saved
+    assert "ms" in page.locator("#timing").inner_text()
+    shot(page, "case-what-if", "#issue-missiles .chart")
+
+
+def test_save_reload_and_restore(page, server):
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    original = _us_missiles(page).input_value()
+    _us_missiles(page).fill("90")
+    _us_missiles(page).dispatch_event("input")
+    page.fill("#note", "US moves on missiles")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
+    page.reload()
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    assert _us_missiles(page).input_value() == "90"
+    assert page.locator('#versions tr[data-version="2"]').inner_text().count("US moves") == 1
+    shot(page, "history", "#history")
+    page.locator('#versions tr[data-version="1"] button').click()
+    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 3')")
+    assert _us_missiles(page).input_value() == original
+
+
+def test_two_pages_the_second_save_is_refused(browser, server):
+    ctx = browser.new_context()
+    a, b = ctx.new_page(), ctx.new_page()
+    for pg in (a, b):
+        pg.goto(server + "/case/1")
+        pg.locator("#issue-missiles .zone-cell").wait_for()
+    for pg, x in ((a, "80"), (b, "20")):
+        _us_missiles(pg).fill(x)
+        _us_missiles(pg).dispatch_event("input")
+        pg.locator("#save").wait_for()
+    a.click("#save")
+    a.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
+    b.click("#save")
+    b.locator("#conflict").wait_for()
+    assert "reload" in b.locator("#conflict").inner_text().lower()
+    shot(b, "conflict")
+    b.click("text=Reload the newest version")
+    b.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
+    assert _us_missiles(b).input_value() == "80"
+    ctx.close()
+
+
+def test_import_a_decide_file(page, server, shared):
+    page.goto(server + "/")
+    page.set_input_files("#file", str(shared / "data/decide/sample_data.txt"))
+    page.click("#import button[type=submit]")
+    page.wait_for_url("**/case/2")
+    page.locator(".issue .zone-cell").first.wait_for()
+    assert page.locator(".issue").count() >= 1
+    shot(page, "imported-decide")
+
+
+def test_paste_the_founding_article_and_attach_a_quote(page, server, founding_text, nlp):
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    page.fill("#article-text", founding_text)
+    page.fill("#article-date", "2022-01-10")
+    page.click("#extract")
+    page.locator("#extract-result mark.quote").first.wait_for(timeout=60_000)
+    first = page.locator("#extract-result ol.quotes li").first
+    first.locator("select").select_option("USA|missiles")
+    first.locator("button").click()
+    page.wait_for_function("document.querySelector('#extract-status').textContent"
+                           ".startsWith('attached')")
+    assert page.locator("#unsaved").is_visible()
+    assert "pasted-article" in page.locator('[data-position="USA/missiles"]').inner_text() or \
+        page.locator('[data-position="USA/missiles"] li').count() >= 2
+    shot(page, "news", "#news")
+
+
+def test_dynamic_run_shows_the_rounds(page, server):
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    page.click("#run-dynamic")
+    page.locator("#run-result svg.rounds-chart").first.wait_for(timeout=30_000)
+    page.fill("#samples", "1000")
+    page.click("#run-sweep")
+    page.locator("#sweep-table").wait_for(timeout=60_000)
+    shot(page, "runs", "#runs")
