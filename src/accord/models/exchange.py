@@ -137,9 +137,28 @@ def exchange_model(
     )
 
 
+CANDIDATE_BUDGET = 2**18  # samples × candidate exchanges per block of a Monte Carlo run
+
+
 def run(a: CaseArrays, rounds: int = ROUNDS) -> np.ndarray:
-    """Registry entry: the expected outcome per issue after ``rounds`` rounds, ``[..., k]``."""
-    return exchange_model(a.c, a.X, a.S, a.has, rounds).forecast
+    """Registry entry: the expected outcome per issue after ``rounds`` rounds, ``[..., k]``.
+
+    Samples are independent games: they run in blocks of at most :data:`CANDIDATE_BUDGET`
+    candidate exchanges (each holds a few dozen numbers), so memory does not grow with the
+    number of samples in a chunk."""
+    X = np.asarray(a.X, dtype=float)
+    if X.ndim == 2:
+        return exchange_model(a.c, X, a.S, a.has, rounds).forecast
+    m, n, k = X.shape
+    c = np.broadcast_to(np.asarray(a.c, dtype=float), (m, n))
+    S = np.broadcast_to(np.asarray(a.S, dtype=float), (m, n, k))
+    has = np.broadcast_to(np.asarray(a.has, dtype=bool), (m, n, k))
+    block = max(1, CANDIDATE_BUDGET // max(1, n * (n - 1) // 2 * (k * (k - 1) // 2)))
+    return np.concatenate([
+        exchange_model(c[s:s + block], X[s:s + block], S[s:s + block], has[s:s + block],
+                       rounds).forecast
+        for s in range(0, m, block)
+    ])
 
 
 class _Rounds:
