@@ -113,18 +113,26 @@ class BacktestResult:
 
 
 def score_case(
-    case_id: str, case: Case, models: Sequence[str], samples: int = SAMPLES, seed: int = 0
+    case_id: str, case: Case, names: Sequence[str], samples: int = SAMPLES, seed: int = 0
 ) -> CaseScore:
-    """Forecast ``case`` with ``models`` and pair every forecast with its issue's outcome."""
-    chosen = resolve(list(models))
-    f = forecast_case(case, list(models))
+    """Forecast ``case`` with ``models`` and pair every forecast with its issue's outcome.
+
+    A model the case does not apply to (a procedural model on a case without a ``decision``
+    block) gives no forecast on its issues; they are counted under ``no_forecast``."""
+    arrays = case_arrays(case)
+    chosen = [m for m in resolve(list(names)) if m.applies_to(arrays)]
+    models = [m.name for m in chosen]
+    f = forecast_case(case, models)
     point = {m: np.array([np.nan if i.outcomes[m] is None else i.outcomes[m]
                           for i in f.issues]) for m in models}
     base = input_intervals(case, chosen, point, samples, seed)
-    spread = position_spread(case_arrays(case))
+    spread = position_spread(arrays)
     rows: list[Row] = []
     no_outcome: list[str] = []
-    no_forecast: dict[str, list[str]] = {}
+    no_forecast: dict[str, list[str]] = {
+        m: [i.id for i in case.issues if i.outcome is not None]
+        for m in names if m not in models
+    }
     for j, issue in enumerate(case.issues):
         if issue.outcome is None:
             no_outcome.append(issue.id)

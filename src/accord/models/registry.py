@@ -23,6 +23,11 @@ class Model:
     summary: str
     run: Callable[[CaseArrays], np.ndarray]
     reference: str = ""  # the paper the model follows, as the brief cites it
+    needs_decision: bool = False  # runs only on a case with a ``decision`` block
+
+    def applies_to(self, a: CaseArrays) -> bool:
+        """Whether the case holds what the model needs (a decision rule, for procedural ones)."""
+        return not self.needs_decision or a.rule is not None
 
 
 MODELS: dict[str, Model] = {
@@ -60,6 +65,7 @@ MODELS: dict[str, Model] = {
             procedural.run,
             "Steunenberg 1994, J. Theoretical Politics 6(4); Tsebelis 1994, APSR 88(1); "
             "Thomson, Stokman, Achen & König (eds.) 2006, The European Union Decides",
+            needs_decision=True,
         ),
         Model(
             "procedural-costly",
@@ -69,6 +75,7 @@ MODELS: dict[str, Model] = {
             lambda a: procedural.run(a, procedural.COSTLY_KAPPA),
             "Franchino & Mariotto 2022, Bargaining outcomes and success in EU economic "
             "governance reforms, Political Science Research and Methods 10(2)",
+            needs_decision=True,
         ),
         Model(
             "eum",
