@@ -253,17 +253,20 @@ class _Rounds:
         f = np.flatnonzero(alive)
         alive[f] = self._calculate(f)
         self.best = _Best(np.where(alive, self.gain, -np.inf).reshape(open_.shape))
-        while self.best.any():
-            alive = self._step(r, alive)
+        while self._step(r, alive):
+            pass
         self.voting = self.pos.copy()
         self.mds_voting.append(self.mds(self.pos))
         moved = self.pos != X0
         keep = (1 - S) * SALIENCE_WEIGHT + FIXED_WEIGHT
         self.X = np.where(moved, (1 - keep) * X0 + keep * self.pos, X0)
 
-    def _step(self, r: int, alive: np.ndarray) -> np.ndarray:
+    def _step(self, r: int, alive: np.ndarray) -> bool:
+        """Realise the best open exchange of every sample that has one (False: none has)."""
         c = self.c
         live, e = self.best.first()
+        if not live.size:
+            return False
         pos = self.pos.reshape(-1)
         iq, jp = c["iq"][e], c["jp"][e]
         yi, yj = self.y[0, e], self.y[1, e]
@@ -286,12 +289,12 @@ class _Rounds:
         self.ksum[side, moved] += mv
         self.kpos[side, moved] &= mv > 0
         self.kneg[side, moved] &= mv < 0
-        touched = np.unique(np.concatenate((moved, asked)))
+        touched = _distinct(np.concatenate((moved, asked)))  # recalculated once each
         f = touched[alive[touched]]
         alive[f] = self._calculate(f)
         self.best.update(np.concatenate((e, f)), np.where(alive[f], self.gain[f], -np.inf),
                          len(e))
-        return alive
+        return True
 
     def _record(self, where, row, w, y, start) -> None:
         """Remember where a supplier moved for a demander (decide's ``updates``)."""
@@ -361,6 +364,15 @@ class _Rounds:
         return {nm: col[order] for nm, col in zip(names, cols, strict=True)}
 
 
+DISTINCT_ABOVE = 64  # blocks touched by one exchange beyond which duplicates are dropped
+
+
+def _distinct(x: np.ndarray) -> np.ndarray:
+    """The distinct values of ``x``, sorted (``np.unique`` without its overhead per call)."""
+    x = np.sort(x)
+    return x[np.concatenate(([True], x[1:] != x[:-1]))]
+
+
 class _Best:
     """The best open candidate of every sample, kept up to date between exchanges.
 
@@ -375,14 +387,11 @@ class _Best:
     def __init__(self, score: np.ndarray):
         m, self.width = score.shape
         self.size = max(1, int(np.sqrt(self.width)))
-        nb = -(-self.width // self.size)
+        nb = max(1, -(-self.width // self.size))  # one empty block when nothing is open
         self.score = np.full((m, nb * self.size), -np.inf)
         self.score[:, :self.width] = score
         self.blocks = self.score.reshape(m, nb, self.size)
         self.top = self.blocks.max(axis=2)  # [m, nb]
-
-    def any(self) -> bool:
-        return bool((self.top > -np.inf).any())
 
     def first(self) -> tuple[np.ndarray, np.ndarray]:
         """Samples with an open candidate, and each one's best (flat candidate index)."""
@@ -399,8 +408,10 @@ class _Best:
         s, pos = np.divmod(where, self.width)
         self.score[s[:dead], pos[:dead]] = -np.inf
         self.score[s[dead:], pos[dead:]] = score
-        s, block = np.divmod(np.unique(s * self.top.shape[1] + pos // self.size),
-                             self.top.shape[1])
+        key = s * self.top.shape[1] + pos // self.size
+        if len(key) > DISTINCT_ABOVE:  # else refreshing a block twice costs less than sorting
+            key = _distinct(key)
+        s, block = np.divmod(key, self.top.shape[1])
         self.top[s, block] = self.blocks[s, block].max(axis=1)
 
 
