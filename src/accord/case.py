@@ -28,6 +28,7 @@ from accord.errors import CaseError, InputError, Problem
 from accord.io import write_atomic
 from accord.outcome import Outcome
 from accord.quantity import Quantity
+from accord.yamlsafe import DataProblem, load_json, load_yaml
 
 SCALE_MIN, SCALE_MAX = 0.0, 100.0
 EvidenceKind = Literal["direct", "indirect", "inferred", "extracted"]
@@ -35,7 +36,7 @@ ActorKind = Literal["state", "bloc", "organisation", "person", "group"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Person(_Strict):
@@ -176,6 +177,10 @@ def _pydantic_problems(err: ValidationError) -> list[Problem]:
         # drop pydantic's internal branch names (e.g. 'function-after[...]')
         loc = tuple(p for p in e["loc"] if not (isinstance(p, str) and "[" in p))
         msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "finite_number":
+            msg = f"must be a finite number, got {e['input']}"
+        elif e["type"] == "float_type" and isinstance(e["input"], int):
+            msg = "the number is too large"
         problems.append((field_path(loc), msg))
     return problems
 
@@ -277,6 +282,7 @@ def _duplicate_ids(case: Case) -> list[Problem]:
 
 
 def _capabilities(case: Case) -> list[Problem]:
+    """Capabilities are positive (a range may reach down to 0)."""
     return [
         (f"actors[{i}].capability", f"must be positive, got {_show(a.capability)}")
         for i, a in enumerate(case.actors)
@@ -360,29 +366,40 @@ def parse_case(data: Any, file: str | Path | None = None) -> Case:
     return case
 
 
-# libyaml's loader when PyYAML was built with it (ten times faster), the same safe constructors
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_INPUT_BYTES = 64 * 2**20  # the largest input file accord reads (cases, imports)
 
 
 def read_text(path: str | Path, error: type[InputError] = CaseError) -> str:
-    """An input file's text; an unreadable or non-UTF-8 file raises ``error`` (by default
-    :class:`~accord.errors.CaseError`; importers pass their own kind)."""
+    """An input file's text; an unreadable, non-UTF-8 or oversized (over
+    :data:`MAX_INPUT_BYTES`) file raises ``error`` (by default :class:`~accord.errors.CaseError`;
+    importers pass their own kind)."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        with Path(path).open("rb") as fh:
+            raw = fh.read(MAX_INPUT_BYTES + 1)
     except OSError as err:
-        raise error(path, [("", f"cannot read the file: {err.strerror}")]) from None
+        raise error(path, [("", f"cannot read the file: {err.strerror or err}")]) from None
+    if len(raw) > MAX_INPUT_BYTES:
+        raise error(path, [("", f"the file is larger than {MAX_INPUT_BYTES // 2**20} MiB, the "
+                                "most accord reads")])
+    try:
+        return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise error(path, [("", f"not UTF-8 text: {err.reason}")]) from None
 
 
 def read_data(path: str | Path) -> Any:
-    """Parse a YAML or JSON file, turning syntax errors into :class:`CaseError`."""
+    """Parse a YAML or JSON file within :mod:`accord.yamlsafe`'s bounds, turning every problem
+    into :class:`CaseError` with the line and, where known, the field."""
     path = Path(path)
     text = read_text(path)
     try:
         if path.suffix.lower() == ".json":
-            return json.loads(text)
-        return yaml.load(text, Loader=SAFE_LOADER)
+            return load_json(text)
+        return load_yaml(text)
+    except DataProblem as err:
+        where = field_path(err.loc) or (f"line {err.line}" if err.line else "")
+        what = f"{err.message} (line {err.line})" if err.line and err.loc else err.message
+        raise CaseError(path, [(where, what)]) from None
     except json.JSONDecodeError as err:
         raise CaseError(path, [("", f"invalid JSON at line {err.lineno}: {err.msg}")]) from None
     except yaml.YAMLError as err:
@@ -406,7 +423,20 @@ def dump_case(case: Case, fmt: Literal["yaml", "json"] = "yaml") -> str:
     )
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that double-quotes strings holding a Unicode line break: PyYAML writes them
+    raw in single quotes, and reading such a scalar back folds ``\x85`` (NEL) into a space."""
+
+
+def _str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if any(ch in text for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _str)
 
 
 def save_case(case: Case, path: str | Path) -> Path:

@@ -74,6 +74,11 @@ class OptionError(InputError):
     unknown issue, bad ``NAME=VALUE``, an output path of the wrong type)."""
 
 
+class TooLarge(InputError):
+    """A case too large for a model within the memory accord may use (``file`` names the
+    model, e.g. ``--model exchange``)."""
+
+
 class MissingExtra(AccordError):
     """An optional part of accord is not installed; ``install`` is the command that adds it."""
 

@@ -14,15 +14,18 @@ valid range.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_serializer, model_validator
+
+MAX_MAGNITUDE = 1e15  # larger numbers are refused: no scale accord uses needs them
 
 
 class Quantity(BaseModel):
     """A number with an optional uncertainty and the analyst's rationale."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     value: float | None = None
     sd: float | None = None
@@ -34,6 +37,8 @@ class Quantity(BaseModel):
     @classmethod
     def _from_number(cls, data: object) -> object:
         if isinstance(data, int | float) and not isinstance(data, bool):
+            if isinstance(data, int) and abs(data) > MAX_MAGNITUDE:
+                raise ValueError(f"{_magnitude(data)} exceeds {MAX_MAGNITUDE:g} in size")
             return {"value": float(data)}
         if isinstance(data, dict | Quantity):
             return data
@@ -43,6 +48,10 @@ class Quantity(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Quantity:
+        for name in ("value", "sd", "low", "high"):
+            x = getattr(self, name)
+            if x is not None and abs(x) > MAX_MAGNITUDE:
+                raise ValueError(f"'{name}' ({x:g}) exceeds {MAX_MAGNITUDE:g} in size")
         if self.value is None and (self.low is None or self.high is None):
             raise ValueError("give 'value', or both 'low' and 'high'")
         if (self.low is None) != (self.high is None):
@@ -78,3 +87,9 @@ class Quantity(BaseModel):
     @property
     def uncertain(self) -> bool:
         return bool(self.sd) or (self.low is not None and self.high != self.low)
+
+
+def _magnitude(n: int) -> str:
+    """A huge integer, shortly: ``a 400-digit number`` (never printed: Python refuses to print
+    integers of more than 4,300 digits)."""
+    return f"a {math.floor(abs(n).bit_length() * math.log10(2)) + 1}-digit number"

@@ -1,4 +1,5 @@
-"""The CLI's one error mapping: bad input exits 2 with a plain-text message, bugs surface."""
+"""The CLI's one error mapping: bad input exits 2 with a plain-text message; a bug exits 1
+with a request to report it and its traceback."""
 
 from __future__ import annotations
 
@@ -26,8 +27,11 @@ def test_a_bug_is_not_reported_as_bad_input(flagship_path: Path,
                         dataclasses.replace(registry.MODELS["median"], run=boom))
     result = runner.invoke(app, ["forecast", str(flagship_path), "--model", "median"])
     assert result.exit_code == 1
-    assert isinstance(result.exception, KeyError)
-    assert "error:" not in result.output
+    # not the bad-input message: a bug, with the request to report it and its traceback
+    assert "this is a bug in accord, not in your input" in result.output
+    assert "Please report it" in result.output
+    assert "Traceback (most recent call last)" in result.output
+    assert "KeyError: 'a bug, not bad input'" in result.output
 
 
 def test_a_path_with_brackets_is_printed_intact(tmp_path: Path) -> None:

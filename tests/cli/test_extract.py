@@ -16,7 +16,8 @@ FIELDS = {
     "quote": {"type", "article", "text", "speaker", "cue", "start", "end", "direct"},
     "event": {"type", "article", "plover", "mode", "source", "target", "negated", "sentence",
               "start", "end"},
-    "actor": {"type", "article", "name", "kind", "roles", "affiliation", "mentions"},
+    "actor": {"type", "article", "name", "kind", "roles", "affiliation", "mentions",
+              "called"},
     "date": {"type", "article", "text", "value", "granularity", "start", "end", "future",
              "scheduled"},
 }

@@ -53,8 +53,10 @@ def test_flagship_draft_metrics(root: Path, shared: Path, tmp_path: Path, flagsh
 
 
 def test_pension_draft_metrics(root: Path, shared: Path, tmp_path: Path):
-    """Weak, and pinned as such: the extracted actors ("unions", "workers") do not match the
-    hand case's (Unison, PCS, the government), so no position is found."""
+    """Generic agents resolved to the named bodies ("five public sector unions" → Unison, PCS,
+    T&G; "the government", the Cabinet Office, the Deputy Prime Minister → United Kingdom):
+    6 of the 8 hand positions found (0 before), 4 on the right side; no veto player yet (no
+    body holds a position on the salary basis)."""
     bbc = shared / "articles/bbc"
     draft = _draft(root, tmp_path, [bbc / "talks-aim-to-avert-pension-strike.txt",
                                     bbc / "strike-threat-over-pension-plans.txt"],
@@ -62,7 +64,13 @@ def test_pension_draft_metrics(root: Path, shared: Path, tmp_path: Path):
     hand = load_case(root / "tests/data/pension-talks-2005.yaml")
     s = score_draft(hand, draft, {"talks-aim", "strike-threat"})
     assert s.verdicts_agree.hits >= 1
-    assert s.found.total == 8 and s.found.hits == 0
+    assert s.found == Share(6, 8) and s.same_side.hits >= 4
+    assert s.mean_distance is not None and s.mean_distance < 20
+    ids = {a.id for a in draft.actors}
+    assert {"unison", "united-kingdom"} <= ids  # tied to the named bodies, no "unions" actor
+    assert "unions" not in ids and "bbc" not in ids  # a correspondent holds no stance
+    pcs = next(a for a in draft.actors if "PCS" in a.aliases)
+    assert "unions" in (pcs.notes or "")
 
 
 def test_cli_evaluate_draft(flagship_path: Path):
@@ -70,3 +78,36 @@ def test_cli_evaluate_draft(flagship_path: Path):
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
     assert "zone verdicts agree: 5/5 = 1.00" in said and "veto agreement (Jaccard): 1.00" in said
+
+
+ZIMBABWE = Path("examples/zimbabwe-unity-talks")
+ZIMBABWE_ARTICLES = ["voa-2008-zimbabwe-power-sharing-intensive-care",
+                     "voa-2010-zimbabwe-mdc-demands-conclusion"]
+
+
+def test_zimbabwe_hand_case_validates_and_quotes_are_verbatim(root: Path):
+    """The held-out hand case (built by reading two held-out VOA articles) validates, and
+    every quoted piece of evidence stands word for word in its article file."""
+    from accord.case import check
+
+    case = load_case(root / ZIMBABWE / "case.yaml")
+    assert not check(case)
+    assert {s.id for s in case.sources} == set(ZIMBABWE_ARTICLES)
+    quotes = [ev for p in case.positions for ev in p.evidence if ev.quote]
+    assert len(quotes) == 6
+    for ev in quotes:
+        text = (root / "tests/articles/heldout" / f"{ev.source}.txt").read_text(encoding="utf-8")
+        assert " ".join(ev.quote.split()) in " ".join(text.split()), ev.quote
+
+
+def test_zimbabwe_draft_metrics(root: Path, tmp_path: Path):
+    """Measured once, without tuning (see the branch report): 2/8 hand positions found, both on
+    the right side, 2/4 zone verdicts agree, no veto player proposed. A regression guard."""
+    heldout = root / "tests/articles/heldout"
+    draft = _draft(root, tmp_path, [heldout / f"{a}.txt" for a in ZIMBABWE_ARTICLES],
+                   ZIMBABWE / "draft-issues.yaml")
+    hand = load_case(root / ZIMBABWE / "case.yaml")
+    s = score_draft(hand, draft, set(ZIMBABWE_ARTICLES))
+    assert s.found.total == 8 and s.found.hits >= 2 and s.same_side.hits >= 2
+    assert s.verdicts_agree.hits >= 2
+    assert s.mean_distance is not None and s.mean_distance <= 35.0

@@ -111,7 +111,7 @@ def test_ktab_errors_name_file_and_line(tmp_path: Path) -> None:
           ("line 1", "announces 2 actors, the file has 1")]),
         ("S,desc,2,1\nActor,Description,Power,P1,S1\nA,a,10,50\nB,b,ten,50,50\n",
          [("line 3", "expected 5 values, got 4"),
-          ("line 4", "influence, positions and saliences must be numbers: could not convert "
+          ("line 4", "influence, positions and saliences must be finite numbers: could not convert "
                      "string to float: 'ten'")]),
         ("S,desc,1,1\nActor,Description,Power,P1,S1\nA,a,0,50,-1\n",
          [("line 3", "influence must be positive, got 0"),

@@ -88,14 +88,16 @@ def test_markdown_brief_writes_its_charts_beside_it(tmp_path: Path) -> None:
     result = report(CASE, "-o", out)
     assert result.exit_code == 0, result.output
     assert sorted(os.listdir(tmp_path)) == ["brief.md", "brief_files"]
-    charts = sorted(p.name for p in (tmp_path / "brief_files").iterdir())
+    (version,) = os.listdir(tmp_path / "brief_files")  # one folder, named by its charts' hash
+    folder = tmp_path / "brief_files" / version
+    charts = sorted(p.name for p in folder.iterdir())
     issues = ["pension-age", "salary-basis", "talks"]
     kinds = ("eum", "intervals", "issue")
     assert charts == sorted(f"{kind}-{i}.svg" for kind in kinds for i in issues)
     md = text_of(out)
     for name in charts:
-        assert f"](brief_files/{name})" in md
-        root = ET.parse(tmp_path / "brief_files" / name).getroot()
+        assert f"](brief_files/{version}/{name})" in md
+        root = ET.parse(folder / name).getroot()
         assert root.tag == "{http://www.w3.org/2000/svg}svg"
     for quote in QUOTES:
         assert quote in md.replace("\\", "")
@@ -109,6 +111,7 @@ def test_markdown_rewrite_replaces_the_old_charts(tmp_path: Path) -> None:
     (tmp_path / "brief_files" / "stale.svg").write_text("<svg/>")
     assert report(CASE, "-o", out).exit_code == 0
     assert "stale.svg" not in os.listdir(tmp_path / "brief_files")
+    assert len(os.listdir(tmp_path / "brief_files")) == 1  # the new charts' folder only
     assert sorted(os.listdir(tmp_path)) == ["brief.md", "brief_files"]
 
 
@@ -197,7 +200,7 @@ def test_a_failed_chart_write_leaves_nothing(tmp_path: Path, monkeypatch) -> Non
         return real(path, data)
 
     monkeypatch.setattr(render_module, "write_atomic", fail_on_second_chart)
-    with pytest.raises(OSError):
+    with pytest.raises(OptionError, match="cannot write the charts: No space left on device"):
         write_brief(compose_brief(load_case(CASE)), tmp_path / "brief.md")
     assert os.listdir(tmp_path) == []
 

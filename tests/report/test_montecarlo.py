@@ -59,7 +59,7 @@ def test_with_samples_every_issue_gets_interval_bars_and_the_drivers_section(
 def test_markdown_brief_writes_the_interval_charts(flagship: Case, tmp_path: Path) -> None:
     out = tmp_path / "brief.md"
     write_brief(compose_brief(flagship, samples=500), out)
-    charts = sorted(p.name for p in (tmp_path / "brief_files").glob("intervals-*.svg"))
+    charts = sorted(p.name for p in (tmp_path / "brief_files").glob("*/intervals-*.svg"))
     assert charts == [f"intervals-{i}.svg" for i in sorted(
         ["nato-enlargement", "bucharest-pledge", "force-posture", "missiles",
          "military-activity"])]

@@ -48,9 +48,10 @@ def test_the_brief_has_the_eum_rounds_of_every_issue(flagship: Case, tmp_path: P
     assert eum_part.sentences[0].startswith("Round 1: Russia expects to lose a conflict")
     assert eum_part.forecast == 0.0
     written = write_brief(brief, tmp_path / "brief.md")
-    charts = {p.name for p in (tmp_path / "brief_files").iterdir()}
+    (folder,) = (tmp_path / "brief_files").iterdir()
+    charts = {p.name for p in folder.iterdir()}
     assert {f"eum-{i.id}.svg" for i in flagship.issues} <= charts
-    assert written == [tmp_path / "brief.md", tmp_path / "brief_files"]
+    assert written == [tmp_path / "brief.md", folder]
 
 
 @pytest.mark.parametrize(

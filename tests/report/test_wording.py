@@ -95,7 +95,8 @@ def test_the_verdict_counts_the_issues_with_a_zone_and_names_who_blocks() -> Non
             {"id": i, "title": f"Issue {i}", "scale": {0: "none", 100: "all"}, "status_quo": 50}
             for i in ("x", "y")
         ],
-        "positions": [],
+        "positions": [{"actor": "A", "issue": i, "position": 90, "salience": 0.5}
+                      for i in ("x", "y")],
     })
     assert changes(case, a) == [
         "Issue y: towards 100 (“all”), where Actor A stands, Actor B would have to move off "

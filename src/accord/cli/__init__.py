@@ -15,7 +15,9 @@ from accord.cli import (  # noqa: F401  (importing a module registers its comman
     validate,
 )
 from accord.cli.app import app
+from accord.io import exit_on_sigterm
 
 
 def main() -> None:
+    exit_on_sigterm()
     app()

@@ -104,7 +104,7 @@ def backtest(
         tables = [accuracy(report), coverage(report)] + ([per_issue(report)] if issues else [])
         if output is not None:
             fail("--output needs --format json or html")
-        wide = Console(width=max(out.width, TABLE_WIDTH))
+        wide = Console(width=max(out.width, TABLE_WIDTH), markup=False)
         for grid in tables:
             wide.print(rich_table(grid))
         out.print(LEGEND, highlight=False)

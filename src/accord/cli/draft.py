@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Literal
 
 import typer
-from rich.markup import escape
 
-from accord.cli.app import app, fail, out
+from accord.cli.app import app, fail, out, styled
+from accord.io import CASE_SUFFIXES, output_path
 
 
 class Semantic(StrEnum):
@@ -44,6 +44,7 @@ def draft(
     from accord.extract.evidence import read_evidence
     from accord.io import write_atomic
 
+    output_path(output, CASE_SUFFIXES, "a case")
     if embeddings is Semantic.on and not available():
         fail("--embeddings on needs the 'embeddings' extra (pip install 'accord[embeddings]')")
     specs = load_issues(issues)
@@ -58,14 +59,13 @@ def draft(
     write_atomic(output, text)
     n_ev = sum(len(p.evidence) for p in case.positions)
     how = "lexical + MiniLM" if embedder is not None else "lexical"
-    out.print(
-        f"[green]drafted[/] {output}: {len(case.actors)} actors, {len(case.issues)} issues, "
+    out.print(styled(
+        "drafted", "green", f" {output}: {len(case.actors)} actors, {len(case.issues)} issues, "
         f"{len(case.positions)} positions, {n_ev} evidence items (linking: {how})",
-        highlight=False,
-    )
+    ), highlight=False)
     veto = [a.id for a in case.actors if a.veto]
     out.print(f"veto players proposed: {', '.join(veto) or 'none'}", highlight=False)
     if drafted.undecided:
-        out.print("[yellow]not decided — where the analyst should look:[/]")
+        out.print(styled("not decided — where the analyst should look:", "yellow"))
         for line in drafted.undecided:
-            out.print(f"  - {escape(line)}", highlight=False)
+            out.print(f"  - {line}", highlight=False)

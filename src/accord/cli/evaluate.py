@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 from rich.table import Table
 
-from accord.cli.app import app, fail, out
+from accord.cli.app import app, fail, out, styled
 from accord.errors import GoldError
 from accord.evaluation.scores import ActorScore, ArticleScore, Counts, QuoteScore
 
@@ -143,14 +143,15 @@ def _print_summary(total: ArticleScore) -> None:
 
 def _print_errors(total: ArticleScore) -> None:
     for name in total.actors.missed if total.actors else []:
-        out.print(f"[red]missed actor[/] {name}", highlight=False)
+        out.print(styled("missed actor", "red", f" {name}"), highlight=False)
     direct = total.direct or QuoteScore()
     for text in direct.missed:
-        out.print(f"[red]missed[/]   {text[:90]!r}", highlight=False)
+        out.print(styled("missed", "red", f"   {text[:90]!r}"), highlight=False)
     for text, got, want in direct.wrong_speaker:
-        out.print(f"[yellow]speaker[/]  {text[:60]!r}: {got} (gold {want})", highlight=False)
+        out.print(styled("speaker", "yellow", f"  {text[:60]!r}: {got} (gold {want})"),
+                  highlight=False)
     for text in direct.spurious:
-        out.print(f"[blue]spurious[/] {text[:90]!r}", highlight=False)
+        out.print(styled("spurious", "blue", f" {text[:90]!r}"), highlight=False)
 
 
 def _quote_cells(q: QuoteScore | None) -> list[str]:

@@ -13,8 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accord.cli.app import app, err, fail, out
-from accord.errors import ArticleError, MissingExtra
-from accord.io import atomic_writer
+from accord.errors import MissingExtra
+from accord.io import atomic_writer, output_path
 
 
 @app.command()
@@ -30,18 +30,21 @@ def extract(
         None, "--scheduler", help="Dask scheduler address, or 'local' for a local cluster"),
 ) -> None:
     """Read articles and list who said what (quotes), who did what (events), actors and dates."""
-    from accord.extract.ingest import parse_date, read_articles
-    from accord.extract.pipeline import extract_articles
+    try:
+        from accord.extract.ingest import parse_date, read_articles
+        from accord.extract.pipeline import extract_articles
+    except ImportError as e:  # spaCy or trafilatura missing
+        raise MissingExtra(f"{e.name or 'a reading library'} (the 'nlp' extra)",
+                           "pip install 'accord[nlp]'") from None
 
+    if output is not None:
+        output_path(output, (".jsonl",), "extracted evidence (one JSON record a line)")
     if fmt is None:
         fmt = "none" if output is not None else "table"
     elif fmt not in ("table", "jsonl"):
         fail(f"--format must be 'table' or 'jsonl', not {fmt!r}")
-    try:
-        day: date | None = parse_date(published)
-        articles = list(read_articles(paths, day))
-    except ArticleError as e:
-        fail(str(e))
+    day: date | None = parse_date(published)
+    articles = list(read_articles(paths, day))  # an unreadable article is bad input (exit 2)
     if not articles:
         fail("no articles found (.txt, .html, .htm or .jsonl) in " + ", ".join(map(str, paths)))
     rows: list[dict[str, Any]] = []  # kept only for the tables

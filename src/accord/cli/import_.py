@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
-from accord.cli.app import app, out
+from accord.cli.app import app, out, styled
 from accord.cli.import_deu import CapabilityBasis, import_deu
+from accord.io import CASE_SUFFIXES, output_path
 
 
 class Source(StrEnum):
@@ -23,7 +24,8 @@ def guess(path: Path) -> Source:
     if path.suffix.lower() == ".tsv":
         return Source.deu
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:200].lstrip("'\"")
+        with path.open("rb") as fh:  # the first bytes only: the file may be huge
+            head = fh.read(200).decode("utf-8", errors="replace").lstrip("'\"")
     except OSError:
         return Source.decide  # the reader reports the unreadable file
     return Source.decide if head.startswith("#") else Source.ktab
@@ -41,6 +43,8 @@ def import_(
 ) -> None:
     """Import a Decide or KTAB input file as an accord case, or a DEU file as one case per
     proposal."""
+    if (fmt or guess(file)) is not Source.deu:
+        output_path(output, CASE_SUFFIXES, "a case")
     source = fmt or guess(file)
     if source is Source.deu:
         import_deu(file, output, capability)
@@ -51,5 +55,6 @@ def import_(
 
     case = (read_decide if source is Source.decide else read_ktab)(file)
     save_case(case, output)
-    out.print(f"[green]ok[/] {file} ({source.value}) → {output}: {len(case.actors)} actors, "
-              f"{len(case.issues)} issues, {len(case.positions)} positions", highlight=False)
+    out.print(styled("ok", "green", f" {file} ({source.value}) → {output}: "
+                     f"{len(case.actors)} actors, {len(case.issues)} issues, "
+                     f"{len(case.positions)} positions"), highlight=False)

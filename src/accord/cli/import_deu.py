@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from accord.cli.app import fail, out
+from accord.cli.app import fail, out, styled
 
 
 class CapabilityBasis(StrEnum):
@@ -29,5 +29,6 @@ def import_deu(file: Path, directory: Path, capability: CapabilityBasis) -> None
         save_case(case, directory / f"{code}.yaml")
     issues = sum(len(c.issues) for c in cases.values())
     outcomes = sum(i.outcome is not None for c in cases.values() for i in c.issues)
-    out.print(f"[green]ok[/] {file} (deu, capability {capability.value}) → {directory}/: "
-              f"{len(cases)} cases, {issues} issues, {outcomes} outcomes", highlight=False)
+    out.print(styled("ok", "green", f" {file} (deu, capability {capability.value}) → "
+                     f"{directory}/: {len(cases)} cases, {issues} issues, {outcomes} outcomes"),
+              highlight=False)

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from accord.cli.app import app, fail, out
+from accord.io import output_path
 
 
 @app.command()
@@ -30,16 +31,15 @@ def report(
     from accord.calibration import resolve_calibration
     from accord.case import load_case
     from accord.report import compose_brief, output_format, write_brief  # matplotlib: lazily
+    from accord.report.render import FORMATS
 
     output_format(output)  # an unknown extension is an OptionError, reported as bad input
+    output_path(output, tuple(FORMATS), "a brief")
     if samples < 0:
         fail(f"--samples must be 0 or more, got {samples}")
     brief = compose_brief(load_case(case), model, samples, seed,
                           resolve_calibration(calibration))
-    try:
-        written = write_brief(brief, output)
-    except OSError as e:
-        fail(f"{e.filename or output}: cannot write the brief: {e.strerror or e}")
+    written = write_brief(brief, output)
     out.print(f"brief written to {written[0].resolve()}", highlight=False)
     for extra in written[1:]:
         out.print(f"charts in {extra.resolve()}/", highlight=False)

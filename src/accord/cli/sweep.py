@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from accord.cli.app import app, err, fail, out
+from accord.cli.app import app, err, fail, out, styled
 from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP, check_scheduler
 from accord.uncertainty import DEFAULT_CHUNK
 
@@ -159,21 +159,20 @@ def sweep(
     if fmt is Format.json:
         print(result.to_json())
         return
-    out.print(
-        f"[bold]{result.case}[/]: {result.samples:,} samples, seed {result.seed}"
+    out.print(styled(
+        result.case, "bold", f": {result.samples:,} samples, seed {result.seed}"
         + (f", jitter {result.jitter:g}" if result.jitter else "")
         + f"; {len(result.inputs)} uncertain inputs; veto players "
         + (", ".join(result.veto_players) or "none"),
-        highlight=False,
-    )
+    ), highlight=False)
     out.print(result.calibration or "intervals from input uncertainty only (not calibrated)",
-              highlight=False, markup=False)
+              highlight=False)
     for issue in result.issues:
         out.print(render_issue(result, issue))
         for line in render_bars(result, issue):
             out.print(f"  {line}", highlight=False, markup=False)
         out.print("  (─ 95%, ━ 80%, █ 50% interval, ┃ median, q status quo)", highlight=False)
-        out.print("[bold]what drives this forecast[/] (share of variance explained)")
+        out.print(styled("what drives this forecast", "bold", " (share of variance explained)"))
         for line in drivers_text(issue, result.models):
             out.print(f"  {line}", highlight=False, markup=False)
         out.print()

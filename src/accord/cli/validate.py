@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from accord.cli.app import app, out
+from accord.cli.app import app, out, styled
 
 
 @app.command()
@@ -16,8 +16,8 @@ def validate(case: Path = typer.Argument(..., help="case file (.yaml, .yml or .j
 
     c = load_case(case)
     n_ev = sum(len(p.evidence) for p in c.positions)
-    out.print(
-        f"[green]ok[/] {case}: {len(c.actors)} actors, {len(c.issues)} issues, "
+    out.print(styled(
+        "ok", "green",
+        f" {case}: {len(c.actors)} actors, {len(c.issues)} issues, "
         f"{len(c.positions)} positions, {n_ev} evidence items, {len(c.sources)} sources",
-        highlight=False,
-    )
+    ), highlight=False)

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from accord.case import Actor, ActorKind, Person
+from accord.draft.agents import home_states, is_government, is_reporter, tied_bodies
 from accord.draft.capability import capabilities
 from accord.extract.records import ActorRecord
 
@@ -28,25 +29,67 @@ def slug(name: str) -> str:
 
 
 class DraftActors:
-    """Bodies and the people who speak for them, merged over all articles."""
+    """Bodies and the people who speak for them, merged over all articles; generic agents
+    resolved to them (:mod:`accord.draft.agents`)."""
 
     def __init__(self, records: Iterable[ActorRecord]):
+        records = list(records)
         self.kind: dict[str, str] = {}
         self.affiliation: dict[str, str] = {}
         self.roles: dict[str, list[str]] = defaultdict(list)
         self.mentions: Counter[str] = Counter()
+        self.aliases: dict[str, list[str]] = defaultdict(list)
+        self.called: dict[str, set[str]] = defaultdict(set)
+        self.in_article: dict[str, list[str]] = defaultdict(list)  # names, in order
+        self.home = home_states(records)
+        self.via: dict[str, set[str]] = defaultdict(set)  # body → generic agents it stood for
         for r in records:
             self.kind.setdefault(r.name, r.kind)
+            self.in_article[r.article].append(r.name)
+            self.called[r.name].update(r.called)
             if r.affiliation:
                 self.affiliation.setdefault(r.name, r.affiliation)
+            elif r.kind == "person" and any(map(is_government, r.roles)) and self.home[r.article]:
+                self.affiliation.setdefault(r.name, self.home[r.article] or "")
             for role in r.roles:
                 if role not in self.roles[r.name]:
                     self.roles[r.name].append(role)
             self.mentions[r.name] += len(r.mentions)
+            if r.kind != "person":
+                self.aliases[r.name] += [m for m in _mention_names(r) if m != r.name
+                                         and m not in self.aliases[r.name]]
+        # "Public and Commercial Services Union (PCS)" … "PCS leader": one body
+        self.acronym_of = {a: name for name, aliases in self.aliases.items() for a in aliases
+                           if a.isupper() and self.kind.get(a) == "organisation"}
 
     def body(self, name: str) -> str:
-        """The body an actor name stands for: itself, a person's affiliation, or the person."""
-        return self.affiliation.get(name, name) if self.is_person(name) else name
+        """The body an actor name stands for: itself (or the body it is an acronym of), a
+        person's affiliation, or the person."""
+        if self.is_person(name):
+            name = self.affiliation.get(name, name)
+        return self.acronym_of.get(name, name)
+
+    def bodies_of(self, name: str, article: str) -> list[str]:
+        """The bodies a name in ``article`` stands for: a named actor's body; a government
+        agent's or department's state; the bodies the article ties an agent to; else the
+        agent itself, a collective. A reporter stands for none."""
+        if self.is_person(name) and is_reporter(self.roles.get(name, [])):
+            return []
+        home = self.home.get(article)
+        named = name in self.kind
+        if home and is_government(name) and not (named and self.kind[name] != "organisation"):
+            self.via[home].add(name)
+            return [home]
+        if named:
+            return [self.body(name)]
+        tied = tied_bodies(name, dict.fromkeys(self.in_article.get(article, [])), self.called)
+        for body in tied:
+            self.via[body].add(name)
+        return tied or [name]
+
+    def is_collective(self, name: str) -> bool:
+        """An agent named only by a common noun, tied to no named body."""
+        return name not in self.kind
 
     def is_person(self, name: str) -> bool:
         return self.kind.get(name) == "person"
@@ -62,6 +105,18 @@ class DraftActors:
     def case_kind(self, name: str) -> ActorKind:
         kind = self.kind.get(name)
         return BODY_KINDS.get(kind or "", "person" if kind == "person" else "group")
+
+
+def _mention_names(r: ActorRecord) -> list[str]:
+    """A body's names as the article writes them ("PCS", "Britain"), without "the" or 's."""
+    out = []
+    for m in r.mentions:
+        acronym = re.search(r"\(([A-Z]{2,})\)$", m.text)
+        text = re.sub(r"^(the|The)\s+|\s*(\(.*\)|'s|')$", "", m.text).strip()
+        for name in (text, acronym.group(1) if acronym else ""):
+            if name and name not in out:
+                out.append(name)
+    return out
 
 
 def case_actors(
@@ -82,9 +137,15 @@ def case_actors(
             why.append(f"veto proposed: {veto[body]}")
         if people.get(body):
             why.append("speaks through " + ", ".join(people[body]))
+        if actors.via.get(body) and not actors.is_collective(body):
+            why.append("stands for the articles' " + ", ".join(
+                repr(v) for v in sorted(actors.via[body])))
+        if actors.is_collective(body):
+            why.append("a collective the articles name only by a common noun, tied to no "
+                       "named body: merge it into the bodies it stands for, or drop it")
         out[slug(body)] = Actor(
             id=slug(body), name=body, kind=actors.case_kind(body), capability=caps[body],
-            veto=body in veto,
+            veto=body in veto, aliases=actors.aliases.get(body, []),
             people=[Person(name=p, role=next(iter(actors.roles.get(p, [])), None))
                     for p in people.get(body, [])],
             notes="Proposed by `accord draft`: " + "; ".join(why) + ".",

@@ -4,7 +4,8 @@ Stance → place, using the issue's labelled points (:mod:`accord.draft.stances`
 
 - a **demand** (or a refusal to give one up) sits at the demand's end: the end whose label the
   sentence echoes, else the end away from the status quo (a demand on the table is a demand for
-  change); a demand to withdraw something sits at the other end;
+  change); a demand to withdraw something sits at the end labelled as that withdrawal
+  ("regulations withdrawn"), else at the other end from the one the sentence echoes;
 - a **rejection** of the demand sits at the status quo;
 - an **offer to negotiate** sits at the labelled intermediate point the sentence echoes, else
   at the first labelled point beyond the status quo toward the demand (the smallest step the
@@ -26,6 +27,7 @@ specific to the issue``, capped at 0.95, ±0.15.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -38,6 +40,8 @@ from accord.quantity import Quantity
 SURE, UNSURE = 10.0, 20.0
 ECHO = 0.2  # lexical cosine above which a response echoes a demand's words
 GENERIC_ACTS = frozenset({Act.OFFER, Act.FIRM})
+REVERSAL = re.compile(r"\b(withdraw\w*|scrap\w*|drop\w*|abandon\w*|cancel\w*|revers\w*|"
+                      r"repeal\w*|lift\w*)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,10 @@ def proposed_end(linker: Linker, issue: Issue, text: str, reversing: bool = Fals
     """The end whose label the text echoes, else the end farther from the status quo; the
     other end for a demand to withdraw what the text describes."""
     lo, hi = min(issue.scale), max(issue.scale)
+    if reversing:  # an end labelled as the withdrawal itself ("regulations withdrawn")
+        undone = [e for e in (lo, hi) if REVERSAL.search(issue.scale[e])]
+        if len(undone) == 1:
+            return undone[0]
     end = linker.content_end(issue.id, text)
     if end is None:
         sq = issue.status_quo.central
@@ -105,9 +113,11 @@ def assign(stances: list[Stance], linker: Linker, issues: dict[str, Issue]) -> P
     links = _echoes(stances, linker.link([s.text for s in stances]), linker)
     demanders = {h for s, found in zip(stances, links, strict=True)
                  if s.act is Act.DEMAND and found for h in s.holders}
+    best: dict[str, float] = {}  # the demand that bears on an issue most sets its end
     for s, found in zip(stances, links, strict=True):
         for link in found:
-            if s.act is Act.DEMAND and link.issue not in placed.demand_end:
+            if s.act is Act.DEMAND and link.score > best.get(link.issue, -1.0):
+                best[link.issue] = link.score
                 placed.demand_end[link.issue] = proposed_end(
                     linker, issues[link.issue], s.text, s.reversing)
             for body in s.holders:

@@ -4,9 +4,9 @@ A stance is one of four acts, each with the bodies that hold it and the sentence
 from:
 
 - **demand**: a request, support or substantive agreement (PLOVER REQUEST, SUPPORT, AGREE,
-  CONCEDE) — the holder wants what the sentence proposes;
-- **firm**: a refusal to concede ("will not water down their demands") — the holder keeps its
-  demand;
+  CONCEDE), or a cue ("called for", "demanded") — the holder wants what the sentence proposes;
+- **firm**: a refusal to concede ("will not water down their demands", "would have to go
+  ahead") — the holder keeps its demand, or, demanding nothing, the status quo;
 - **reject**: a rejection (REJECT other than the denial of a charge; a negated demand or
   agreement) or a cue such as "rejected those demands out of hand";
 - **offer**: an offer to talk (AGREE or CONSULT to meet or discuss; "ready to listen",
@@ -48,9 +48,10 @@ DEMAND_TYPES = frozenset({"REQUEST", "SUPPORT", "AGREE", "CONCEDE"})
 TALK_MODES = frozenset({"meet", "consult", "negotiate", "discuss", "visit"})
 REVERSING_MODES = frozenset({"retreat"})  # a demand to withdraw what the sentence describes
 CUES: dict[Act, re.Pattern[str]] = {
+    Act.DEMAND: re.compile(r"\b(call(ed|s|ing)? for|demand(ed|s|ing)?)\b", re.I),
     Act.FIRM: re.compile(
         r"\b(not water down|no deviations?|cannot be deviations|not back down|non-negotiable|"
-        r"will not budge|would not budge)\b", re.I),
+        r"will not budge|would not budge|(will|would|must) (have to )?go ahead)\b", re.I),
     Act.REJECT: re.compile(
         r"\b(reject\w*|refus\w*|dismiss\w*|cannot accept|can't accept|unacceptable|"
         r"out of hand|overwhelmingly negative|not on the table|will oppose)\b", re.I),
@@ -144,7 +145,7 @@ def cue_acts(text: str) -> list[tuple[Act, str]]:
 
 def _holders(event: EventRecord, actors: DraftActors, extra: list[str]) -> list[str]:
     names = [event.source, *extra] if event.source else extra
-    return list(dict.fromkeys(actors.body(n) for n in names if n))
+    return list(dict.fromkeys(b for n in names if n for b in actors.bodies_of(n, event.article)))
 
 
 def read_stances(
@@ -162,7 +163,8 @@ def read_stances(
     for e in events:
         _event_stances(out, e, actors, mentions.get(e.article, []),
                        alone=per_sentence[e.article, e.start] == 1)
-    covered = {(e.article, actors.body(e.source or "")): (e.start, e.end) for e in events}
+    covered = {(e.article, b): (e.start, e.end)
+               for e in events if e.source for b in actors.bodies_of(e.source, e.article)}
     for q in quotes:
         _quote_stances(out, q, actors, covered)
     addressees = tuple(sorted(out.addressees()))
@@ -178,7 +180,10 @@ def _event_stances(
     mentions: list[tuple[int, int, str]], alone: bool,
 ) -> None:
     holders = _holders(e, actors, coordinated(e, mentions))
-    target = actors.body(e.target) if e.target and e.target in actors.kind else None
+    # an addressee is a named body (or one a generic agent is tied to), never a collective
+    named = [b for b in actors.bodies_of(e.target, e.article) if not actors.is_collective(b)
+             and b not in holders] if e.target else []
+    target = named[0] if named else None
     talk = e.plover == "CONSULT" or (e.plover == "AGREE" and e.mode in TALK_MODES)
     if talk and holders and target:
         out.talks.add(frozenset({holders[0], target}))
@@ -203,10 +208,10 @@ def _quote_stances(
 ) -> None:
     if not q.speaker:
         return
-    body = actors.body(q.speaker)
-    span = covered.get((q.article, body))
-    if span and span[0] <= q.start < span[1]:
-        return  # the event of the same sentence already speaks for this body
-    for act, cue in cue_acts(q.text):
-        out.found.append(Stance(act=act, holders=(body,), text=q.text, article=q.article,
-                                speaker=q.speaker, how=f"quote, cue {cue!r}"))
+    for body in actors.bodies_of(q.speaker, q.article):
+        span = covered.get((q.article, body))
+        if span and span[0] <= q.start < span[1]:
+            continue  # the event of the same sentence already speaks for this body
+        for act, cue in cue_acts(q.text):
+            out.found.append(Stance(act=act, holders=(body,), text=q.text, article=q.article,
+                                    speaker=q.speaker, how=f"quote, cue {cue!r}"))

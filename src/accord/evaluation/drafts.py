@@ -1,6 +1,7 @@
 """How close a drafted case comes to a hand-built case of the same negotiation.
 
-Actors are matched by id, name or alias (case-insensitive); positions by (actor, issue). For
+Actors are matched by id, name or alias (case-insensitive; a state's government by the
+state's canonical name: "UK government" is "United Kingdom"); positions by (actor, issue). For
 the hand-built positions:
 
 - **found**: the share the draft also holds;
@@ -18,9 +19,11 @@ read (``supported``): the ones the text could support at all.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from accord.case import Actor, Case
+from accord.extract.lexicon import ALIASES
 from accord.forecast import forecast_case
 
 AT = 5.0
@@ -55,7 +58,15 @@ class DraftScore:
 
 
 def _keys(actor: Actor) -> set[str]:
-    return {k.lower() for k in (actor.id, actor.name, *actor.aliases)}
+    """An actor's id, name and aliases, and for a state's government the state's canonical
+    name ("UK government", "the British government" → "united kingdom")."""
+    keys = {k.lower() for k in (actor.id, actor.name, *actor.aliases)}
+    for k in (actor.name, *actor.aliases):
+        bare = re.sub(r"^the\s+|\s+government$", "", k.strip(), flags=re.I)
+        hit = ALIASES.get(bare)
+        if hit is not None and hit[1] == "state":
+            keys.add(hit[0].lower())
+    return keys
 
 
 def actor_map(hand: Case, draft: Case) -> dict[str, str]:

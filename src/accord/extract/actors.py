@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.class_nouns import class_nouns
 from accord.extract.lexicon import (
     ALIAS_FIRST,
     ALIASES,
@@ -430,7 +431,7 @@ class ActorIndex:
             return name
         low = tok.lower_
         if low in PRONOUNS_MALE | PRONOUNS_FEMALE:
-            return self._pronoun(tok)
+            return self.pronoun(tok)
         for child in tok.children:  # "The shadow foreign secretary, Michael Ancram, said"
             if child.dep_ == "appos" and self._kind_at(child.i) == "person":
                 return self._tok[child.i]
@@ -443,18 +444,21 @@ class ActorIndex:
                 return self._tok[child.i]
         return None
 
-    def _pronoun(self, tok: Token) -> str | None:
+    def pronoun(self, tok: Token, exclude: frozenset[str] = frozenset()) -> str | None:
+        """The person he/she refers to: the most recent subject of that sex (or of unknown
+        sex), else the most recent person mentioned; never one of ``exclude``."""
         sex = "m" if tok.lower_ in PRONOUNS_MALE else "f"
         k = bisect_left(self._subject_pos, tok.i) - 1
         while k >= 0:
             _, name = self._subjects[k]
             actor = self._actors.get(name)
-            if actor is None or actor.kind != "person" or actor.sex in (None, sex):
+            if name not in exclude and (
+                    actor is None or actor.kind != "person" or actor.sex in (None, sex)):
                 return name
             k -= 1
         # no subject yet: the most recent person mentioned before
         for i in range(tok.i - 1, -1, -1):
-            if self._kind_at(i) == "person":
+            if self._kind_at(i) == "person" and self._tok[i] not in exclude:
                 return self._tok[i]
         return None
 
@@ -495,6 +499,11 @@ class ActorIndex:
         actor = self._actors.get(name)
         return actor.affiliation if actor else None
 
+    def body_at(self, i: int) -> str | None:
+        """The state, bloc or organisation named at token ``i`` (None for a person)."""
+        name = self._tok[i]
+        return name if name and self._actors[name].kind != "person" else None
+
     def kind(self, name: str) -> str | None:
         """person, state, bloc or organisation (None if the name is unknown)."""
         actor = self._actors.get(name)
@@ -503,13 +512,15 @@ class ActorIndex:
     def actors(self) -> list[ActorRecord]:
         """One record per actor, in order of first mention."""
         doc = self.doc
+        called = class_nouns(doc, self.body_at)
         out = []
         for a in sorted(self._actors.values(), key=lambda a: min(a.mentions)):
             mentions = [
                 Mention(doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
                 for s, e in sorted(a.mentions)
             ]
-            out.append(ActorRecord(a.name, a.kind, list(a.roles), a.affiliation, mentions))
+            out.append(ActorRecord(a.name, a.kind, list(a.roles), a.affiliation, mentions,
+                                   called.get(a.name, [])))
         return out
 
 

@@ -37,13 +37,13 @@ def agent_role(phrase: str) -> str | None:
     text = " ".join(phrase.lower().replace("’", "'").split())
     for article in _ARTICLES:
         text = text.removeprefix(article)
-    for form in (text, _singular(text)):
+    for form in (text, singular(text)):
         if form in agents:
             return agents[form]
     return None
 
 
-def _singular(text: str) -> str:
+def singular(text: str) -> str:
     """The phrase with its last word made singular ("ministers" → "minister", "policies" →
     "policy"); enough for the regular plurals the agent dictionary leaves out."""
     if text.endswith("ies"):

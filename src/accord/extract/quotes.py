@@ -40,6 +40,9 @@ _RIGHT_BOUND = set(".,;:!?)]}…—–-’'")
 _SENT_END = (".", "?", "!", "…")
 _OPENERS = frozenset({"And", "But", "So", "Yet", "Or"})  # may open a sentence before a quote
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+PRONOUNS = frozenset({"he", "she"})
+DOCUMENTS = frozenset({"bill", "act", "law", "treaty", "resolution", "charter", "convention",
+                       "constitution", "amendment", "directive", "regulations", "clause"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj"})
 MAX_CLIMB = 20  # heads followed from a quoted phrase to the speech verb governing it
@@ -274,11 +277,33 @@ class QuoteFinder:
                         subj = next((c for c in child.children if c.dep_ == "pobj"), child)
                     if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                         subj = tok.head
-                    return self.index.resolve(subj) or _unnamed_principal(subj)
+                    return self._speaker(subj, tok)
             if tok.dep_ not in CLIMB or tok.head is tok:
                 return None
             tok = tok.head
         return None
+
+    def _speaker(self, subj: Token, verb: Token) -> str | None:
+        """Who the subject of a speech verb names: never a law or treaty ("the Bill says"),
+        and a pronoun never the one spoken to ("…," he told Smith; "she said to Smith")."""
+        if _is_document(subj):
+            return None
+        if subj.lower_ in PRONOUNS:
+            return self.index.pronoun(subj, exclude=self._addressees(verb))
+        name = self.index.resolve(subj)
+        if name and name.split()[-1].lower() in DOCUMENTS:
+            return None  # "the Prevention of Terrorism Bill says"
+        return name or _unnamed_principal(subj)
+
+    def _addressees(self, verb: Token) -> frozenset[str]:
+        """The actors a speech verb is addressed to: its object ("told Smith") or "to X"."""
+        found = []
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "iobj"):
+                found.append(c)
+            elif c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                found += [p for p in c.children if p.dep_ == "pobj"]
+        return frozenset(n for c in found if (n := self.index.resolve(c)))
 
     def _fallback(self, start: int, previous: _Attribution | None) -> _Attribution | None:
         """The closest attribution before ``start`` in this or the previous paragraph."""
@@ -391,6 +416,16 @@ def _unnamed_principal(subj: Token) -> str | None:
                 words = [t for t in pobj.subtree if t.i <= pobj.i and t.dep_ != "det"]
                 return " ".join(t.text for t in words) or None
     return None
+
+
+def _is_document(subj: Token) -> bool:
+    """A law, bill or treaty as the subject ("the Prevention of Terrorism Bill says"): a text
+    that states, never a speaker."""
+    head = subj
+    for c in subj.children:  # "the Bill" or "the Terrorism Bill": the name's last word
+        if c.dep_ == "compound" and c.i > head.i:
+            head = c
+    return head.lower_ in DOCUMENTS
 
 
 def _is_speech_verb(t: Token) -> bool:

@@ -38,6 +38,7 @@ class ActorRecord(Record):
     roles: list[str] = field(default_factory=list)
     affiliation: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    called: list[str] = field(default_factory=list)  # actor nouns the article calls a body
 
 
 @dataclass

@@ -19,7 +19,11 @@ Mapping to accord:
 - Decide gives power per actor *and issue*; accord has one capability per actor. The reader
   takes the actor's power as its capability and refuses a file whose power for one actor
   differs between issues (naming the line), rather than silently averaging.
-- Salience is 0–1 in Decide's files; a file whose saliences exceed 1 is read as 0–100.
+- Salience is 0–1 in Decide's files; a file whose saliences exceed 1 is read as 0–100 (and the
+  case notes say so). A file that mixes the scales (some saliences above 1, others strictly
+  between 0 and 1) is refused, naming the lines.
+- Numbers must be finite and no larger than 1e15 in size (``inf``, ``nan`` and ``1e308`` are
+  refused with their line).
 - Decide has no status quo: the exchange model starts from the stated positions. The reader
   sets each issue's status quo to the salience- and power-weighted mean of the positions
   (Decide's expected outcome before any exchange) and says so in the quantity's rationale.
@@ -30,14 +34,14 @@ line.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from accord.case import Case, read_text
 from accord.errors import ImportFileError, Problem
-from accord.formats import imported_case
+from accord.formats import csv_rows, imported_case, number
+from accord.quantity import MAX_MAGNITUDE
 
 _To100 = Callable[[str, float], float]  # (issue id, a position on Decide's scale) -> 0..100
 
@@ -66,9 +70,10 @@ def _dialect(text: str) -> str:
 
 def _number(cell: str, what: str, line: int, problems: list[Problem]) -> float | None:
     try:
-        return float(cell.strip())
+        return number(cell)
     except ValueError:
-        problems.append((f"line {line}", f"{what} must be a number, got {cell!r}"))
+        problems.append((f"line {line}", f"{what} must be a finite number no larger than "
+                         f"{MAX_MAGNITUDE:g}, got {cell!r}"))
         return None
 
 
@@ -131,11 +136,10 @@ _ROW_READERS = {"#O": _title_row, "#A": _actor_row, "#P": _issue_row, "#M": _sca
 _COMMENTS = ("#/", "#0")
 
 
-def _read_rows(text: str) -> _Rows:
+def _read_rows(path: Path, text: str) -> _Rows:
     """Every row by its key, then the ``#M`` scale points onto their issues."""
     rows = _Rows()
-    reader = csv.reader(text.splitlines(), delimiter=_dialect(text), quotechar="'")
-    for line, row in enumerate(reader, start=1):
+    for line, row in csv_rows(path, text.splitlines(), delimiter=_dialect(text), quotechar="'"):
         if not row or not any(c.strip() for c in row):
             continue
         key = row[0].strip()
@@ -157,7 +161,7 @@ def _read_rows(text: str) -> _Rows:
 def read_decide(path: str | Path) -> Case:
     """Read a Decide input file (either dialect) as a validated accord case."""
     path = Path(path)
-    rows = _read_rows(read_text(path, ImportFileError))
+    rows = _read_rows(path, read_text(path, ImportFileError))
     if rows.problems:
         raise ImportFileError(path, rows.problems)
     return _case(path, rows.title or path.stem, rows.actors, rows.issues, rows.stances)
@@ -173,7 +177,8 @@ def _case(path: Path, title: str, actors: dict[str, str], issues: dict[str, _Iss
         if hi <= lo:
             problems.append(("", f"issue {i.id!r}: its scale points span nothing ({lo:g}..{hi:g})"))
         bounds[i.id] = (lo, hi)
-    rescale = 100.0 if any(s.salience > 1 for s in stances) else 1.0
+    rescale, mixed = _salience_scale(stances)
+    problems += mixed
     seen: dict[tuple[str, str], int] = {}
     for s in stances:
         where = f"line {s.line}"
@@ -221,9 +226,28 @@ def _case(path: Path, title: str, actors: dict[str, str], issues: dict[str, _Iss
             for i in issues.values()
         ],
         "positions": positions,
-        "notes": f"Imported from the Decide input file {path.name}.",
+        "notes": f"Imported from the Decide input file {path.name}."
+                 + (" Its saliences were given on 0–100 and are divided by 100 here."
+                    if rescale != 1 else ""),
     }
     return imported_case(data, path)
+
+
+def _salience_scale(stances: list[_Stance]) -> tuple[float, list[Problem]]:
+    """100 when the file gives saliences on 0–100 (some above 1), else 1. A file that mixes
+    scales (some above 1, others strictly between 0 and 1) is refused, naming one line of
+    each, rather than rescaling every salience silently."""
+    above = [s for s in stances if s.salience > 1]
+    if not above:
+        return 1.0, []
+    fractions = [s for s in stances if 0 < s.salience < 1]
+    if not fractions:
+        return 100.0, []
+    hi, lo = above[0], fractions[0]
+    return 100.0, [(f"line {lo.line}", (
+        f"salience {lo.salience:g} reads as the 0–1 scale, but line {hi.line} gives "
+        f"{hi.salience:g} (the 0–100 scale); give every salience on one scale "
+        f"({len(fractions)} row(s) below 1, {len(above)} above 1)"))]
 
 
 def _scale(issue: _Issue, bounds: tuple[float, float], to100: _To100) -> dict[float, str]:

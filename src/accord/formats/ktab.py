@@ -20,7 +20,6 @@ line.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,13 +27,13 @@ from typing import Any
 
 from accord.case import Case, read_text
 from accord.errors import ImportFileError, Problem
-from accord.formats import imported_case
+from accord.formats import csv_rows, imported_case, number
 
 
 def _read(path: Path) -> list[tuple[int, list[str]]]:
     text = read_text(path, ImportFileError)
     rows = []
-    for line, row in enumerate(csv.reader(text.splitlines(), skipinitialspace=True), start=1):
+    for line, row in csv_rows(path, text.splitlines(), skipinitialspace=True):
         cells = [c.strip() for c in row]
         while cells and not cells[-1]:
             cells.pop()
@@ -134,9 +133,10 @@ def _actor_row(where: str, cells: list[str], width: int, dims: list[tuple[str, s
         problems.append((where, f"expected {width} values, got {len(cells)}"))
         return None
     try:
-        values = [float(c) for c in cells[2:]]
+        values = [number(c) for c in cells[2:]]
     except ValueError as err:
-        problems.append((where, f"influence, positions and saliences must be numbers: {err}"))
+        problems.append((where, f"influence, positions and saliences must be finite numbers: "
+                                f"{err}"))
         return None
     row = _ActorRow(cells[0], cells[1] or cells[0], values[0], values[1::2], values[2::2])
     if row.power <= 0:

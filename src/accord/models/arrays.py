@@ -66,7 +66,11 @@ def case_arrays(case: Case) -> CaseArrays:
         S[r, j] = p.salience.central
         has[r, j] = True
     veto = np.array([a.veto for a in case.actors], dtype=bool)
-    return CaseArrays(actors, issues, c / c.sum(), X, S, sq, veto, has, _rule(case, c))
+    c = c / c.sum()
+    for name, v in (("capability", c), ("position", X), ("salience", S), ("status quo", sq)):
+        if not np.isfinite(v).all():  # the case validated: this is a bug, not bad input
+            raise ValueError(f"non-finite {name} in a validated case")
+    return CaseArrays(actors, issues, c, X, S, sq, veto, has, _rule(case, c))
 
 
 def _rule(case: Case, c: np.ndarray) -> RuleArrays | None:

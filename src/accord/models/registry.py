@@ -6,6 +6,7 @@ sample axes) to outcomes ``[..., k]`` on the issues' scale.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ import numpy as np
 from accord.errors import OptionError
 from accord.models import eum, exchange, procedural, static
 from accord.models.arrays import CaseArrays
+from accord.models.memory import limit, require, sample_bytes
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,31 @@ class Model:
     def applies_to(self, a: CaseArrays) -> bool:
         """Whether the case holds what the model needs (a decision rule, for procedural ones)."""
         return not self.needs_decision or a.rule is not None
+
+
+def _samples(a: CaseArrays) -> int:
+    """Samples on the leading axes of ``a`` (1 without a sample axis)."""
+    return math.prod(a.X.shape[:-2])
+
+
+def _eum(a: CaseArrays, name: str) -> np.ndarray:
+    """The EUM's forecasts (``eum``: median, ``eum-mean``: mean), run on as many issues at a
+    time as fit in the memory limit: each issue is a game of its own."""
+    m, (n, k) = _samples(a), a.shape
+    require(name, m, n, 1)  # one issue at a time must fit
+    block = max(1, limit() // max(1, m * sample_bytes(name, n, 1)))
+    out = []
+    for j in range(0, k, block):
+        cols = slice(j, j + block)
+        r = eum.run_issues(a.c, a.X[..., cols], a.S[..., cols], a.has[..., cols], record=False)
+        out.append(r.forecast_mean if name == "eum-mean" else r.forecast)
+    return np.concatenate(out, axis=-1)
+
+
+def _exchange(a: CaseArrays) -> np.ndarray:
+    # samples run in blocks of bounded size (exchange.CANDIDATE_BUDGET): one must fit
+    require("exchange", 1, *a.shape)
+    return exchange.run(a)
 
 
 MODELS: dict[str, Model] = {
@@ -82,7 +109,7 @@ MODELS: dict[str, Model] = {
             "Expected utility (Bueno de Mesquita)",
             "rounds of challenges, offers and concessions until positions settle; "
             "the weighted median of the final positions",
-            lambda a: eum.run_issues(a.c, a.X, a.S, a.has, record=False).forecast,
+            lambda a: _eum(a, "eum"),
             "Scholz, Calbert & Smith 2011, Unravelling Bueno de Mesquita's group decision "
             "model, J. Theoretical Politics 23(4); Bueno de Mesquita 1994",
         ),
@@ -91,7 +118,7 @@ MODELS: dict[str, Model] = {
             "Expected utility, mean",
             "the same rounds as eum; the capability × salience weighted mean of the final "
             "positions",
-            lambda a: eum.run_issues(a.c, a.X, a.S, a.has, record=False).forecast_mean,
+            lambda a: _eum(a, "eum-mean"),
             "Scholz, Calbert & Smith 2011, J. Theoretical Politics 23(4)",
         ),
         Model(
@@ -99,7 +126,7 @@ MODELS: dict[str, Model] = {
             "Exchange (equal gain)",
             "Stokman's vote-trading model: pairs trade moves across issues for equal gains; "
             f"expected outcome after {exchange.ROUNDS} rounds",
-            exchange.run,
+            _exchange,
             "Stokman & Van Oosten 1994, in Bueno de Mesquita & Stokman (eds.), European "
             "Community Decision Making; Dijkstra, Van Assen & Stokman 2008, J. Conflict "
             "Resolution 52(2)",

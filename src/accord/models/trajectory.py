@@ -20,6 +20,7 @@ import numpy as np
 from accord.errors import OptionError
 from accord.models import eum, exchange
 from accord.models.arrays import CaseArrays
+from accord.models.memory import require
 from accord.models.static import weighted_median
 
 
@@ -212,4 +213,6 @@ def trajectory(
         )
     if options is not None and not isinstance(options, dynamic.options):
         raise TypeError(f"{model} takes {dynamic.options.__name__}, not {type(options).__name__}")
+    n, k = arrays.shape
+    require(model, 1, n, k if model == "exchange" else 1)  # the EUM runs on the one issue
     return dynamic.run(arrays, arrays.issues.index(issue_id), options)

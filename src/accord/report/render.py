@@ -1,15 +1,18 @@
 """Render a brief as one self-contained HTML file, or as Markdown with its charts beside it.
 
 HTML inlines every chart as SVG and carries its own stylesheet: no external asset, no CDN.
-Markdown writes each chart as an SVG file in ``<name>_files/`` next to ``<name>.md`` and links
-it relatively. Everything is rendered in memory first; then the chart folder is staged under a
-temporary name and swapped in, and the text is written with :func:`accord.io.write_atomic`. If
-a write fails, the new folder is removed again (the previous one, if any, restored), so a
-failure never leaves a half-written brief.
+Markdown writes each chart as an SVG file in ``<name>_files/<hash>/`` next to ``<name>.md`` and
+links it relatively; ``<hash>`` is a hash of the charts. Everything is rendered in memory
+first; the new chart folder is written under a temporary name and renamed (a folder never
+changes once it has its name), then the text replaces the old one atomically
+(:func:`accord.io.write_atomic`), and only then are the chart folders of the old brief removed.
+A kill or a failure at any point leaves either the old brief with its charts or the new one
+with its charts.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -22,7 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from accord.errors import OptionError
-from accord.io import write_atomic
+from accord.io import TEMP_SUFFIX, remove_stale_temporaries, temp_prefix, write_atomic
 from accord.quantity import Quantity
 from accord.report.types import Brief, Chart
 from accord.report.wording import join, pt
@@ -102,8 +105,17 @@ def render_markdown(brief: Brief, folder: str) -> tuple[str, dict[str, str]]:
 
 
 def files_folder(path: Path) -> Path:
-    """Where a Markdown brief's charts go: ``<name>_files/`` beside it."""
+    """Where a Markdown brief's chart folders go: ``<name>_files/`` beside it."""
     return path.with_name(f"{path.stem}_files")
+
+
+def charts_version(files: dict[str, str]) -> str:
+    """The name of a chart folder: a hash of its files, so that a folder never changes once
+    written and two briefs with the same charts share it."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(f"{name}\0{files[name]}\0".encode())
+    return digest.hexdigest()[:12]
 
 
 def write_brief(brief: Brief, path: str | Path) -> list[Path]:
@@ -112,37 +124,49 @@ def write_brief(brief: Brief, path: str | Path) -> list[Path]:
     if output_format(path) == "html":
         return [write_atomic(path, render_html(brief))]
     folder = files_folder(path)
-    text, files = render_markdown(brief, folder.name)
-    _write_with_folder(path, text, folder, files)
-    return [path, folder]
+    _, files = render_markdown(brief, folder.name)  # the charts, to name their folder
+    charts = folder / charts_version(files)
+    text, _ = render_markdown(brief, f"{folder.name}/{charts.name}")
+    _write_with_folder(path, text, charts, files)
+    return [path, charts]
 
 
-def _write_with_folder(path: Path, text: str, folder: Path, files: dict[str, str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=path.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the folder is for readers
-    backup: Path | None = None
+def _write_with_folder(path: Path, text: str, charts: Path, files: dict[str, str]) -> None:
+    """Charts first (a new folder, complete before it gets its name), then the text (atomic),
+    then the chart folders no brief links any more. A kill at any point leaves the old brief
+    with its charts or the new one with its charts; a failure removes what this call made."""
+    folder = charts.parent
+    made_folder, made_charts = not folder.exists(), not charts.is_dir()
     try:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            remove_stale_temporaries(folder)
+            if made_charts:
+                _stage_charts(charts, files)
+        except OSError as err:
+            raise OptionError(folder, f"cannot write the charts: {err.strerror or err}") from None
+        write_atomic(path, text)
+    except BaseException:
+        if made_charts:
+            shutil.rmtree(charts, ignore_errors=True)
+        if made_folder:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    for old in folder.iterdir():
+        if old != charts and not old.name.startswith("."):
+            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+
+
+def _stage_charts(charts: Path, files: dict[str, str]) -> None:
+    """Write the chart files into a temporary folder, then give it the name ``charts``."""
+    staging = Path(tempfile.mkdtemp(prefix=temp_prefix(charts), suffix=TEMP_SUFFIX,
+                                    dir=charts.parent))
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the charts are for readers
         for name, svg in files.items():
             write_atomic(staging / name, svg)
-        if folder.exists():
-            backup = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old.", dir=path.parent))
-            os.replace(folder, backup / folder.name)
-        os.replace(staging, folder)
-        try:
-            write_atomic(path, text)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            if backup is not None:
-                os.replace(backup / folder.name, folder)
-            raise
-    except BaseException:
-        if backup is not None and not folder.exists() and (backup / folder.name).exists():
-            os.replace(backup / folder.name, folder)
-        raise
+        os.replace(staging, charts)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        if backup is not None:
-            shutil.rmtree(backup, ignore_errors=True)

@@ -8,6 +8,7 @@ state); :func:`eum_rounds` is the build function of the per-issue ``eum`` part o
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -124,11 +125,12 @@ def eum_rounds(inp: BriefInput, issue_id: str) -> EUMRounds | None:
     """Build function of the brief's per-issue ``eum`` part.
 
     Shown when the brief is given the issue's EUM rounds (:func:`accord.report.compose.shows`
-    says when), except on an issue with fewer than two actors taking part.
+    says when), except on an issue with fewer than two actors taking part or with no weight
+    (every salience 0: the weighted median and mean are undefined).
     """
     tr = inp.trajectories.get(issue_id)
-    if tr is None or len(tr.actors) < 2:
-        return None
+    if tr is None or len(tr.actors) < 2 or not math.isfinite(tr.median[-1]):
+        return None  # no weight on the issue (every salience 0): the rounds forecast nothing
     names = {a.id: a.name for a in inp.case.actors}
     title = inp.case.issue(issue_id).title
     fig = trajectory_figure(tr, title="")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from accord.case import Case
+from accord.models.memory import samples_per_chunk
 from accord.models.registry import resolve
 from accord.uncertainty import DEFAULT_CHUNK
 from accord.uncertainty.backends import (
@@ -52,6 +53,7 @@ def sweep_case(
     """Sample every uncertain input of ``case`` ``samples`` times and summarise the models."""
     names = tuple(m.name for m in resolve(models))
     plan = sampling_plan(case, jitter)
+    chunk = samples_per_chunk(names, *plan.nominal.shape, chunk)  # what fits in memory
     stats = sweep_stats(plan, names, samples, seed, chunk, scheduler, workers, progress)
     a = plan.nominal
     return summarise(
