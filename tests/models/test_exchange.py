@@ -16,7 +16,7 @@ import pytest
 
 from accord.formats.decide import read_decide
 from accord.models.arrays import case_arrays
-from accord.models.exchange import ExchangeRun, exchange_model
+from accord.models.exchange import ROUNDS, ExchangeRun, exchange_model
 from accord.models.registry import MODELS
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "decide"
@@ -120,10 +120,13 @@ def test_sample_axis_runs_each_sample_as_alone(shared: Path) -> None:
 
 
 def test_registry_runs_exchange_on_case_arrays(shared: Path) -> None:
-    a = case_arrays(read_decide(shared / "data" / "decide" / "sample_data.txt"))
+    # the registry's forecast is decide's expected outcome after its last (10th) round
+    fixture = json.loads((FIXTURES / "sample.json").read_text(encoding="utf-8"))
+    assert fixture["rounds"] == ROUNDS
+    a = case_arrays(read_decide(shared / "data" / "decide" / CASES["sample"]))
     out = MODELS["exchange"].run(a)
-    assert out.shape == (len(a.issues),)
-    assert np.all((out >= 0) & (out <= 100))
+    want = [fixture["history"][-1]["mds_voting"][issue] for issue in a.issues]
+    np.testing.assert_allclose(out, want, rtol=0, atol=TOL)
 
 
 def test_one_issue_or_one_actor_leaves_nothing_to_trade() -> None:

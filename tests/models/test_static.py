@@ -77,11 +77,12 @@ def test_nash_only_veto_players_bargain() -> None:
 
 
 def test_nash_stops_at_the_scale_end() -> None:
-    # a player at 95 from status quo 90 alone: interior optimum 95; with weight on a second
-    # player at 100 the optimum lies between, both inside 0..100
+    # status quo 90, equal players at 95 and at the scale's end, 100. Gains (x − 90)(100 − x)
+    # and (x − 90)(110 − x); with y = x − 90 the first-order condition is
+    # 2/y = 1/(10 − y) + 1/(20 − y)  →  4y² − 90y + 400 = 0  →  y = (90 − √1700)/8 = 6.0961…
     x = np.array([[95.0], [100.0]])
     out = nash(np.ones(2), x, np.ones((2, 1)), np.array([90.0]), players=VETO2)
-    assert 95.0 < out[0] <= 100.0
+    np.testing.assert_allclose(out, [90 + (90 - np.sqrt(1700)) / 8], atol=1e-9)
 
 
 @pytest.mark.parametrize("model", [compromise, weighted_median])

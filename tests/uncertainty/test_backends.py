@@ -5,18 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from accord.case import load_case
+from accord.errors import OptionError
 from accord.uncertainty.inputs import sampling_plan
 from accord.uncertainty.sweep import sweep_case, sweep_stats
 
 distributed = pytest.importorskip("distributed", reason="the distributed extra is not installed")
 
 MODELS = ("compromise", "median", "nash")
-
-
-@pytest.fixture(scope="module")
-def flagship(root):
-    return load_case(root / "examples/geneva-2022/case.yaml")
 
 
 def assert_identical(a, b) -> None:
@@ -53,5 +48,6 @@ def test_local_process_cluster_matches_one_process(flagship) -> None:
 
 
 def test_unknown_scheduler_is_refused(flagship) -> None:
-    with pytest.raises(ValueError, match="unknown scheduler"):
+    with pytest.raises(OptionError, match="unknown scheduler") as e:
         sweep_case(flagship, 100, scheduler="threads")
+    assert e.value.file == "--scheduler"

@@ -44,10 +44,17 @@ def test_truncated_normal_matches_scipy() -> None:
 
 
 def test_capability_stays_positive_without_upper_bound() -> None:
+    # capability 0.05 ± 0.1 truncated below at 0 only: half a standard deviation of the law
+    # lies below the bound, so a clipped (not truncated) sampler would pile 31% of the mass
+    # at 0 and get the mean and quantiles wrong
     m = marginals((NORMAL, 0.05, 0.1, 0.05, 0.0, np.inf))
-    x = truncated_ppf(m, np.random.default_rng(0).random((50_000, 1)))
+    x = truncated_ppf(m, np.random.default_rng(0).random((50_000, 1)))[:, 0]
     assert (x > 0).all()
     assert np.isfinite(x).all()
+    ref = stats.truncnorm((0 - 0.05) / 0.1, np.inf, loc=0.05, scale=0.1)
+    assert x.mean() == pytest.approx(ref.mean(), abs=1e-3)
+    np.testing.assert_allclose(np.quantile(x, [0.1, 0.5, 0.9]), ref.ppf([0.1, 0.5, 0.9]),
+                               atol=2e-3)
 
 
 CASE = {

@@ -40,7 +40,8 @@ and each step recomputes only the exchanges that the realised one touched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 import numpy as np
 
@@ -54,23 +55,16 @@ TINY = 1e-10  # decide: smaller moves or gains are no exchange
 EDGE = 1e-9  # slack on the 0–100 scale for floating-point rounding
 
 
-@dataclass(frozen=True)
-class ExchangeRun:
-    """What the exchange model did: one row per realised exchange, plus outcomes per round.
+@dataclass(frozen=True, slots=True)
+class ExchangeRows:
+    """Realised exchanges, one row per exchange (every field an array of one length).
 
-    Side *i* moves on ``issue_i`` (from ``x_i`` to ``y_i``) towards *j*'s position there, and
-    *j* moves on ``issue_j``; both gain ``gain``. Rows are in the order realised; ``sample``
-    says which sample a row belongs to (always 0 without a sample axis). Arrays over issues
-    carry the leading sample axis of the input: ``mds_start[..., r, k]`` is the expected outcome
-    at the start of round r, ``mds_voting[..., r, k]`` after its exchanges, ``voting[..., n, k]``
-    the positions after the last round's exchanges and ``positions[..., n, k]`` the starting
-    positions the model would carry into another round; ``starts[..., r, n, k]`` are the
-    positions each round started from (round 0: the input).
+    Side *i* (actor ``actor_i``) moves on ``issue_i`` from ``x_i`` to ``y_i``, towards *j*'s
+    position there, and *j* moves on ``issue_j``; both gain ``gain``. ``sample`` says which
+    sample a row belongs to (always 0 without a sample axis), ``round`` in which round it was
+    realised.
     """
 
-    actors: list[str]
-    issues: list[str]
-    rounds: int
     sample: np.ndarray
     round: np.ndarray
     actor_i: np.ndarray
@@ -82,6 +76,30 @@ class ExchangeRun:
     x_j: np.ndarray
     y_j: np.ndarray
     gain: np.ndarray
+
+    def columns(self) -> dict[str, np.ndarray]:
+        """The fields by name."""
+        return {f.name: getattr(self, f.name) for f in fields(ExchangeRows)}
+
+    def __len__(self) -> int:
+        return len(self.gain)
+
+
+@dataclass(frozen=True)
+class ExchangeRun(ExchangeRows):
+    """What the exchange model did: the realised exchanges (rows in the order realised, see
+    :class:`ExchangeRows`), plus outcomes per round.
+
+    Arrays over issues carry the leading sample axis of the input: ``mds_start[..., r, k]`` is
+    the expected outcome at the start of round r, ``mds_voting[..., r, k]`` after its
+    exchanges, ``voting[..., n, k]`` the positions after the last round's exchanges and
+    ``positions[..., n, k]`` the starting positions the model would carry into another round;
+    ``starts[..., r, n, k]`` are the positions each round started from (round 0: the input).
+    """
+
+    actors: list[str]
+    issues: list[str]
+    rounds: int
     mds_start: np.ndarray
     mds_voting: np.ndarray
     voting: np.ndarray
@@ -92,9 +110,6 @@ class ExchangeRun:
     def forecast(self) -> np.ndarray:
         """The expected outcome per issue after the last round: ``[..., k]``."""
         return self.mds_voting[..., -1, :]
-
-    def __len__(self) -> int:
-        return len(self.gain)
 
 
 def exchange_model(
@@ -123,12 +138,15 @@ def exchange_model(
     for r in range(rounds):
         state.play(r)
     rows = state.rows()
-    first = (lambda a: a[0]) if single else (lambda a: a)
+
+    def first(a: np.ndarray) -> np.ndarray:  # drop the sample axis the input did not have
+        return a[0] if single else a
+
     return ExchangeRun(
         actors=actors or [str(a) for a in range(n)],
         issues=issues or [str(i) for i in range(k)],
         rounds=rounds,
-        **rows,
+        **rows.columns(),
         mds_start=first(np.stack(state.mds_start, axis=-2)),
         mds_voting=first(np.stack(state.mds_voting, axis=-2)),
         voting=first(state.voting),
@@ -161,6 +179,59 @@ def run(a: CaseArrays, rounds: int = ROUNDS) -> np.ndarray:
     ])
 
 
+class _Fixed(NamedTuple):
+    """What a candidate's moves depend on that is fixed for the round: one array per field,
+    over candidates. i supplies q (moves on q towards j) and j supplies p; "start" is a
+    position at the start of the round."""
+
+    demand_i: np.ndarray  # i's start on p: where j moves to
+    demand_j: np.ndarray  # j's start on q: where i moves to
+    s_iq: np.ndarray  # saliences
+    s_ip: np.ndarray
+    s_jp: np.ndarray
+    s_jq: np.ndarray
+    w_iq: np.ndarray  # capability × salience of each supplier on the issue it supplies
+    w_jp: np.ndarray
+    total_p: np.ndarray  # Σ capability × salience on p
+    total_q: np.ndarray
+    start_i: np.ndarray  # i's start on q
+    start_j: np.ndarray  # j's start on p
+    base_q: np.ndarray  # Σ capability × salience × start position on q
+    base_p: np.ndarray
+
+
+class _Cells(NamedTuple):
+    """Where a candidate's sides live in the round's arrays: flat indices ``[2, candidates]``,
+    row 0 for side i (supplying q), row 1 for side j (supplying p), so that one fancy index
+    reads both sides."""
+
+    supply: np.ndarray  # i on q, j on p in [m, n, k]: what each supplies
+    update: np.ndarray  # decide's update [demander, supplied issue, supplier] in [m, n, k, n]
+    demand: np.ndarray  # j on q, i on p in [m, n, k]: the partner on the supplied issue
+
+
+class _Side(NamedTuple):
+    """One side of candidate exchanges as decide's check_nbs sees it: supplier a moves on issue
+    r towards partner b's position there, and b moves on issue t in return. One array per
+    field, over candidates."""
+
+    x: np.ndarray  # a's current position on r
+    target: np.ndarray  # b's position on r, where a moves to
+    own_t: np.ndarray  # a's position on t, where b moves to
+    partner_x: np.ndarray  # b's current position on t
+    s_ar: np.ndarray  # saliences of a and b on r and t
+    s_br: np.ndarray
+    s_at: np.ndarray
+    s_bt: np.ndarray
+    w_ar: np.ndarray  # capability × salience of a on r, of b on t
+    w_bt: np.ndarray
+    total_r: np.ndarray  # Σ capability × salience on r and on t
+    total_t: np.ndarray
+    start: np.ndarray  # a's position on r at the start of the round
+    known: np.ndarray  # where a already moved on r for b this round (NaN: not yet)
+    base: np.ndarray  # Σ capability × salience × position on r, with b's recorded updates
+
+
 class _Rounds:
     """The model's state across rounds for ``m`` samples (arrays ``[m, ...]``)."""
 
@@ -182,7 +253,7 @@ class _Rounds:
         self.mds_start: list[np.ndarray] = []
         self.mds_voting: list[np.ndarray] = []
         self.starts: list[np.ndarray] = []
-        self._rows: list[tuple[np.ndarray, ...]] = []
+        self._rows: list[dict[str, np.ndarray]] = []  # each step's ExchangeRows fields
 
     def mds(self, X: np.ndarray | None = None) -> np.ndarray:
         X = self.X if X is None else X
@@ -233,10 +304,15 @@ class _Rounds:
         c["upd_i"] = c["jq"] * n + c["u"]  # i supplies q to j
         c["upd_j"] = c["ip"] * n + c["v"]  # j supplies p to i
         self.c = c
-        self.fixed = np.stack([c[name] for name in (
-            "x0_ip", "x0_jq", "s_iq", "s_ip", "s_jp", "s_jq", "w_iq", "w_jp", "Dp", "Dq",
-            "x0_iq", "x0_jp", "base_q", "base_p")])
-        self.cells = np.stack([c[name] for name in ("iq", "jp", "upd_i", "upd_j", "jq", "ip")])
+        # stacked so that one fancy index gathers every field for a set of candidates
+        self.fixed = np.stack(_Fixed(
+            demand_i=c["x0_ip"], demand_j=c["x0_jq"],
+            s_iq=c["s_iq"], s_ip=c["s_ip"], s_jp=c["s_jp"], s_jq=c["s_jq"],
+            w_iq=c["w_iq"], w_jp=c["w_jp"], total_p=c["Dp"], total_q=c["Dq"],
+            start_i=c["x0_iq"], start_j=c["x0_jp"], base_q=c["base_q"], base_p=c["base_p"]))
+        self.cells = np.stack(_Cells(supply=np.stack((c["iq"], c["jp"])),
+                                     update=np.stack((c["upd_i"], c["upd_j"])),
+                                     demand=np.stack((c["jq"], c["ip"]))))
         self.by_supply = _Index(c["iq"], c["jp"])
         self.by_demand = _Index(c["jq"], c["ip"])
         size = c["u"].size
@@ -270,8 +346,10 @@ class _Rounds:
         pos = self.pos.reshape(-1)
         iq, jp = c["iq"][e], c["jp"][e]
         yi, yj = self.y[0, e], self.y[1, e]
-        self._rows.append((live, np.full(len(live), r), c["u"][e], c["q"][e], pos[iq], yi,
-                           c["v"][e], c["p"][e], pos[jp], yj, self.gain[e]))
+        self._rows.append(dict(  # a dict, not ExchangeRows: this runs once per step
+            sample=live, round=np.full(len(live), r), actor_i=c["u"][e], issue_i=c["q"][e],
+            x_i=pos[iq], y_i=yi, actor_j=c["v"][e], issue_j=c["p"][e], x_j=pos[jp], y_j=yj,
+            gain=self.gain[e]))
         alive[e] = False
         pos[iq], pos[jp] = yi, yj
         both = np.concatenate
@@ -296,7 +374,8 @@ class _Rounds:
                          len(e))
         return True
 
-    def _record(self, where, row, w, y, start) -> None:
+    def _record(self, where: np.ndarray, row: np.ndarray, w: np.ndarray, y: np.ndarray,
+                start: np.ndarray) -> None:
         """Remember where a supplier moved for a demander (decide's ``updates``)."""
         upd = self.upd.reshape(-1)
         old = upd[where]
@@ -309,10 +388,11 @@ class _Rounds:
 
     def _calculate(self, f: np.ndarray) -> np.ndarray:
         """Compute moves, gain and validity of candidates ``f``; store them; return validity."""
-        (di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, x0i, x0j, base_q, base_p) = self.fixed[:, f]
-        cells = self.cells[:, f]
-        _, _, upd_i, upd_j, jq, ip = cells
-        x = self.pos.reshape(-1)[cells[:2]]
+        fx = _Fixed._make(self.fixed[:, f])
+        di, dj, siq, sip, sjp, sjq = fx.demand_i, fx.demand_j, fx.s_iq, fx.s_ip, fx.s_jp, fx.s_jq
+        wiq, wjp, Dp, Dq = fx.w_iq, fx.w_jp, fx.total_p, fx.total_q
+        cells = _Cells._make(self.cells[:, :, f])
+        x = self.pos.reshape(-1)[cells.supply]
         xi, xj = x  # supply positions (i on q, j on p); di, dj: demand positions
         # j moves all the way to i's position on p; i's move on q follows from equal gain
         reach_j, reach_i = np.abs(di - xj), np.abs(dj - xi)
@@ -327,17 +407,22 @@ class _Rounds:
         mi = np.where(xi > dj, -mi, mi)
         mj = np.where(xj > di, -mj, mj)
         gain = np.abs(dq * siq - dp * sip)
-        ok = self._valid(f, np.stack((mi, mj)), x) & (gain >= TINY)
+        ok = self._valid(f, np.array((mi, mj)), x) & (gain >= TINY)
         # neither move may push the expected outcome past the partner's position
-        upd, upd_sum = self.upd.reshape(-1), self.upd_sum.reshape(-1)
-        i_side = (xi, dj, di, xj, siq, sjq, sip, sjp, wiq, wjp, Dq, Dp, x0i,
-                  upd[upd_i], base_q + upd_sum[jq])
-        j_side = (xj, di, dj, xi, sjp, sip, sjq, siq, wjp, wiq, Dp, Dq, x0j,
-                  upd[upd_j], base_p + upd_sum[ip])
+        known = self.upd.reshape(-1)[cells.update]
+        updated = self.upd_sum.reshape(-1)[cells.demand]
+        i_side = _Side(x=xi, target=dj, own_t=di, partner_x=xj,
+                       s_ar=siq, s_br=sjq, s_at=sip, s_bt=sjp, w_ar=wiq, w_bt=wjp,
+                       total_r=Dq, total_t=Dp, start=fx.start_i, known=known[0],
+                       base=fx.base_q + updated[0])
+        j_side = _Side(x=xj, target=di, own_t=dj, partner_x=xi,
+                       s_ar=sjp, s_br=sip, s_at=sjq, s_bt=siq, w_ar=wjp, w_bt=wiq,
+                       total_r=Dp, total_t=Dq, start=fx.start_j, known=known[1],
+                       base=fx.base_p + updated[1])
         uncut = mi, mj
         mi, mj, gain = _cap(ok, i_side, mi, mj, gain)
         mj, mi, gain = _cap(ok, j_side, mj, mi, gain)
-        move = np.stack((mi, mj))
+        move = np.array((mi, mj))  # np.array: np.stack costs more than the work here
         if mi is not uncut[0] or mj is not uncut[1]:  # a move was cut: check the new ones
             ok &= self._valid(f, move, x)
         self.move[:, f] = move
@@ -354,14 +439,15 @@ class _Rounds:
               & (self.ksum[:, f] + move <= 100 + EDGE) & same_way)
         return ok[0] & ok[1]
 
-    def rows(self) -> dict[str, np.ndarray]:
-        names = ("sample", "round", "actor_i", "issue_i", "x_i", "y_i",
-                 "actor_j", "issue_j", "x_j", "y_j", "gain")
+    def rows(self) -> ExchangeRows:
+        """Every realised exchange, sample-major and in the order realised within a sample."""
+        names = [f.name for f in fields(ExchangeRows)]
         if not self._rows:
-            return {nm: np.zeros(0, float if nm[0] in "xyg" else int) for nm in names}
-        cols = [np.concatenate(col) for col in zip(*self._rows, strict=True)]
-        order = np.argsort(cols[0], kind="stable")  # sample-major, realised order within
-        return {nm: col[order] for nm, col in zip(names, cols, strict=True)}
+            return ExchangeRows(**{nm: np.zeros(0, float if nm[0] in "xyg" else int)
+                                   for nm in names})
+        cols = {nm: np.concatenate([row[nm] for row in self._rows]) for nm in names}
+        order = np.argsort(cols["sample"], kind="stable")
+        return ExchangeRows(**{nm: col[order] for nm, col in cols.items()})
 
 
 DISTINCT_ABOVE = 64  # blocks touched by one exchange beyond which duplicates are dropped
@@ -426,39 +512,44 @@ class _Index:
 
     def find(self, cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Candidates holding any of ``cells``, and on which side (0 = first, 1 = second)."""
-        lo = np.searchsorted(self.keys, cells, "left")
-        counts = np.searchsorted(self.keys, cells, "right") - lo
+        # array methods, not np.searchsorted & co.: their wrappers cost more than the work here
+        lo = self.keys.searchsorted(cells, "left")
+        counts = self.keys.searchsorted(cells, "right") - lo
         total = counts.sum()
-        run = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
+        run = (lo - counts.cumsum() + counts).repeat(counts) + np.arange(total)
         hits = self.order[run]
         return hits % self.size, hits // self.size
 
 
-def _cap(ok, side, ma, mb, gain):
-    """decide's check_nbs for supplier a, moving ``ma`` on issue r towards b's position there.
+def _cap(
+    ok: np.ndarray, side: _Side, ma: np.ndarray, mb: np.ndarray, gain: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """decide's check_nbs for supplier a, moving ``ma`` on issue r towards b's position there
+    (b moves ``mb`` on t in return); returns both moves and the gain.
 
     If the move would carry the expected outcome on r past b's position, a moves only far
     enough to put it there and b's move follows from equal gain.
     """
-    xa, xb, da, xsb, sar, sbr, sat, sbt, war, wbt, Dr, Dt, start, known, base = side
-    inside = ~np.isnan(known)
-    rest = base - np.where(inside, war * (known - start), 0.0)
+    xa, xb, war, Dr = side.x, side.target, side.w_ar, side.total_r
+    start, base = side.start, side.base
+    inside = ~np.isnan(side.known)
+    rest = base - np.where(inside, war * (side.known - start), 0.0)
     before = (rest + war * (xa - start)) / Dr
     after = before + war * ma / Dr
     # an outcome that starts at b's position (within EDGE) is not crossed: exact arithmetic
     # says so, and decide's 28-digit rounding noise must not decide it
     crossed = ok & (np.abs(xb - before) > EDGE) & ~(
         ((xb >= before) & (xb >= after)) | ((xb <= before) & (xb <= after)))
-    at = np.flatnonzero(crossed)
+    at = crossed.nonzero()[0]
     if not at.size:
         return ma, mb, gain
     total = base[at] + np.where(inside[at], 0.0, war[at] * (xa[at] - start[at]))
     delta = np.abs((xb[at] * Dr[at] - total) / war[at])
     ratio_r = delta * war[at] / Dr[at]
-    ratio_t = ratio_r * (sar[at] + sbr[at]) / (sat[at] + sbt[at])
-    new_b = np.abs(ratio_t * Dt[at] / wbt[at])
+    ratio_t = ratio_r * (side.s_ar[at] + side.s_br[at]) / (side.s_at[at] + side.s_bt[at])
+    new_b = np.abs(ratio_t * side.total_t[at] / side.w_bt[at])
     ma, mb, gain = ma.copy(), mb.copy(), gain.copy()
-    mb[at] = np.where(xsb[at] > da[at], -new_b, new_b)
+    mb[at] = np.where(side.partner_x[at] > side.own_t[at], -new_b, new_b)
     ma[at] = np.where(xa[at] > xb[at], -delta, delta)
-    gain[at] = np.abs(ratio_t * sbt[at] - ratio_r * sbr[at])
+    gain[at] = np.abs(ratio_t * side.s_bt[at] - ratio_r * side.s_br[at])
     return ma, mb, gain

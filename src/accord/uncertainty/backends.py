@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from accord.errors import MissingExtra, OptionError
 from accord.uncertainty.chunk import ChunkStats, run_chunk
 from accord.uncertainty.inputs import SamplingPlan
 
@@ -66,8 +67,9 @@ def dask_client(scheduler: Any, workers: int | None = None) -> Iterator[Any]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as err:  # pragma: no cover - depends on the installed extras
-        raise RuntimeError(
-            "running on Dask needs the distributed extra: pip install 'accord[distributed]'"
+        raise MissingExtra(
+            "Dask's distributed scheduler (needed for --scheduler)",
+            "pip install 'accord[distributed]'",
         ) from err
     if isinstance(scheduler, Client):
         yield scheduler
@@ -84,8 +86,9 @@ def dask_client(scheduler: Any, workers: int | None = None) -> Iterator[Any]:
         with Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
             yield client
     else:
-        raise ValueError(
-            f"unknown scheduler {scheduler!r}: use 'processes' or an address tcp://HOST:PORT"
+        raise OptionError(
+            "--scheduler",
+            f"unknown scheduler {scheduler!r}: use 'processes' or an address tcp://HOST:PORT",
         )
 
 
