@@ -3,37 +3,28 @@
 ``bench_eum``: the expected utility model on random cases of 10, 50 and 200 actors × 10 issues
 (issues batched in one call) and one Monte Carlo call: seconds per run and rounds to converge.
 
-``bench_exchange``: the equal-gain exchange model on the COP21 case (15 actors, 13 issues),
-accord versus decide-exchange-model on the same input and number of rounds. decide runs in a
-throw-away virtualenv (``ACCORD_DECIDE_PYTHON`` names an existing one's python; otherwise one
-is created under the system temp folder, which needs PyPI); without it the decide columns are
-skipped with a message. Both times cover the model's rounds only, not reading the file.
+``--big``: one random case of 1,000 actors × 10 issues (CPU seconds and peak memory).
+The exchange model against decide-exchange-model is in ``bench/exchange.py``.
 
-Usage: python bench/models.py [--rounds N] [--repeats N]
+Usage: python bench/models.py [--big]
 """
 
 
 from __future__ import annotations
 
 import argparse
-import os
+import json
+import subprocess
 import sys
-import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT / "scripts")]
+sys.path[:0] = [str(ROOT / "src")]
 
-from make_decide_fixtures import default_shared, make_venv, run_oracle  # noqa: E402
-
-from accord.formats.decide import read_decide  # noqa: E402
-from accord.models.arrays import case_arrays  # noqa: E402
 from accord.models.eum import run_issues  # noqa: E402
-from accord.models.exchange import exchange_model  # noqa: E402
 
 ACTORS = (10, 50, 200)
 ISSUES = 10
@@ -97,73 +88,40 @@ def print_table(rows: list[dict]) -> None:
 
 
 
-@dataclass
-class Timing:
-    label: str
-    work: str
-    wall: float
-    cpu: float
+BIG = (1000, 10)
+BIG_RUN = """
+import json, resource, sys, time
+import numpy as np
+sys.path[:0] = [{bench!r}]
+from models import random_case
+from accord.models.eum import run_issues
+c, X, S = random_case({n}, {k}, seed=1)
+start = time.process_time()
+res = run_issues(c, X, S)
+print(json.dumps({{"cpu": time.process_time() - start, "rounds": int(res.rounds.max()),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
 
 
-def _decide_python() -> Path | None:
-    given = os.environ.get("ACCORD_DECIDE_PYTHON")
-    if given:
-        return Path(given)
-    venv = Path(tempfile.gettempdir()) / "accord-decide-venv"
-    python = venv / "bin" / "python"
-    if not python.exists():
-        print(f"creating a throw-away virtualenv with decide-exchange-model in {venv} …",
-              file=sys.stderr)
-        try:
-            make_venv(venv)
-        except Exception as err:  # no PyPI, no venv module: skip the column, say why
-            print(f"decide-exchange-model unavailable ({err}); its column is skipped",
-                  file=sys.stderr)
-            return None
-    return python
-
-
-def bench_exchange(rounds: int = 10, repeats: int = 3) -> list[Timing]:
-    """Time the exchange model on COP21: accord (best of ``repeats``) and decide (one run)."""
-    data = default_shared() / "data" / "decide" / "cop21.csv"
-    a = case_arrays(read_decide(data))
-    best = Timing("accord", "", float("inf"), float("inf"))
-    for _ in range(repeats):
-        wall, cpu = time.perf_counter(), time.process_time()
-        run = exchange_model(a.c, a.X, a.S, a.has, rounds)
-        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-        if wall < best.wall:
-            best = Timing("accord", f"{len(run)} exchanges", wall, cpu)
-    timings = [best]
-    python = _decide_python()
-    if python is not None:
-        out = run_oracle(python, data, rounds)
-        n = sum(len(r["exchanges"]) for r in out["history"])
-        timings.append(Timing(f"decide-exchange-model {out['decide_exchange_model']}",
-                              f"{n} exchanges", out["seconds"], out["cpu_seconds"]))
-    return timings
+def bench_big(n: int = BIG[0], k: int = BIG[1]) -> dict:
+    """The EUM on one random case of ``n`` actors × ``k`` issues in a fresh process: CPU
+    seconds of the run and the process's peak resident memory."""
+    code = BIG_RUN.format(bench=str(ROOT / "bench"), n=n, k=k)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={"PYTHONPATH": str(ROOT / "src")})
+    return {"actors": n, "issues": k, **json.loads(done.stdout)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", type=int, default=10)
-    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--big", action="store_true", help="also 1,000 actors × 10 issues")
     args = ap.parse_args()
     print(f"Expected utility model: random cases, {ISSUES} issues, seeds {SEEDS}")
     print()
     print_table(bench_eum())
-    print()
-    print(f"Exchange model (equal gain), COP21: 15 actors, 13 issues, {args.rounds} rounds")
-    print()
-    print("| implementation | work | wall time (s) | CPU time (s) "
-          "| accord faster by (wall / CPU) |")
-    print("|---|---|---:|---:|---:|")
-    timings = bench_exchange(args.rounds, args.repeats)
-    for t in timings:
-        first = timings[0]
-        ratio = (f"{t.wall / first.wall:.0f}× / {t.cpu / first.cpu:.0f}×" if t is not first
-                 else "–")
-        print(f"| {t.label} | {t.work} | {t.wall:.2f} | {t.cpu:.2f} | {ratio} |")
+    if args.big:
+        print()
+        print_table([bench_big()])
 
 
 if __name__ == "__main__":

@@ -5,10 +5,11 @@ Runs every registered model alone, and the default (static) models together, at 
 (started once; its start-up time is printed apart). A size whose run would take longer than
 ``--budget`` seconds, extrapolated from the previous size, is skipped. Then the time and peak
 resident memory of a fresh process that sweeps the default models over 10,000 and 1,000,000
-samples (chunked, so memory should barely grow).
+samples, and the EUM and the exchange model over 10,000 and 100,000 (chunked, and the dynamic
+models run in blocks of bounded size, so memory should barely grow).
 
     python bench/uncertainty.py [--sizes 1000,10000,100000] [--big 1000000] [--budget 60]
-                                [--no-dask]
+                                [--no-dask] [--dynamic 10000,100000]
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from rich.table import Table
 
 from accord.case import load_case
 from accord.models.registry import DEFAULT_MODELS, MODELS
+from accord.uncertainty import DEFAULT_CHUNK
 from accord.uncertainty.backends import dask_client
 from accord.uncertainty.inputs import SamplingPlan, sampling_plan
-from accord.uncertainty.sweep import DEFAULT_CHUNK, sweep_stats
+from accord.uncertainty.sweep import sweep_stats
 
 CASE = Path(__file__).resolve().parents[1] / "examples/geneva-2022/case.yaml"
 
@@ -42,20 +44,22 @@ def timed(
     return time.perf_counter() - start
 
 
-def fresh_run(samples: int) -> tuple[float, float]:
-    """Seconds and peak RSS (MB) of a fresh process sweeping the default models."""
+def fresh_run(samples: int, models: tuple[str, ...] | None = None) -> tuple[float, float, float]:
+    """Seconds, CPU seconds and peak RSS (MB) of a fresh process sweeping ``models`` (default:
+    the default models)."""
     code = (
         "import resource, time\n"
         "from accord.case import load_case\n"
-        "from accord.uncertainty import sweep_case\n"
+        "from accord.uncertainty.sweep import sweep_case\n"
         "case = load_case(" + repr(str(CASE)) + ")\n"
-        "start = time.perf_counter()\n"
-        f"sweep_case(case, {samples})\n"
-        "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "start, cpu = time.perf_counter(), time.process_time()\n"
+        f"sweep_case(case, {samples}, {list(models) if models else None!r})\n"
+        "print(time.perf_counter() - start, time.process_time() - cpu,\n"
+        "      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    seconds, rss = out.stdout.split()[-2:]
-    return float(seconds), int(rss) / 1024  # ru_maxrss is in kB on Linux
+    seconds, cpu, rss = out.stdout.split()[-3:]
+    return float(seconds), float(cpu), int(rss) / 1024  # ru_maxrss is in kB on Linux
 
 
 def main() -> None:
@@ -64,6 +68,8 @@ def main() -> None:
     ap.add_argument("--big", type=int, default=1_000_000, help="samples for the memory run")
     ap.add_argument("--budget", type=float, default=60.0, help="skip longer runs (seconds)")
     ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--dynamic", default="10000,100000",
+                    help="sample counts of the fresh-process runs of eum and exchange ('' skips)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     plan = sampling_plan(load_case(CASE))
@@ -102,14 +108,16 @@ def main() -> None:
                 table.add_row("+".join(models), name, *cells)
     console.print(table)
 
-    mem = Table(title="a fresh process, default models " + "+".join(DEFAULT_MODELS),
-                title_justify="left")
-    mem.add_column("samples", justify="right")
-    mem.add_column("seconds", justify="right")
-    mem.add_column("peak RSS (MB)", justify="right")
-    for n in (10_000, args.big):
-        seconds, rss = fresh_run(n)
-        mem.add_row(f"{n:,}", f"{seconds:.1f}", f"{rss:.0f}")
+    mem = Table(title="a fresh process per run", title_justify="left")
+    for name in ("models", "samples", "seconds", "CPU seconds", "peak RSS (MB)"):
+        mem.add_column(name, justify="left" if name == "models" else "right")
+    runs_mem: list[tuple[tuple[str, ...] | None, int]] = [(None, 10_000), (None, args.big)]
+    dynamic = [int(n) for n in args.dynamic.split(",") if n]
+    runs_mem += [((name,), n) for name in ("eum", "exchange") for n in dynamic]
+    for models_mem, n in runs_mem:
+        seconds, cpu, rss = fresh_run(n, models_mem)
+        label = "+".join(models_mem or DEFAULT_MODELS)
+        mem.add_row(label, f"{n:,}", f"{seconds:.1f}", f"{cpu:.1f}", f"{rss:.0f}")
     console.print(mem)
 
 

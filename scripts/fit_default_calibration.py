@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from accord.backtest import fit_calibration, load_cases, run
-from accord.calibration.sampling import SAMPLES
+from accord.backtest.defaults import SAMPLES
 from accord.calibration.schema import DEFAULT_PATH
 from accord.case import Case
 from accord.formats.deu import read_deu

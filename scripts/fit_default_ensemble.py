@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from accord.backtest import run
-from accord.calibration.sampling import SAMPLES
+from accord.backtest.defaults import SAMPLES
 from accord.cli.fit import summary
 from accord.ensemble.schema import DEFAULT_PATH
 from accord.ensemble.train import fit_ensemble

@@ -15,7 +15,7 @@ from accord.forecast import forecast_case, run_models
 from accord.models.arrays import case_arrays
 from accord.models.registry import MODELS
 from accord.quantity import Quantity
-from accord.uncertainty import sweep_case
+from accord.uncertainty.sweep import sweep_case
 
 SMALL: dict[str, Any] = {
     "title": "t",

@@ -76,7 +76,7 @@ def test_a_missing_extra_exits_2_with_the_install_command(
     def needs_an_extra(*_args, **_kwargs):
         raise MissingExtra("Dask", "pip install 'accord[dask]'")
 
-    monkeypatch.setattr("accord.cli.forecast.forecast_case", needs_an_extra)
+    monkeypatch.setattr("accord.forecast.forecast_case", needs_an_extra)  # imported lazily
     result = runner.invoke(app, ["forecast", str(flagship_path)])
     assert result.exit_code == 2
     assert result.output == "error: Dask is not installed; run: pip install 'accord[dask]'\n"

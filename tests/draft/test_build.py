@@ -228,9 +228,9 @@ def test_a_demand_to_withdraw_points_away_from_what_it_withdraws(tmp_path: Path)
 def test_cli_embeddings_on_without_the_extra_is_bad_input(
     evidence: Path, issues: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    import accord.cli.draft as cli_draft
+    import accord.draft.embeddings as embeddings  # the command imports it lazily
 
-    monkeypatch.setattr(cli_draft, "available", lambda: False)
+    monkeypatch.setattr(embeddings, "available", lambda: False)
     out = tmp_path / "draft.yaml"
     args = ["draft", str(evidence), "-i", str(issues), "-o", str(out), "--embeddings", "on"]
     result = CliRunner().invoke(app, args)

@@ -353,3 +353,30 @@ def test_registry_runs_on_sampled_case_arrays():
     for i in range(m):
         one = replace(base, c=sampled.c[i], X=sampled.X[i], S=sampled.S[i])
         assert out[i] == pytest.approx(MODELS["eum"].run(one))
+
+
+def test_blocks_of_games_and_no_history_change_nothing(monkeypatch: pytest.MonkeyPatch):
+    """Games played in blocks (a budget of 2 games here) give the trajectory of one batch
+    (to the last bits: the batched sorted search rounds positions per row), and
+    ``record=False`` keeps its first and last positions and forecast."""
+    import accord.models.eum as eum
+
+    rng = np.random.default_rng(11)
+    n, k = 7, 5
+    c, X, S = rng.random(n), rng.random((n, k)) * 100, rng.random((n, k))
+    whole = run_issues(c, X, S)
+    monkeypatch.setattr(eum, "PAIR_BUDGET", 2 * n * n)
+    blocks = run_issues(c, X, S)
+    assert whole.rounds.max() > whole.rounds.min()  # blocks stop at different rounds
+    for name in ("proposer", "rounds"):
+        np.testing.assert_array_equal(getattr(blocks, name), getattr(whole, name), err_msg=name)
+    # a compromise of share |a|/b = 1 (to the last bit) is a capitulation: the same move
+    flips = blocks.kind != whole.kind
+    assert set(blocks.kind[flips]) | set(whole.kind[flips]) <= {Kind.COMPROMISE, Kind.CAPITULATION}
+    for name in ("positions", "median", "risk", "offer"):
+        np.testing.assert_allclose(getattr(blocks, name), getattr(whole, name), rtol=1e-12,
+                                   atol=1e-12, err_msg=name)
+    short = run_issues(c, X, S, record=False)
+    assert short.positions.shape[0] == 2 and short.risk.shape[0] == 0
+    np.testing.assert_allclose(short.positions[-1], whole.final, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(short.forecast, whole.forecast, rtol=1e-12, atol=1e-12)

@@ -139,3 +139,24 @@ def test_one_issue_or_one_actor_leaves_nothing_to_trade() -> None:
     assert len(one_actor) == 0 and one_actor.forecast == pytest.approx([10.0, 20.0])
     with pytest.raises(ValueError, match="at least one round"):
         exchange_model(np.ones(1), np.array([[10.0, 20.0]]), np.full((1, 2), 0.5), rounds=0)
+
+
+def test_registry_runs_samples_in_blocks_as_in_one_call(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The registry splits a Monte Carlo chunk into blocks of samples (bounded memory); each
+    sample's forecast is the one the whole batch gives."""
+    import dataclasses
+
+    import accord.models.exchange as exchange
+
+    a = case_arrays(read_decide(shared / "data" / "decide" / "sample_data.txt"))
+    rng = np.random.default_rng(3)
+    X = np.clip(a.X + rng.normal(0, 8, (5, *a.X.shape)), 0, 100)
+    sampled = dataclasses.replace(a, X=X, c=np.broadcast_to(a.c, (5, len(a.c))))
+    whole = exchange_model(sampled.c, X, a.S, a.has).forecast
+    n, k = a.X.shape
+    monkeypatch.setattr(exchange, "CANDIDATE_BUDGET", 2 * (n * (n - 1) // 2) * (k * (k - 1) // 2))
+    blocks = MODELS["exchange"].run(sampled)
+    assert blocks.shape == (5, k)
+    np.testing.assert_array_equal(blocks, whole)

@@ -6,9 +6,8 @@ import numpy as np
 import pytest
 
 from accord.errors import OptionError
-from accord.uncertainty import sweep_case
 from accord.uncertainty.inputs import sampling_plan
-from accord.uncertainty.sweep import sweep_stats
+from accord.uncertainty.sweep import sweep_case, sweep_stats
 
 distributed = pytest.importorskip("distributed", reason="the distributed extra is not installed")
 

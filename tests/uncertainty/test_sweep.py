@@ -8,11 +8,10 @@ from scipy.stats import norm
 
 from accord.case import Case, parse_case
 from accord.models import registry
-from accord.uncertainty import sweep_case
 from accord.uncertainty.backends import chunk_sizes
 from accord.uncertainty.grid import GRID, OutcomeGrid
 from accord.uncertainty.inputs import sampling_plan
-from accord.uncertainty.sweep import sweep_stats
+from accord.uncertainty.sweep import sweep_case, sweep_stats
 
 SCALE = {0: "no", 100: "yes"}
 
@@ -210,3 +209,34 @@ def test_any_registered_model_plugs_in(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (lo, hi) == (pytest.approx(40 - 1.2816 * 4, abs=0.2), pytest.approx(40 + 1.2816 * 4,
                                                                                   abs=0.2))
     assert [d.input for d in m.drivers] == ["A position on i"]
+
+
+def _numbers(value, path=""):
+    """Every number in a JSON value with its path."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _numbers(v, f"{path}/{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _numbers(v, f"{path}/{i}")
+    else:
+        yield path, value
+
+
+def test_dynamic_sweep_matches_the_implementation_before_issue_15(root, flagship):
+    """The bounded-memory EUM (no per-round history, games in blocks), the new exchange loop
+    and the Newton Nash give the numbers the earlier implementation gave for the same seed
+    (recorded in tests/fixtures/sweep-before-issue15.json from that code)."""
+    import json
+
+    want = json.loads((root / "tests/fixtures/sweep-before-issue15.json").read_text())
+    got = json.loads(sweep_case(flagship, want["samples"], want["models"], seed=want["seed"],
+                                chunk=want["chunk"]).to_json())
+    pairs = list(zip(_numbers(got["issues"]), _numbers(want["issues"]), strict=True))
+    assert len(pairs) > 100
+    for (path, g), (wpath, w) in pairs:
+        assert path == wpath
+        if isinstance(w, float):
+            assert g == pytest.approx(w, rel=1e-9, abs=1e-9), path
+        else:
+            assert g == w, path

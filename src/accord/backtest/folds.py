@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-FOLDS = 5
+from accord.backtest.defaults import FOLDS
 
 
 def fold_of(case_ids: Sequence[str], k: int = FOLDS, seed: int = 0) -> dict[str, int]:

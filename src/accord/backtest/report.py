@@ -15,13 +15,12 @@ import numpy as np
 from pydantic import TypeAdapter
 
 from accord.backtest.bootstrap import LEVEL, RESAMPLES
-from accord.backtest.crossval import FOLDS, cross_validate
+from accord.backtest.crossval import cross_validate
+from accord.backtest.defaults import CV, FOLDS
 from accord.backtest.metrics import MOVE_TOLERANCE, REFERENCE, ModelScore, score_model
 from accord.backtest.runner import BacktestResult
 from accord.calibration.conformal import LEVELS, widen
 from accord.calibration.schema import Calibration
-
-CV = "cv"  # calibrated intervals by cross-validation over cases
 
 
 @dataclass(frozen=True)

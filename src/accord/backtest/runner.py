@@ -24,10 +24,10 @@ from typing import Any
 
 import numpy as np
 
+from accord.backtest.defaults import SAMPLES
 from accord.backtest.folds import FOLDS, fold_of
 from accord.calibration.conformal import LEVELS
 from accord.calibration.sampling import (
-    SAMPLES,
     input_intervals,
     intervals_of,
     point_intervals,

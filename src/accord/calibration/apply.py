@@ -17,8 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
+from accord.backtest.defaults import SAMPLES
 from accord.calibration.conformal import LEVELS, widen
-from accord.calibration.sampling import SAMPLES, input_intervals
+from accord.calibration.sampling import input_intervals
 from accord.calibration.schema import Calibration
 from accord.calibration.spread import position_spread
 from accord.case import Case

@@ -15,6 +15,7 @@ import warnings
 
 import numpy as np
 
+from accord.backtest.defaults import SAMPLES
 from accord.calibration.conformal import LEVELS
 from accord.case import Case
 from accord.forecast import run_models
@@ -23,7 +24,6 @@ from accord.models.registry import Model
 from accord.uncertainty.chunk import chunk_rng
 from accord.uncertainty.inputs import sampling_plan
 
-SAMPLES = 50  # per case; enough for intervals the calibration then corrects, fast for EUM
 TAILS = np.array([t for lv in LEVELS for t in ((1 - int(lv) / 100) / 2, (1 + int(lv) / 100) / 2)])
 
 

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-from accord.backtest import BacktestResult, build_report, load_cases, run
-from accord.backtest.crossval import FOLDS
-from accord.backtest.render import LEGEND, accuracy, coverage, per_issue, render_html, rich_table
-from accord.backtest.report import CV
-from accord.calibration import resolve_calibration
-from accord.calibration.sampling import SAMPLES
-from accord.calibration.schema import Calibration
+from accord.backtest.defaults import CV, FOLDS, SAMPLES
 from accord.cli.app import app, err, fail, out
 from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP, check_scheduler
-from accord.io import write_atomic
+
+if TYPE_CHECKING:  # numpy, scipy and the models load only when a command runs
+    from accord.backtest import BacktestResult
+    from accord.calibration.schema import Calibration
 
 TABLE_WIDTH = 120  # the tables' width when the terminal (or a pipe) is narrower
 
@@ -37,6 +33,10 @@ def backtest_cases(
     if samples < 1:
         fail(f"--samples must be positive, got {samples}")
     check_scheduler(scheduler)
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from accord.backtest import load_cases, run
+
     cases = load_cases(paths)
     progress = Progress(TextColumn("backtest"), BarColumn(),
                         TextColumn("{task.completed}/{task.total} cases"), TimeRemainingColumn(),
@@ -53,6 +53,8 @@ def backtest_cases(
 
 
 def _calibration(value: str) -> Calibration | str | None:
+    from accord.calibration import resolve_calibration
+
     if value == CV:
         return CV
     return resolve_calibration(value)
@@ -82,6 +84,19 @@ def backtest(
     deal/no-deal, and the coverage of their 50/80/95% intervals before and after calibration."""
     if folds < 2:
         fail(f"--folds must be at least 2, got {folds}")
+    from rich.console import Console
+
+    from accord.backtest import build_report
+    from accord.backtest.render import (
+        LEGEND,
+        accuracy,
+        coverage,
+        per_issue,
+        render_html,
+        rich_table,
+    )
+    from accord.io import write_atomic
+
     cal = _calibration(calibration)
     result = backtest_cases(cases, model, samples, seed, scheduler, workers)
     report = build_report(result, cal, folds, seed)

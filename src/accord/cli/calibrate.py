@@ -6,8 +6,7 @@ from pathlib import Path
 
 import typer
 
-from accord.backtest import fit_calibration
-from accord.calibration.sampling import SAMPLES
+from accord.backtest.defaults import SAMPLES
 from accord.cli.app import app, out
 from accord.cli.backtest import backtest_cases
 from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP
@@ -29,6 +28,8 @@ def calibrate(
 ) -> None:
     """Fit calibrated intervals (input uncertainty plus each model's own error) on cases with
     known outcomes; use them with --calibration FILE in forecast, sweep and report."""
+    from accord.backtest import fit_calibration
+
     result = backtest_cases(cases, model, samples, seed, scheduler, workers)
     cal = fit_calibration(result, label or f"{len(result.cases)} cases")
     cal.save(output)

@@ -8,14 +8,8 @@ from typing import Literal
 
 import typer
 
-from accord.case import dump_case, parse_case
 from accord.cli.app import app, fail, out, styled
-from accord.draft.build import draft_case
-from accord.draft.embeddings import available, load_embedder
-from accord.draft.issue_specs import load_issues
-from accord.draft.linking import Linker
-from accord.extract.evidence import read_evidence
-from accord.io import CASE_SUFFIXES, output_path, write_atomic
+from accord.io import CASE_SUFFIXES, output_path
 
 
 class Semantic(StrEnum):
@@ -42,6 +36,14 @@ def draft(
     embeddings: Semantic = EMBEDDINGS,
 ) -> None:
     """Draft a case from extracted evidence: actors, and positions for analyst review."""
+    from accord.case import dump_case, parse_case
+    from accord.draft.build import draft_case
+    from accord.draft.embeddings import available, load_embedder
+    from accord.draft.issue_specs import load_issues
+    from accord.draft.linking import Linker
+    from accord.extract.evidence import read_evidence
+    from accord.io import write_atomic
+
     output_path(output, CASE_SUFFIXES, "a case")
     if embeddings is Semantic.on and not available():
         fail("--embeddings on needs the 'embeddings' extra (pip install 'accord[embeddings]')")

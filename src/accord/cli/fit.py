@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from accord.calibration.sampling import SAMPLES
+from accord.backtest.defaults import SAMPLES
 from accord.cli.app import app, out
 from accord.cli.backtest import backtest_cases
 from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP
-from accord.ensemble.schema import Ensemble
-from accord.ensemble.train import fit_ensemble
+
+if TYPE_CHECKING:
+    from accord.ensemble.schema import Ensemble
 
 
 def summary(ens: Ensemble) -> list[str]:
@@ -51,6 +53,8 @@ def fit(
     """Fit the learned ensemble (weights on every model's forecast and a few traits of the
     issue) on cases with known outcomes, cross-validated by case; use it with
     --model ensemble --ensemble FILE."""
+    from accord.ensemble.train import fit_ensemble  # numpy, scipy and the models load only now
+
     result = backtest_cases(cases, None, samples, seed, scheduler, workers)
     ens = fit_ensemble(result, label or f"{len(result.cases)} cases")
     ens.save(output)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table
 
-from accord.backtest.cases import case_files
-from accord.calibration import resolve_calibration
-from accord.calibration.apply import with_intervals
-from accord.case import load_case
 from accord.cli.app import app, out
-from accord.forecast import Forecast, forecast_case
-from accord.report.wording import belief
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from accord.forecast import Forecast
 
 
 class Format(StrEnum):
@@ -41,6 +40,8 @@ def _cell(f: Forecast, i: int, model: str) -> str:
 
 
 def render_table(f: Forecast) -> Table:
+    from rich.table import Table
+
     title = f"{f.case}: forecast on the 0–100 scale"
     if any(i.intervals for i in f.issues):
         title += " [80% interval]"
@@ -61,6 +62,7 @@ def render_table(f: Forecast) -> Table:
 
 
 def render_markdown(f: Forecast) -> str:
+    from accord.report.wording import belief
     head = ["issue", "status quo", *f.models, "zone of agreement"]
     lines = [f"## {f.case}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for i, issue in enumerate(f.issues):
@@ -96,6 +98,13 @@ def forecast(
 ) -> None:
     """Forecast every issue of a case (or several) with 50/80/95% intervals and say whether a
     zone of agreement exists. One case gives one JSON object, several a JSON list."""
+    from accord.backtest.cases import case_files  # numpy and the models load only now
+    from accord.calibration import resolve_calibration
+    from accord.calibration.apply import with_intervals
+    from accord.case import load_case
+    from accord.forecast import forecast_case
+    from accord.report.wording import belief
+
     cal = resolve_calibration(calibration)
     results = []
     for path in case_files(cases):

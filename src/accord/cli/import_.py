@@ -7,11 +7,8 @@ from pathlib import Path
 
 import typer
 
-from accord.case import Case, save_case
 from accord.cli.app import app, out, styled
 from accord.cli.import_deu import CapabilityBasis, import_deu
-from accord.formats.decide import read_decide
-from accord.formats.ktab import read_ktab
 from accord.io import CASE_SUFFIXES, output_path
 
 
@@ -19,9 +16,6 @@ class Source(StrEnum):
     decide = "decide"
     ktab = "ktab"
     deu = "deu"
-
-
-READERS = {Source.decide: read_decide, Source.ktab: read_ktab}
 
 
 def guess(path: Path) -> Source:
@@ -55,7 +49,11 @@ def import_(
     if source is Source.deu:
         import_deu(file, output, capability)
         return
-    case: Case = READERS[source](file)
+    from accord.case import save_case
+    from accord.formats.decide import read_decide
+    from accord.formats.ktab import read_ktab
+
+    case = (read_decide if source is Source.decide else read_ktab)(file)
     save_case(case, output)
     out.print(styled("ok", "green", f" {file} ({source.value}) → {output}: "
                      f"{len(case.actors)} actors, {len(case.issues)} issues, "

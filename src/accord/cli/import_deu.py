@@ -5,9 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from accord.case import save_case
 from accord.cli.app import fail, out, styled
-from accord.formats.deu import read_deu
 
 
 class CapabilityBasis(StrEnum):
@@ -21,6 +19,9 @@ class CapabilityBasis(StrEnum):
 
 def import_deu(file: Path, directory: Path, capability: CapabilityBasis) -> None:
     """Read every proposal of ``file`` (all validated first), then write ``DIR/<prnr>.yaml``."""
+    from accord.case import save_case
+    from accord.formats.deu import read_deu
+
     if directory.exists() and not directory.is_dir():
         fail(f"{directory}: --format deu writes one case per proposal; -o must be a directory")
     cases = read_deu(file, capability.value)

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import typer
 
-from accord.calibration import resolve_calibration
-from accord.case import load_case
 from accord.cli.app import app, fail, out
 from accord.io import output_path
 
@@ -33,6 +31,8 @@ def report(
         "and that says which model to believe (default: the one accord ships)"),
 ) -> None:
     """Write the "what to expect" brief: verdict, forecasts, charts and evidence per issue."""
+    from accord.calibration import resolve_calibration
+    from accord.case import load_case
     from accord.report import compose_brief, output_format, write_brief  # matplotlib: lazily
     from accord.report.render import FORMATS
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 import typer
-from rich.table import Table
 
-from accord.case import load_case
 from accord.cli.app import app, out
 from accord.cli.options import model_options
-from accord.models.arrays import case_arrays
-from accord.models.trajectory import TRAJECTORIES, Trajectory, dynamic_model, trajectory
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from accord.models.trajectory import Trajectory
 
 MAX_COLUMNS = 12
 
@@ -28,10 +29,13 @@ def shown_rounds(rounds: int, limit: int = MAX_COLUMNS) -> list[int]:
     """All rounds when they fit, else ``limit`` evenly spaced ones including the first and last."""
     if rounds + 1 <= limit:
         return list(range(rounds + 1))
-    return sorted({int(v) for v in np.rint(np.linspace(0, rounds, limit))})
+    step = rounds / (limit - 1)
+    return sorted({round(i * step) for i in range(limit)})
 
 
 def render_positions(tr: Trajectory) -> Table:
+    from rich.table import Table
+
     cols = shown_rounds(tr.rounds)
     state = "converged" if tr.converged else "stopped at the round limit"
     title = f"{tr.model} on {tr.issue}: positions by round ({tr.rounds_text}, {state})"
@@ -50,6 +54,8 @@ def render_positions(tr: Trajectory) -> Table:
 
 
 def render_interactions(tr: Trajectory) -> Table:
+    from rich.table import Table
+
     t = Table(title="offers accepted (who moved, on whose offer)", title_justify="left")
     for name in ("round", "actor", "kind", "partner", "from", "to"):
         t.add_column(name, justify="left" if name in ("actor", "kind", "partner") else "right")
@@ -62,7 +68,7 @@ def render_interactions(tr: Trajectory) -> Table:
 def rounds(
     case: Path = typer.Argument(..., help="case file (.yaml, .yml or .json)"),
     model: str = typer.Option(
-        "eum", "--model", "-m", help=f"dynamic model ({', '.join(TRAJECTORIES)})"
+        "eum", "--model", "-m", help="dynamic model (eum, exchange)"
     ),
     issue: str = typer.Option(..., "--issue", "-i", help="issue id"),
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="output format"),
@@ -71,6 +77,10 @@ def rounds(
     ),
 ) -> None:
     """Print a dynamic model's rounds on one issue: positions per round and accepted offers."""
+    from accord.case import load_case  # numpy and the models load only when a command runs
+    from accord.models.arrays import case_arrays
+    from accord.models.trajectory import dynamic_model, trajectory
+
     options = model_options(model, dynamic_model(model).options, option)
     tr = trajectory(case_arrays(load_case(case)), model, issue, options)
     if fmt is Format.json:

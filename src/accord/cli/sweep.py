@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich import box
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from accord.calibration import resolve_calibration
-from accord.calibration.apply import calibrate_sweep
-from accord.case import load_case
 from accord.cli.app import app, err, fail, out, styled
 from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP, check_scheduler
-from accord.uncertainty.summary import IssueSweep, ModelSweep, Sweep
-from accord.uncertainty.sweep import DEFAULT_CHUNK, sweep_case
+from accord.uncertainty import DEFAULT_CHUNK
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from accord.uncertainty.summary import IssueSweep, ModelSweep, Sweep
 
 
 class Format(StrEnum):
@@ -57,6 +56,9 @@ def _pct(p: float) -> str:
 
 def render_issue(s: Sweep, issue: IssueSweep) -> Table:
     """Per model: median, intervals and how often each veto player gains; bars below."""
+    from rich import box
+    from rich.table import Table
+
     t = Table(
         title=f"{issue.id}: status quo {issue.status_quo:.1f}; a zone of agreement exists in "
         f"{_pct(issue.agreement_probability)} of samples",
@@ -128,6 +130,13 @@ def sweep(
     if jitter < 0:
         fail(f"--jitter must be >= 0, got {jitter:g}")
     check_scheduler(scheduler)
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from accord.calibration import resolve_calibration
+    from accord.calibration.apply import calibrate_sweep
+    from accord.case import load_case
+    from accord.uncertainty.sweep import sweep_case
+
     cal = resolve_calibration(calibration)
     c = load_case(case)
     progress = Progress(

@@ -307,12 +307,15 @@ def run(
     s: np.ndarray,
     active: np.ndarray | None = None,
     options: EUMOptions | None = None,
+    record: bool = True,
 ) -> EUMResult:
     """Run the EUM on one issue per batch element.
 
     ``c[..., n]`` capabilities, ``x[..., n]`` positions, ``s[..., n]`` saliences (0–1),
     ``active[..., n]`` the actors taking part (default: all). Inactive actors neither vote,
-    nor challenge, nor move.
+    nor challenge, nor move. ``record=False`` keeps only the first and last positions (no
+    per-round history: ``R = 1`` in :class:`EUMResult`), so a Monte Carlo sweep's memory does
+    not grow with the rounds; games run in blocks of at most :data:`PAIR_BUDGET` actor pairs.
     """
     opts = options or EUMOptions()
     x = np.asarray(x, dtype=float)
@@ -342,11 +345,48 @@ def run(
 
     n = shape[-1]
     flat = (-1, n)
-    x, s2, w2, act2 = (v.reshape(flat) for v in (x, s, w, act))
-    width2, tol2 = width.reshape(-1), tol.reshape(-1)
+    games = [v.reshape(flat) for v in (x, s, w, act)] + [width.reshape(-1), tol.reshape(-1)]
+    # games are independent: play them in blocks whose pair arrays stay within the budget
+    block = max(1, PAIR_BUDGET // (n * n))
+    played = [
+        _play([v[start:start + block] for v in games], opts, record)
+        for start in range(0, len(games[0]), block)
+    ]
+    trail, history, rounds, done = _joined(played, record)
+
+    def stacked(key: str, dtype: type) -> np.ndarray:
+        rows = history[key]
+        out = np.stack(rows) if rows else np.zeros((0, len(rounds), n), dtype)
+        return out.astype(dtype).reshape(-1, *shape)
+
+    positions = np.stack(trail).reshape(-1, *shape)
+    return EUMResult(
+        positions=positions,
+        median=_weighted_median(positions, w),
+        mean=_weighted_mean(positions, w),
+        risk=stacked("r", float),
+        proposer=stacked("proposer", int),
+        kind=stacked("kind", np.int8),
+        offer=stacked("offer", float),
+        rounds=rounds.reshape(shape[:-1]),
+        converged=done.reshape(shape[:-1]),
+        active=act,
+    )
+
+
+PAIR_BUDGET = 2**20  # actor pairs × games per block: 8 MB per pairwise array
+BLANKS = {"r": np.nan, "proposer": -1, "kind": Kind.NONE, "offer": np.nan}
+Played = tuple[list[np.ndarray], dict[str, list[np.ndarray]], np.ndarray, np.ndarray]
+
+
+def _play(games: list[np.ndarray], opts: EUMOptions, record: bool) -> Played:
+    """Rounds of the games ``x, s, w, act [g, n]``, ``width, tol [g]`` until each converges:
+    the positions after every round (only the first and last unless ``record``), the
+    per-round history (when ``record``), rounds with movement and convergence per game."""
+    x, s2, w2, act2, width2, tol2 = games
     done = np.zeros(len(x), bool)
     rounds = np.zeros(len(x), int)
-    history: dict[str, list[np.ndarray]] = {k: [] for k in ("r", "proposer", "kind", "offer")}
+    history: dict[str, list[np.ndarray]] = {k: [] for k in BLANKS}
     trail = [x.copy()]
     for _ in range(opts.max_rounds):
         live = np.flatnonzero(~done)
@@ -369,39 +409,48 @@ def run(
             break
         going = live[moving]
         rounds[going] += 1
-        keep = has[moving]
-        step = {
-            "r": (np.nan, r[moving]),
-            "proposer": (-1, np.where(keep, best[moving], -1)),
-            "kind": (Kind.NONE, np.where(keep, kind[moving], Kind.NONE)),
-            "offer": (np.nan, np.where(keep, taken[moving], np.nan)),
-        }
-        for key, (blank, value) in step.items():
-            row = np.full(x.shape, blank, dtype=np.asarray(value).dtype)
-            row[going] = value
-            history[key].append(row)
         x = x.copy()
         x[going] = new[moving]
+        if not record:
+            continue
+        keep = has[moving]
+        step = {
+            "r": r[moving],
+            "proposer": np.where(keep, best[moving], -1),
+            "kind": np.where(keep, kind[moving], Kind.NONE),
+            "offer": np.where(keep, taken[moving], np.nan),
+        }
+        for key, value in step.items():
+            row = np.full(x.shape, BLANKS[key], dtype=np.asarray(value).dtype)
+            row[going] = value
+            history[key].append(row)
         trail.append(x.copy())
+    if not record:
+        trail.append(x)
+    return trail, history, rounds, done
 
-    def stacked(key: str, dtype: type) -> np.ndarray:
-        rows = history[key]
-        out = np.stack(rows) if rows else np.zeros((0, *x.shape), dtype)
-        return out.astype(dtype).reshape(-1, *shape)
 
-    positions = np.stack(trail).reshape(-1, *shape)
-    return EUMResult(
-        positions=positions,
-        median=_weighted_median(positions, w),
-        mean=_weighted_mean(positions, w),
-        risk=stacked("r", float),
-        proposer=stacked("proposer", int),
-        kind=stacked("kind", np.int8),
-        offer=stacked("offer", float),
-        rounds=rounds.reshape(shape[:-1]),
-        converged=done.reshape(shape[:-1]),
-        active=act,
-    )
+def _joined(played: list[Played], record: bool) -> Played:
+    """The blocks of :func:`_play` as one: a block that stopped early repeats its last
+    positions and has blank history rows for the rounds it did not play."""
+    if len(played) == 1:
+        return played[0]
+    length = max(len(t) for t, *_ in played)
+    trail = [np.concatenate([t[min(i, len(t) - 1)] for t, *_ in played]) for i in range(length)]
+    history: dict[str, list[np.ndarray]] = {k: [] for k in BLANKS}
+    if record:
+        for key, blank in BLANKS.items():
+            for i in range(length - 1):
+                parts = []
+                for t, h, *_ in played:
+                    rows = h[key]
+                    parts.append(rows[i] if i < len(rows) else np.full(t[0].shape, blank,
+                                                                        rows[0].dtype
+                                                                        if rows else float))
+                history[key].append(np.concatenate(parts))
+    rounds = np.concatenate([r for *_, r, _ in played])
+    done = np.concatenate([d for *_, d in played])
+    return trail, history, rounds, done
 
 
 def run_issues(
@@ -410,6 +459,7 @@ def run_issues(
     S: np.ndarray,
     has: np.ndarray | None = None,
     options: EUMOptions | None = None,
+    record: bool = True,
 ) -> EUMResult:
     """Run the EUM on every issue of a case: ``c[..., n]``, ``X[..., n, k]``, ``S[..., n, k]``.
 
@@ -421,4 +471,4 @@ def run_issues(
     x = np.swapaxes(X, -1, -2)
     s = np.swapaxes(np.asarray(S, dtype=float), -1, -2)
     active = None if has is None else np.swapaxes(np.asarray(has, dtype=bool), -1, -2)
-    return run(np.asarray(c, dtype=float)[..., None, :], x, s, active, options)
+    return run(np.asarray(c, dtype=float)[..., None, :], x, s, active, options, record)

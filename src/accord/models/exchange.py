@@ -155,9 +155,28 @@ def exchange_model(
     )
 
 
+CANDIDATE_BUDGET = 2**18  # samples × candidate exchanges per block of a Monte Carlo run
+
+
 def run(a: CaseArrays, rounds: int = ROUNDS) -> np.ndarray:
-    """Registry entry: the expected outcome per issue after ``rounds`` rounds, ``[..., k]``."""
-    return exchange_model(a.c, a.X, a.S, a.has, rounds).forecast
+    """Registry entry: the expected outcome per issue after ``rounds`` rounds, ``[..., k]``.
+
+    Samples are independent games: they run in blocks of at most :data:`CANDIDATE_BUDGET`
+    candidate exchanges (each holds a few dozen numbers), so memory does not grow with the
+    number of samples in a chunk."""
+    X = np.asarray(a.X, dtype=float)
+    if X.ndim == 2:
+        return exchange_model(a.c, X, a.S, a.has, rounds).forecast
+    m, n, k = X.shape
+    c = np.broadcast_to(np.asarray(a.c, dtype=float), (m, n))
+    S = np.broadcast_to(np.asarray(a.S, dtype=float), (m, n, k))
+    has = np.broadcast_to(np.asarray(a.has, dtype=bool), (m, n, k))
+    block = max(1, CANDIDATE_BUDGET // max(1, n * (n - 1) // 2 * (k * (k - 1) // 2)))
+    return np.concatenate([
+        exchange_model(c[s:s + block], X[s:s + block], S[s:s + block], has[s:s + block],
+                       rounds).forecast
+        for s in range(0, m, block)
+    ])
 
 
 class _Fixed(NamedTuple):
@@ -266,13 +285,17 @@ class _Rounds:
         cell = (s_idx * n + u) * k, (s_idx * n + v) * k  # flat [m, n, k] rows of u and v
         base = (w * X0).sum(axis=1)
         grid = {
-            "u": u, "v": v, "p": P, "q": Q, "rank": rank,
+            "u": u, "v": v, "p": P, "q": Q,
             "iq": cell[0] + Q, "ip": cell[0] + P, "jp": cell[1] + P, "jq": cell[1] + Q,
             "base_q": base[s_idx, Q], "base_p": base[s_idx, P],
             "Dq": self.D[s_idx, Q], "Dp": self.D[s_idx, P],
         }
-        # per candidate and fixed for the round, flat over (sample, candidate)
-        c = {name: np.ascontiguousarray(x).reshape(-1) for name, x in grid.items()}
+        # each sample's candidates in the order of creation (rank), so that among equal gains
+        # the first one is the earliest created; flat over (sample, candidate)
+        by_rank = np.argsort(rank, axis=1, kind="stable")
+        open_ = np.take_along_axis(open_, by_rank, axis=1)
+        c = {name: np.take_along_axis(np.broadcast_to(x, open_.shape), by_rank, axis=1).reshape(-1)
+             for name, x in grid.items()}
         for name, table in (("s", S), ("w", w), ("x0", X0)):
             flat = table.reshape(-1)
             for side in ("iq", "ip", "jp", "jq"):
@@ -293,7 +316,6 @@ class _Rounds:
         self.by_supply = _Index(c["iq"], c["jp"])
         self.by_demand = _Index(c["jq"], c["ip"])
         size = c["u"].size
-        self.alive_shape = open_.shape
         self.pos = X0.copy()  # current supply positions this round
         self.upd = np.full((m, n, k, n), np.nan)
         self.upd_sum = np.zeros((m, n, k))  # Σ w·(update − start) per [demander, issue]
@@ -306,22 +328,21 @@ class _Rounds:
         alive = open_.reshape(-1).copy()
         f = np.flatnonzero(alive)
         alive[f] = self._calculate(f)
-        while alive.any():
-            alive = self._step(r, alive)
+        self.best = _Best(np.where(alive, self.gain, -np.inf).reshape(open_.shape))
+        while self._step(r, alive):
+            pass
         self.voting = self.pos.copy()
         self.mds_voting.append(self.mds(self.pos))
         moved = self.pos != X0
         keep = (1 - S) * SALIENCE_WEIGHT + FIXED_WEIGHT
         self.X = np.where(moved, (1 - keep) * X0 + keep * self.pos, X0)
 
-    def _step(self, r: int, alive: np.ndarray) -> np.ndarray:
-        c, (m, width) = self.c, self.alive_shape
-        grid = alive.reshape(m, width)
-        live = np.flatnonzero(grid.any(axis=1))
-        g = np.where(grid[live], self.gain.reshape(m, width)[live], -np.inf)
-        near = grid[live] & (g >= g.max(axis=1, keepdims=True) - TIE)
-        best = np.where(near, c["rank"].reshape(m, width)[live], _NEVER).argmin(axis=1)
-        e = live * width + best
+    def _step(self, r: int, alive: np.ndarray) -> bool:
+        """Realise the best open exchange of every sample that has one (False: none has)."""
+        c = self.c
+        live, e = self.best.first()
+        if not live.size:
+            return False
         pos = self.pos.reshape(-1)
         iq, jp = c["iq"][e], c["jp"][e]
         yi, yj = self.y[0, e], self.y[1, e]
@@ -346,11 +367,12 @@ class _Rounds:
         self.ksum[side, moved] += mv
         self.kpos[side, moved] &= mv > 0
         self.kneg[side, moved] &= mv < 0
-        touched = np.zeros(alive.shape, bool)
-        touched[moved] = touched[asked] = True
-        f = (touched & alive).nonzero()[0]
+        touched = _distinct(np.concatenate((moved, asked)))  # recalculated once each
+        f = touched[alive[touched]]
         alive[f] = self._calculate(f)
-        return alive
+        self.best.update(np.concatenate((e, f)), np.where(alive[f], self.gain[f], -np.inf),
+                         len(e))
+        return True
 
     def _record(self, where: np.ndarray, row: np.ndarray, w: np.ndarray, y: np.ndarray,
                 start: np.ndarray) -> None:
@@ -428,7 +450,55 @@ class _Rounds:
         return ExchangeRows(**{nm: col[order] for nm, col in cols.items()})
 
 
-_NEVER = np.iinfo(np.int64).max
+DISTINCT_ABOVE = 64  # blocks touched by one exchange beyond which duplicates are dropped
+
+
+def _distinct(x: np.ndarray) -> np.ndarray:
+    """The distinct values of ``x``, sorted (``np.unique`` without its overhead per call)."""
+    x = np.sort(x)
+    return x[np.concatenate(([True], x[1:] != x[:-1]))]
+
+
+class _Best:
+    """The best open candidate of every sample, kept up to date between exchanges.
+
+    ``score[m, width]`` holds each candidate's gain (``-inf`` once it is realised or invalid),
+    candidates in the order they were created. The rows are cut into blocks of about
+    ``√width`` with their maxima kept, so finding the best (the first candidate within
+    :data:`TIE` of the row's maximum) reads the block maxima and one block, and an exchange
+    updates only the blocks of the candidates it touched: each step costs ``O(√width)`` per
+    sample plus the touched candidates, not ``O(width)``.
+    """
+
+    def __init__(self, score: np.ndarray):
+        m, self.width = score.shape
+        self.size = max(1, int(np.sqrt(self.width)))
+        nb = max(1, -(-self.width // self.size))  # one empty block when nothing is open
+        self.score = np.full((m, nb * self.size), -np.inf)
+        self.score[:, :self.width] = score
+        self.blocks = self.score.reshape(m, nb, self.size)
+        self.top = self.blocks.max(axis=2)  # [m, nb]
+
+    def first(self) -> tuple[np.ndarray, np.ndarray]:
+        """Samples with an open candidate, and each one's best (flat candidate index)."""
+        best = self.top.max(axis=1)
+        live = np.flatnonzero(best > -np.inf)
+        floor = best[live, None] - TIE
+        block = np.argmax(self.top[live] >= floor, axis=1)
+        at = np.argmax(self.blocks[live, block] >= floor, axis=1)
+        return live, live * self.width + block * self.size + at
+
+    def update(self, where: np.ndarray, score: np.ndarray, dead: int) -> None:
+        """Set candidates ``where`` (flat indices): the first ``dead`` to ``-inf``, the rest to
+        ``score``; then refresh the maxima of their blocks."""
+        s, pos = np.divmod(where, self.width)
+        self.score[s[:dead], pos[:dead]] = -np.inf
+        self.score[s[dead:], pos[dead:]] = score
+        key = s * self.top.shape[1] + pos // self.size
+        if len(key) > DISTINCT_ABOVE:  # else refreshing a block twice costs less than sorting
+            key = _distinct(key)
+        s, block = np.divmod(key, self.top.shape[1])
+        self.top[s, block] = self.blocks[s, block].max(axis=1)
 
 
 class _Index:

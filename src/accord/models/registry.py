@@ -50,13 +50,14 @@ def _eum(a: CaseArrays, name: str) -> np.ndarray:
     out = []
     for j in range(0, k, block):
         cols = slice(j, j + block)
-        r = eum.run_issues(a.c, a.X[..., cols], a.S[..., cols], a.has[..., cols])
+        r = eum.run_issues(a.c, a.X[..., cols], a.S[..., cols], a.has[..., cols], record=False)
         out.append(r.forecast_mean if name == "eum-mean" else r.forecast)
     return np.concatenate(out, axis=-1)
 
 
 def _exchange(a: CaseArrays) -> np.ndarray:
-    require("exchange", _samples(a), *a.shape)
+    # samples run in blocks of bounded size (exchange.CANDIDATE_BUDGET): one must fit
+    require("exchange", 1, *a.shape)
     return exchange.run(a)
 
 

@@ -14,9 +14,26 @@
   file, or Markdown with its charts in ``<name>_files/``; all writes atomic.
 """
 
-from accord.report.brief import build_brief
-from accord.report.compose import compose_brief
-from accord.report.render import output_format, write_brief
-from accord.report.types import Brief, BriefInput
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from accord.report.brief import build_brief
+    from accord.report.compose import compose_brief
+    from accord.report.render import output_format, write_brief
+    from accord.report.types import Brief, BriefInput
+
+# loaded on first use, so that `accord forecast` can word its lines with
+# accord.report.wording without loading the charts (matplotlib) and templates (Jinja2)
+_HOME = {"build_brief": "brief", "compose_brief": "compose", "output_format": "render",
+         "write_brief": "render", "Brief": "types", "BriefInput": "types"}
 __all__ = ["Brief", "BriefInput", "build_brief", "compose_brief", "output_format", "write_brief"]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module 'accord.report' has no attribute {name!r}")
+    return getattr(import_module(f"accord.report.{_HOME[name]}"), name)

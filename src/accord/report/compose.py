@@ -21,7 +21,7 @@ from accord.models.trajectory import trajectory
 from accord.report.brief import build_brief
 from accord.report.trades import likely_trades
 from accord.report.types import Brief, BriefInput
-from accord.uncertainty import sweep_case
+from accord.uncertainty.sweep import sweep_case
 
 EUM = ("eum", "eum-mean")  # the models whose rounds the brief charts per issue
 EXCHANGE = ("exchange",)  # the model whose first round the brief lists as likely trades

@@ -7,9 +7,9 @@ once, and say how wide the outcomes are, how likely a deal is and what drives th
 - :mod:`.sensitivity`: first-order indices from the sample (given data);
 - :mod:`.backends`: chunks in this process or on Dask;
 - :mod:`.summary`: the published result; :mod:`.sweep`: the entry point.
+
+The package itself imports nothing (the command line reads :data:`DEFAULT_CHUNK` without
+loading numpy or scipy).
 """
 
-from accord.uncertainty.summary import Sweep
-from accord.uncertainty.sweep import sweep_case
-
-__all__ = ["Sweep", "sweep_case"]
+DEFAULT_CHUNK = 5_000  # samples drawn per chunk (a chunk's draws depend on its size)

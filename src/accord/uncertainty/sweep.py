@@ -7,6 +7,7 @@ from typing import Any
 from accord.case import Case
 from accord.models.memory import samples_per_chunk
 from accord.models.registry import resolve
+from accord.uncertainty import DEFAULT_CHUNK
 from accord.uncertainty.backends import (
     Progress,
     chunk_sizes,
@@ -17,8 +18,6 @@ from accord.uncertainty.backends import (
 from accord.uncertainty.chunk import ChunkStats
 from accord.uncertainty.inputs import SamplingPlan, sampling_plan
 from accord.uncertainty.summary import Sweep, summarise
-
-DEFAULT_CHUNK = 5_000
 
 
 def sweep_stats(

@@ -18,7 +18,7 @@ from accord.errors import AccordError, OptionError
 from accord.forecast import forecast_case
 from accord.models.arrays import case_arrays
 from accord.models.trajectory import trajectory
-from accord.uncertainty import sweep_case
+from accord.uncertainty.sweep import sweep_case
 from accord.web.store import NotFound
 
 DYNAMIC = ("eum", "eum-mean", "exchange")

@@ -1,0 +1,58 @@
+"""Start-up: importing the command line loads nothing heavy (issue 15).
+
+A fresh interpreter imports ``accord.cli`` (every command registered) and, separately, runs
+``accord --help``; neither may have imported matplotlib, spaCy, scipy.stats, Dask, the report
+package, the extraction, the sweep or numpy: those load inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+HEAVY = ("matplotlib", "spacy", "scipy.stats", "scipy", "dask", "distributed", "numpy",
+         "accord.report", "accord.extract", "accord.uncertainty.sweep", "accord.draft.build")
+
+PROBE = """
+import json, sys
+{run}
+print(json.dumps(sorted(sys.modules)), file=sys.__stderr__)
+"""
+
+
+def loaded(run: str, root) -> set[str]:
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    done = subprocess.run([sys.executable, "-c", PROBE.format(run=run)], capture_output=True,
+                          text=True, env=env, check=False)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def heavy(modules: set[str]) -> set[str]:
+    return {m for m in modules for h in HEAVY if m == h or m.startswith(h + ".")}
+
+
+def test_importing_the_cli_loads_nothing_heavy(root):
+    modules = loaded("import accord.cli", root)
+    assert "accord.cli.forecast" in modules and "accord.cli.sweep" in modules
+    assert heavy(modules) == set()
+
+
+def test_help_loads_nothing_heavy(root):
+    run = ("from accord.cli import app\n"
+           "try:\n    app(['--help'])\nexcept SystemExit:\n    pass")
+    modules = loaded(run, root)
+    assert "typer" in modules
+    assert heavy(modules) == set()
+
+
+def test_forecast_loads_numpy_and_wording_but_not_the_brief(root, flagship_path):
+    run = ("from accord.cli import app\n"
+           f"try:\n    app(['forecast', {str(flagship_path)!r}])\nexcept SystemExit:\n    pass")
+    modules = loaded(run, root)
+    assert "numpy" in modules and "accord.forecast" in modules
+    # the forecast's lines are worded by the report's wording module, and by nothing else of it
+    allowed = {"numpy", "accord.report", "accord.report.wording"}
+    assert {m for m in modules if m.startswith("accord.report")} == allowed - {"numpy"}
+    assert heavy(modules) - allowed - {m for m in modules if m.startswith("numpy.")} == set()
