@@ -34,6 +34,7 @@ from accord.extract.lexicon import (
     HONORIFICS,
     MALE,
     MAX_ALIAS_TOKENS,
+    SPEECH_VERBS,
     SPOKESPERSONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -44,7 +45,11 @@ PRONOUNS_MALE = frozenset({"he", "him", "his", "himself"})
 PRONOUNS_FEMALE = frozenset({"she", "her", "hers", "herself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+NOT_PEOPLE = frozenset({"PERSON", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT"})
 _BAD_ORG_WORDS = frozenset({"state", "defense", "defence", "press", "of", "the"})
+# a lead may describe a person ("The United States' top diplomat said …") and name them in
+# the next sentence or two ("U.S. Secretary of State John Kerry said …")
+NAMED_AFTER_TOKENS = 80
 SEX = {**dict.fromkeys(MALE, "m"), **dict.fromkeys(FEMALE, "f")}  # by honorific
 
 
@@ -135,7 +140,8 @@ class ActorIndex:
     def _find_people(self) -> None:
         """PERSON entities, each full name an actor with its titles; then later mentions."""
         names = [span for ent in self.doc.ents if (span := self._person_name(ent)) is not None]
-        names = sorted(set(names + self._mistagged_full_names(names) + self._titled_names()))
+        names = sorted(set(names + self._mistagged_full_names(names) + self._titled_names()
+                           + self._speaking_names()))
         known = _KnownNames.of(self.doc, names)
         for s, e in names:
             actor = self._add(known.full_name(self.doc[s:e].text, s), "person", s, e)
@@ -154,16 +160,44 @@ class ActorIndex:
 
     def _titled_names(self) -> list[tuple[int, int]]:
         """Two or more proper nouns tagged as groups or bodies but standing right after a
-        title ("CPP lawmaker Cheam Yiep", tagged NORP): a person's name."""
+        title ("CPP lawmaker Cheam Yiep", tagged NORP), or after a title and the body it is
+        for ("special envoy for North Korea Sung Kim", all tagged GPE): a person's name."""
         doc, out = self.doc, []
         for i in range(1, len(doc)):
-            if doc[i - 1].lower_ not in TITLE_HEADS or not _body_tagged_name(doc[i]):
+            if not _body_tagged_name(doc[i]) or not (
+                    doc[i - 1].lower_ in TITLE_HEADS or self._after_title_for_body(i)):
                 continue
             j = i
             while j < len(doc) and _body_tagged_name(doc[j]):
                 j += 1
             if j - i > 1 and all(self._alias_at(k, j) is None for k in range(i, j)):
                 out.append((i, j))
+        return out
+
+    def _after_title_for_body(self, i: int) -> bool:
+        """Whether token ``i`` follows "TITLE for|of|to BODY" ("envoy for North Korea")."""
+        doc = self.doc
+        for k in range(i - 1, max(0, i - 1 - MAX_ALIAS_TOKENS * 3), -1):
+            if doc[k].lower_ in {"for", "of", "to"}:
+                hit = self._alias_at(k + 1, i)
+                return (hit is not None and hit[1] == i and k > 0
+                        and doc[k - 1].lower_ in TITLE_HEADS)
+        return False
+
+    def _speaking_names(self) -> list[tuple[int, int]]:
+        """Two or more capitalised proper nouns, tagged as no group, body or place, that are
+        the subject of a speech verb ("…," Hulusi Akar said, tagged WORK_OF_ART after the
+        closing mark): a person's name."""
+        doc, out = self.doc, []
+        for tok in self.tokens:
+            if (tok.dep_ != "nsubj" or tok.head.pos_ != "VERB"
+                    or tok.head.lemma_ not in SPEECH_VERBS or not _bare_name(tok)):
+                continue
+            s = tok.i
+            while s > 0 and doc[s - 1].dep_ == "compound" and _bare_name(doc[s - 1]):
+                s -= 1
+            if tok.i > s and all(self._alias_at(k, tok.i + 1) is None for k in range(s, tok.i + 1)):
+                out.append((s, tok.i + 1))
         return out
 
     def _person_name(self, ent: Span) -> tuple[int, int] | None:
@@ -451,6 +485,8 @@ class ActorIndex:
                 return self._tok[child.i]
         if low in SPOKESPERSONS:
             return self._named_spokesperson(tok) or self._principal(tok)
+        if low in TITLE_HEADS and any(c.dep_ == "poss" and self.body_at(c.i) for c in tok.lefts):
+            return self._titled_body(tok)  # "the United States' top diplomat"
         if low in TITLE_HEADS and any(c.lower_ in {"the", "our"} for c in tok.lefts):
             return self._by_role(tok) or self._titled_body(tok)
         for child in tok.children:  # "Mr Straw's China trip", compounds over a name
@@ -524,7 +560,8 @@ class ActorIndex:
                      and (b := self.body_at(c.i))), None)
         if body is None:
             return None
-        for i in range(tok.i - 1, -1, -1):
+        after = range(tok.i + 1, min(len(self.doc), tok.i + 1 + NAMED_AFTER_TOKENS))
+        for i in (*range(tok.i - 1, -1, -1), *after):
             name = self._tok[i]
             if name and self._actors[name].kind == "person" and (
                     self._actors[name].affiliation == body):
@@ -565,6 +602,12 @@ class ActorIndex:
 def _body_tagged_name(tok: Token) -> bool:
     """A capitalised proper noun the model tagged as a group, body or place."""
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in ORG_LABELS
+
+
+def _bare_name(tok: Token) -> bool:
+    """A capitalised proper noun the model tagged as nothing that names a person's side."""
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text not in HONORIFICS
+            and tok.ent_type_ not in ORG_LABELS | NOT_PEOPLE)
 
 
 def _leads_a_name(tok: Token) -> bool:

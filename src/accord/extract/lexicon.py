@@ -103,6 +103,10 @@ TITLE_MODIFIERS = frozenset({
 })
 SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                            "spokespeople", "representative", "statement"})
+# unnamed members who speak for the body named before them ("a Syrian opposition official",
+# "one Hamas official")
+MEMBERS = frozenset({"official", "officials", "source", "sources", "aide", "aides", "delegate",
+                     "delegates"})
 
 # speech and attribution verbs (lemmas)
 SPEECH_VERBS = frozenset({

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from accord.extract.actors import ActorIndex
-from accord.extract.lexicon import SPEECH_VERBS, SPOKESPERSONS, WEAK_SPEECH_VERBS
+from accord.extract.lexicon import MEMBERS, SPEECH_VERBS, SPOKESPERSONS, WEAK_SPEECH_VERBS
 from accord.extract.records import QuoteRecord
 
 OPENING = "“"
@@ -38,6 +38,7 @@ _MARKS = re.compile("''|[\"“”]")  # two apostrophes are a straight mark too
 _LEFT_BOUND = set("([{—–-/‘'")
 _RIGHT_BOUND = set(".,;:!?)]}…—–-’'")
 _SENT_END = (".", "?", "!", "…")
+_DASHES = frozenset({"-", "--", "—", "–"})  # after a quote: an apposition, not an attribution
 _OPENERS = frozenset({"And", "But", "So", "Yet", "Or"})  # may open a sentence before a quote
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she"})
@@ -202,7 +203,7 @@ class QuoteFinder:
         out: list[int] = []
         while i < len(toks) and len(out) < 14:
             t = toks[i]
-            if self.inside[i] or "\n" in t.text or t.text in _SENT_END:
+            if self.inside[i] or "\n" in t.text or t.text in _SENT_END or t.text in _DASHES:
                 break
             out.append(i)
             i += 1
@@ -459,8 +460,16 @@ def _previous_paragraph(text: str, start: int) -> int:
 
 
 def _unnamed_principal(subj: Token) -> str | None:
-    """"A spokesman for the Syrian opposition", a body the actor index does not know: the
-    body as the text names it, without its article ("Syrian opposition")."""
+    """"A spokesman for the Syrian opposition", "a Syrian opposition official", "a Qatari
+    Foreign Ministry spokesperson": a body the actor index does not know, as the text names
+    it, without its article and leading lower-case words ("senior")."""
+    if subj.lower_ in SPOKESPERSONS | MEMBERS:
+        mods = [c for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        words = [t for m in mods for t in m.subtree]
+        while words and not words[0].text[:1].isupper():
+            words.pop(0)
+        if words:
+            return " ".join(t.text for t in words)
     if subj.lower_ not in SPOKESPERSONS:
         return None
     for prep in subj.children:
