@@ -8,6 +8,8 @@ its source and target tokens (:mod:`~accord.extract.events.arguments`) and names
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.events.acts import (
@@ -56,6 +58,8 @@ class Coder:
         self.doc = doc
         self.index = index
         self.discourse = Discourse(index)
+        self.text = doc.text  # built from every token on each access: read it once
+        self._coded: set[tuple[object, ...]] = set()  # the events so far, for ``_add``
 
     def run(self) -> list[EventRecord]:
         """Every event in text order, each once; questions report no event."""
@@ -85,10 +89,13 @@ class Coder:
     def _before(self, sent: Span, tok: Token) -> list[Mention]:
         return self.discourse.mentions_in(t for t in sent if t.i < tok.i)
 
-    @staticmethod
-    def _add(ev: EventRecord | None, events: list[EventRecord]) -> None:
+    def _add(self, ev: EventRecord | None, events: list[EventRecord]) -> None:
         """Append ``ev`` if it is an event not there yet."""
-        if ev is not None and ev not in events:
+        if ev is None:
+            return
+        key = astuple(ev)
+        if key not in self._coded:
+            self._coded.add(key)
             events.append(ev)
 
     # ------------------------------------------------------------------ one event
@@ -129,7 +136,7 @@ class Coder:
             source=source,
             target=target,
             negated=site.negated,
-            sentence=self.doc.text[start:end],
+            sentence=self.text[start:end],
             start=start,
             end=end,
         )
