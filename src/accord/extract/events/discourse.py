@@ -24,6 +24,7 @@ class Mention:
     subject: bool
     topic: bool = False  # subject of the sentence's main verb
     named: bool = True  # named by the actor index, not a collective noun ("unions")
+    at: int = -1  # the token that heads the phrase
 
 
 class Discourse:
@@ -61,7 +62,7 @@ class Discourse:
                 )
                 subject = tok.dep_ in _SUBJECT_DEPS
                 topic = subject and tok.head.dep_ == "ROOT"
-                found.append(Mention(name, person, subject, topic, named is not None))
+                found.append(Mention(name, person, subject, topic, named is not None, tok.i))
         return found
 
     def antecedent(self, pronoun: Token, before: list[Mention]) -> str | None:
