@@ -35,9 +35,9 @@ _CUTS = (
 )
 
 
-def pieces(text: str, size: int = PIECE) -> list[tuple[int, int]]:
+def pieces(text: str, size: int) -> list[tuple[int, int]]:
     """(start, end) of consecutive pieces of ``text``, each at most ``size`` characters, that
-    together are the whole text; one piece when the text is that short."""
+    together are the whole text; one piece when the text is that short, none when empty."""
     out: list[tuple[int, int]] = []
     _cut(text, 0, len(text), size, 0, out)
     return out
@@ -73,13 +73,15 @@ def _cut(text: str, a: int, b: int, size: int, level: int,
 
 
 def parse(nlp: Language, texts: Iterable[str], batch: int) -> Iterator[Doc]:
-    """One parsed ``Doc`` per text, in order; a text longer than :data:`PIECE` is parsed in
-    pieces and joined back (the ``Doc``'s text is the text itself)."""
+    """One parsed ``Doc`` per text, in order; a text longer than :data:`PIECE` characters
+    (or ``nlp.max_length``, if lower) is parsed in pieces and joined back (the ``Doc``'s text
+    is the text itself)."""
     counts: deque[int] = deque()  # pieces of each text, in order
+    size = min(PIECE, nlp.max_length)
 
     def stream() -> Iterator[str]:
         for text in texts:
-            spans = pieces(text)
+            spans = pieces(text, size)
             counts.append(len(spans))
             yield from (text[a:b] for a, b in spans)
 
