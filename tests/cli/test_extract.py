@@ -236,4 +236,6 @@ def test_extract_a_jsonl_row_with_a_lone_surrogate(tmp_path):
     result = runner.invoke(app, ["extract", str(f), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "c.jsonl:1: field 'text': 1 lone surrogate(s)" in " ".join(result.output.split())
-    assert any(r["type"] == "actor" and r["name"] == "Vladimir Putin" for r in rows(out))
+    (quote,) = [r for r in rows(out) if r["type"] == "quote"]
+    assert (quote["speaker"], quote["text"]) == ("Putin", "\ufffd talks with NATO were useful")
+    assert (quote["start"], quote["end"]) == (11, 40)  # one character for one

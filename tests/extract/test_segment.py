@@ -80,7 +80,7 @@ def test_unbalanced_quotes_and_an_unpunctuated_line_finish(nlp):
     punctuation: extraction ends (in seconds; the 1 MB targets are in bench/) with records
     whose offsets index the text."""
     rng = random.Random(3)
-    words = "the minister said talks would resume in Geneva on Monday".split()
+    words = ["the", "minister", "said", "talks", "would", "resume", "in", "Geneva", "on", "Monday"]
     marks = ['"', "“", ""]
     quoted = " ".join(rng.choice(marks) + rng.choice(words) for _ in range(5_000))[:30_000]
     line = " ".join(rng.choice(words) for _ in range(5_000))[:30_000]
