@@ -185,3 +185,58 @@ def test_evaluate_extraction_missing_plover_file_exits_2(root: Path, tmp_path: P
               "--articles", str(root / "tests/articles"), "--plover", str(tmp_path / "no.jsonl")])
     assert result.exit_code == 2
     assert "PLOVER records file not found" in result.output
+
+
+def test_extract_skips_a_fifo_in_a_folder_and_never_blocks(shared, tmp_path):
+    """The real CLI in a subprocess (a blocked open would hang it: the timeout fails the
+    test instead): a FIFO named x.txt is skipped with a notice, the article is read."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text((shared / FOUNDING).read_text(encoding="utf-8"),
+                                    encoding="utf-8")
+    os.mkfifo(tmp_path / "x.txt")
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = {**os.environ, "PYTHONPATH": str(src), "COLUMNS": "200"}
+    proc = subprocess.run(
+        [sys.executable, "-c", "from accord.cli import main; main()", "extract", str(tmp_path),
+         "-o", str(tmp_path / "ev.jsonl")],
+        env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert f"{tmp_path / 'x.txt'}: skipped: not a regular file (a FIFO)" in proc.stderr
+    assert "wrote" in proc.stderr and "from 1 articles" in proc.stderr
+
+
+def test_extract_an_article_over_the_parsers_limit(nlp, founding_text, tmp_path, monkeypatch):
+    """spaCy refuses a text over nlp.max_length (E088, a traceback before); the article is
+    parsed in pieces and its records index the whole file."""
+    monkeypatch.setattr(nlp, "max_length", 8_000)
+    text = (founding_text + "\n") * 2
+    f = tmp_path / "long.txt"
+    f.write_text(text, encoding="utf-8")
+    out = tmp_path / "ev.jsonl"
+    result = runner.invoke(app, ["extract", str(f), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    quotes = [r for r in rows(out) if r["type"] == "quote" and r["direct"]]
+    assert len(quotes) == 2 * 13
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in quotes)
+    skipped = runner.invoke(app, ["extract", str(f), "--max-chars", "10000"])
+    assert skipped.exit_code == 2
+    assert "skipped: over the limit of 10,000 characters (--max-chars)" in " ".join(
+        skipped.output.split())
+
+
+def test_extract_a_jsonl_row_with_a_lone_surrogate(tmp_path):
+    """json.loads turns "\\ud800" into a lone surrogate, which UTF-8 cannot encode (the
+    output write failed with UnicodeEncodeError): it is replaced, with a notice."""
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"id": "s", "text": "Putin said \\ud800 talks with NATO were useful."}\n',
+                 encoding="utf-8")
+    out = tmp_path / "ev.jsonl"
+    result = runner.invoke(app, ["extract", str(f), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "c.jsonl:1: field 'text': 1 lone surrogate(s)" in " ".join(result.output.split())
+    (quote,) = [r for r in rows(out) if r["type"] == "quote"]
+    assert (quote["speaker"], quote["text"]) == ("Putin", "\ufffd talks with NATO were useful")
+    assert (quote["start"], quote["end"]) == (11, 40)  # one character for one

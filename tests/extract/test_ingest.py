@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from accord.errors import ArticleError, InputError
-from accord.extract.ingest import parse_date, read_articles
+from accord.extract.ingest import (
+    ArticleNotice,
+    Unread,
+    parse_date,
+    read_articles,
+    read_jsonl,
+    read_text,
+)
 
 
 def test_plain_text_headline_date_from_name_and_offsets(tmp_path):
@@ -112,3 +120,69 @@ def test_the_founding_article_takes_its_date_from_its_name(shared, founding_text
     (founding,) = [a for a in read_articles([shared / "articles"]) if a.text == founding_text]
     assert founding.published == date(2022, 1, 10)
     assert founding.title == founding_text.splitlines()[0].strip()
+
+
+def test_a_fifo_or_a_folder_named_like_an_article_is_skipped_with_a_notice(tmp_path):
+    """Opening a FIFO blocks until a writer comes: it is never opened, only named."""
+    (tmp_path / "a.txt").write_text("A\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "x.txt")
+    (tmp_path / "folder.txt").mkdir()  # walked into, not read
+    notices: list[str] = []
+    assert [a.id for a in read_articles([tmp_path], warn=notices.append)] == ["a.txt"]
+    assert notices == [f"{tmp_path / 'x.txt'}: skipped: not a regular file (a FIFO)"]
+    notices.clear()
+    assert list(read_articles([tmp_path / "x.txt"], warn=notices.append)) == []
+    assert len(notices) == 1
+    with pytest.raises(Unread, match="not a regular file"):  # one reader: an error
+        read_text(tmp_path / "x.txt")
+
+
+def test_an_article_over_max_chars_is_skipped_with_a_notice(tmp_path):
+    (tmp_path / "long.txt").write_text("é" * 11, encoding="utf-8")  # 11 characters, 22 bytes
+    (tmp_path / "short.txt").write_text("é" * 10, encoding="utf-8")
+    rows = [{"id": "ok", "text": "x" * 10}, {"id": "long", "text": "x" * 11},
+            {"id": "ok2", "text": "y"}]
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n",
+                                      encoding="utf-8")
+    notices: list[str] = []
+    got = [a.id for a in read_articles([tmp_path], max_chars=10, warn=notices.append)]
+    assert got == ["ok", "ok2", "short.txt"]
+    c, long = tmp_path / "c.jsonl", tmp_path / "long.txt"
+    assert notices == [
+        f"{c}:2: skipped: the text has 11 characters, over the limit of 10 (--max-chars)",
+        f"{long}: skipped: over the limit of 10 characters (--max-chars)",
+    ]
+    with pytest.warns(ArticleNotice, match="over the limit of 10"):  # the default channel
+        assert len(list(read_articles([long, tmp_path / "short.txt"], max_chars=10))) == 1
+
+
+def test_a_jsonl_row_longer_than_any_article_is_read_past(tmp_path):
+    """A row may take 6 characters per text character (\\uXXXX) and 65,536 more; a longer
+    one is read past in pieces, never held whole, and the next row is read."""
+    f = tmp_path / "c.jsonl"
+    rows = [{"id": "huge", "text": "x" * 70_000}, {"id": "next", "text": "y"}]
+    f.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    notices: list[str] = []
+    assert [a.id for a in read_jsonl(f, max_chars=1, warn=notices.append)] == ["next"]
+    assert notices == [
+        f"{f}:1: skipped: a row over 65,542 characters (an article may have 1: --max-chars)"]
+
+
+def test_lone_surrogates_in_a_jsonl_row_become_replacement_characters(tmp_path):
+    """A "\\ud800" escape that pairs with nothing is no character and cannot be written as
+    UTF-8: it becomes U+FFFD (one character for one: offsets unchanged), with a notice; a
+    proper pair ("\\ud83d\\ude00") is one character and stays."""
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"id": "s\\udc00", "text": "Talks \\ud800 went well \\ud83d\\ude00."}\n',
+                 encoding="utf-8")
+    notices: list[str] = []
+    (a,) = read_articles([f], warn=notices.append)
+    assert a.text == "Talks \ufffd went well \U0001f600."
+    assert a.id == "s\ufffd"
+    a.text.encode("utf-8")
+    assert notices == [
+        f"{f}:1: field 'id': 1 lone surrogate(s) (an escape such as \\ud800 that pairs with "
+        "none) replaced with U+FFFD",
+        f"{f}:1: field 'text': 1 lone surrogate(s) (an escape such as \\ud800 that pairs with "
+        "none) replaced with U+FFFD",
+    ]

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from accord.cli.app import app, err, fail, out
 from accord.errors import MissingExtra
+from accord.extract.ingest import MAX_CHARS  # no heavy import: spaCy and trafilatura load later
 from accord.io import atomic_writer, output_path
 
 
@@ -28,6 +29,9 @@ def extract(
     workers: int = typer.Option(1, "--workers", min=1, help="local worker processes"),
     scheduler: str | None = typer.Option(
         None, "--scheduler", help="Dask scheduler address, or 'local' for a local cluster"),
+    max_chars: int = typer.Option(
+        MAX_CHARS, "--max-chars", min=1,
+        help="skip (with a notice) an article longer than this many characters"),
 ) -> None:
     """Read articles and list who said what (quotes), who did what (events), actors and dates."""
     try:
@@ -44,7 +48,9 @@ def extract(
     elif fmt not in ("table", "jsonl"):
         fail(f"--format must be 'table' or 'jsonl', not {fmt!r}")
     day: date | None = parse_date(published)
-    articles = list(read_articles(paths, day))  # an unreadable article is bad input (exit 2)
+    # an unreadable article is bad input (exit 2); a FIFO or device, or an article over
+    # --max-chars, is skipped with a notice
+    articles = list(read_articles(paths, day, max_chars, _notice))
     if not articles:
         fail("no articles found (.txt, .html, .htm or .jsonl) in " + ", ".join(map(str, paths)))
     rows: list[dict[str, Any]] = []  # kept only for the tables
@@ -81,6 +87,10 @@ def extract(
                   highlight=False)
     if fmt == "table":
         _tables(rows)
+
+
+def _notice(message: str) -> None:
+    err.print(message, highlight=False, markup=False)
 
 
 SPECS = {

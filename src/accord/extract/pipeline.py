@@ -1,6 +1,7 @@
 """Run the whole extraction on articles: one parse, then actors, quotes, events and dates.
 
-``extract_articles`` parses with ``nlp.pipe`` (batched, the fast path on one core) and can
+``extract_articles`` parses with ``nlp.pipe`` (batched, the fast path on one core; a long
+article in pieces, :mod:`accord.extract.segment`) and can
 spread batches over a local process pool (``workers``) or a Dask cluster (``scheduler``:
 a scheduler address, or ``local`` for a local cluster).  Results come back in input order.
 """
@@ -20,6 +21,7 @@ from accord.extract.ingest import Article
 from accord.extract.nlp import load_nlp
 from accord.extract.quotes import find_quotes
 from accord.extract.records import ActorRecord, DateRecord, EventRecord, QuoteRecord
+from accord.extract.segment import parse
 
 BATCH = 16
 Evidence = ActorRecord | QuoteRecord | EventRecord | DateRecord  # the records of an article
@@ -42,7 +44,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Evidence]:
 def extract_batch(articles: list[Article]) -> list[list[dict[str, Any]]]:
     """Records (as JSON-ready dicts) for a batch of articles; runs in workers too."""
     nlp = load_nlp()
-    docs = nlp.pipe((a.text for a in articles), batch_size=BATCH)
+    docs = parse(nlp, (a.text for a in articles), BATCH)
     return [[r.to_dict() for r in extract_doc(d, a)] for d, a in zip(docs, articles, strict=True)]
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -59,11 +60,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     para_at = 0  # where the open quote's current paragraph began
+    para_end = -1  # the first line break after ``para_at`` (-1: none)
     n = len(text)
     for m in _MARKS.finditer(text):
         p, after = m.start(), m.end()  # the mark is text[p:after]
         c = m.group()
-        if open_at is not None and "\n" in text[para_at:p]:
+        if open_at is not None and 0 <= para_end < p:
             # the quote ran into a new paragraph: it goes on only if that paragraph opened
             # with a mark, i.e. this mark is the first thing on its line
             line_start = text.rfind("\n", 0, p) + 1
@@ -73,15 +75,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 open_at = None
             else:
                 para_at = after
+                para_end = text.find("\n", para_at)
                 continue
         facing = _facing(text, p, after, c)
         if facing == "either":
             facing = "close" if open_at is not None else "open"
         if facing == "open":
-            if open_at is None:
+            if open_at is None or text[_rstrip(text, open_at, p) - 1] not in _SENT_END:
+                # (the earlier mark never closed: start again here)
                 open_at = para_at = after
-            elif not text[open_at:p].rstrip().endswith(_SENT_END):
-                open_at = para_at = after  # the earlier mark never closed: start again here
+                para_end = text.find("\n", para_at)
         elif open_at is not None:
             if p > open_at:
                 spans.append((open_at, p))
@@ -147,6 +150,9 @@ class QuoteFinder:
         self.toks = index.tokens
         self._tok_idx = [t.idx for t in self.toks]
         self.inside = [self._in_quote(i) for i in self._tok_idx]
+        self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        self._cue_list: list[int] | None = None
+        self._speaker_of: dict[int, str | None] = {}  # a cue's subject, once found
 
     def _in_quote(self, char: int) -> bool:
         k = bisect_right(self._starts, char) - 1
@@ -350,29 +356,47 @@ class QuoteFinder:
 
     def _fallback(self, start: int, previous: _Attribution | None) -> _Attribution | None:
         """The closest attribution before ``start`` in this or the previous paragraph."""
-        limit = _previous_paragraph(self.text, _paragraph_start(self.text, start))
+        limit = _previous_paragraph(self.text, self._line_start(start), self._line_start)
         best = previous if previous is not None and previous.at >= limit else None
-        for i in range(self._token_at(start) - 1, self._token_at(limit) - 1, -1):
+        cues = self._cues()  # only the cues between, not every token (a paragraph may be long)
+        first = bisect_left(cues, self._token_at(limit))
+        for k in range(bisect_left(cues, self._token_at(start)) - 1, first - 1, -1):
+            i = cues[k]
             if best is not None and self._tok_idx[i] < best.at:
                 break
             t = self.toks[i]
-            if not self.inside[i] and _is_speech_verb(t) and t.lemma_ not in WEAK_SPEECH_VERBS:
-                who = self.subject(t)
-                if who:
-                    return _Attribution(who, t.text, t.idx)
+            if i not in self._speaker_of:
+                self._speaker_of[i] = self.subject(t)
+            who = self._speaker_of[i]
+            if who:
+                return _Attribution(who, t.text, t.idx)
         if best is None and self._paragraph_quote(start):
             return self._introduced(start, limit)
         return best
 
     def _paragraph_quote(self, start: int) -> bool:
         """Whether the quote opening before ``start`` opens its paragraph."""
-        return not self.text[_paragraph_start(self.text, start) : start - 1].strip()
+        return not self.text[self._line_start(start) : start - 1].strip()
 
     def _introduced(self, start: int, limit: int) -> _Attribution | None:
         """The person the previous paragraph introduces: its last person in subject
         position ("Hill repeated his call …" then a paragraph that is only a quote)."""
         who = self.index.subject_between(self._token_at(limit), self._token_at(start))
         return _Attribution(who[1], None, self._tok_idx[who[0]]) if who else None
+
+    def _cues(self) -> list[int]:
+        """The tokens that can attribute a quote with no cue of its own: strong speech verbs
+        outside quotes (found once)."""
+        if self._cue_list is None:
+            self._cue_list = [
+                t.i for t in self.toks if not self.inside[t.i] and _is_speech_verb(t)
+                and t.lemma_ not in WEAK_SPEECH_VERBS]
+        return self._cue_list
+
+    def _line_start(self, pos: int) -> int:
+        """The start of the line (paragraph) holding ``pos``, by bisection over the breaks."""
+        k = bisect_left(self._breaks, pos) - 1
+        return self._breaks[k] + 1 if k >= 0 else 0
 
     # ------------------------------------------------------------------ reported speech
     def reported(self) -> list[QuoteRecord]:
@@ -446,17 +470,13 @@ class QuoteFinder:
         return doc[i], doc[j]
 
 
-def _paragraph_start(text: str, pos: int) -> int:
-    """Offset of the first character of the line (paragraph) holding ``pos``."""
-    return text.rfind("\n", 0, max(0, pos)) + 1
-
-
-def _previous_paragraph(text: str, start: int) -> int:
-    """Offset of the paragraph before the one starting at ``start`` (blank lines skipped)."""
+def _previous_paragraph(text: str, start: int, line_start: Callable[[int], int]) -> int:
+    """Offset of the paragraph before the one starting at ``start`` (blank lines skipped);
+    ``line_start`` gives the start of the line holding an offset."""
     p = start - 1
     while p > 0 and text[p - 1] == "\n":
         p -= 1
-    return _paragraph_start(text, p) if p > 0 else 0
+    return line_start(p) if p > 0 else 0
 
 
 def _unnamed_principal(subj: Token) -> str | None:

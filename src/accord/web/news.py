@@ -54,6 +54,7 @@ def extract_text(
     nlp = _nlp()
     from accord.extract.ingest import Article
     from accord.extract.pipeline import extract_doc
+    from accord.extract.segment import parse
 
     if name.lower().endswith((".html", ".htm")):
         article = _html_article(name, text, folder)
@@ -62,7 +63,8 @@ def extract_text(
         article = Article(safe_name(name, "filename"), title, text, published, None)
     if not article.text.strip():
         raise ArticleError(name, [("text", "the article is empty")])
-    records = [r.to_dict() for r in extract_doc(nlp(article.text), article)]
+    doc = next(parse(nlp, [article.text], 1))  # a long article in pieces
+    records = [r.to_dict() for r in extract_doc(doc, article)]
     keep = {"quote": ("text", "speaker", "start", "end", "direct"),
             "event": ("plover", "source", "target", "sentence", "start", "end", "negated")}
     found: dict[str, list[dict[str, Any]]] = {"quote": [], "event": []}

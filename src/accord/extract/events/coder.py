@@ -8,6 +8,8 @@ its source and target tokens (:mod:`~accord.extract.events.arguments`) and names
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.events.acts import (
@@ -56,6 +58,9 @@ class Coder:
         self.doc = doc
         self.index = index
         self.discourse = Discourse(index)
+        self.text = doc.text  # built from every token on each access: read it once
+        self._coded: set[tuple[object, ...]] = set()  # the events so far, for ``_add``
+        self._said: tuple[int, list[Mention]] = (-1, [])  # a sentence's start, its mentions
 
     def run(self) -> list[EventRecord]:
         """Every event in text order, each once; questions report no event."""
@@ -68,7 +73,7 @@ class Coder:
             fallback = fallback_trigger(main) if main is not None else None
             if main is not None and fallback is not None:
                 self._add(self.event(main, sent, self._before(sent, main), fallback), events)
-            self.discourse.sentences.append(self.discourse.mentions_in(sent))
+            self.discourse.sentences.append(self._mentions(sent))
         return events
 
     def _sentence(self, sent: Span, events: list[EventRecord]) -> bool:
@@ -83,12 +88,22 @@ class Coder:
         return known
 
     def _before(self, sent: Span, tok: Token) -> list[Mention]:
-        return self.discourse.mentions_in(t for t in sent if t.i < tok.i)
+        return [m for m in self._mentions(sent) if m.at < tok.i]
 
-    @staticmethod
-    def _add(ev: EventRecord | None, events: list[EventRecord]) -> None:
+    def _mentions(self, sent: Span) -> list[Mention]:
+        """The mentions in ``sent``, found once per sentence (those before a token are the
+        ones whose phrase head comes before it)."""
+        if self._said[0] != sent.start:
+            self._said = (sent.start, self.discourse.mentions_in(sent))
+        return self._said[1]
+
+    def _add(self, ev: EventRecord | None, events: list[EventRecord]) -> None:
         """Append ``ev`` if it is an event not there yet."""
-        if ev is not None and ev not in events:
+        if ev is None:
+            return
+        key = astuple(ev)
+        if key not in self._coded:
+            self._coded.add(key)
             events.append(ev)
 
     # ------------------------------------------------------------------ one event
@@ -129,7 +144,7 @@ class Coder:
             source=source,
             target=target,
             negated=site.negated,
-            sentence=self.doc.text[start:end],
+            sentence=self.text[start:end],
             start=start,
             end=end,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from accord.extract.events.naming import (
     PERSON_PRONOUNS,
@@ -24,6 +24,7 @@ class Mention:
     subject: bool
     topic: bool = False  # subject of the sentence's main verb
     named: bool = True  # named by the actor index, not a collective noun ("unions")
+    at: int = -1  # the token that heads the phrase
 
 
 class Discourse:
@@ -33,9 +34,14 @@ class Discourse:
         self.index = index
         self.sentences: list[list[Mention]] = []
 
-    @property
-    def mentions(self) -> list[Mention]:
-        return [m for sent in self.sentences for m in sent]
+    def latest(self, n: int) -> list[Mention]:
+        """The last ``n`` mentions of the sentences so far, read from the latest sentence back."""
+        out: list[Mention] = []
+        for sent in reversed(self.sentences):
+            if len(out) >= n:
+                break
+            out[:0] = sent
+        return out[-n:]
 
     def side(self, name: str) -> str:
         return self.index.affiliation(name) or name
@@ -51,18 +57,18 @@ class Discourse:
             named = self.index.resolve(span)
             name = named or generic_actor(span)
             if name:
-                person = any(e.label_ == "PERSON" for e in span.ents) or bool(
+                person = _has_person(span) or bool(
                     self.index.affiliation(name)
                 )
                 subject = tok.dep_ in _SUBJECT_DEPS
                 topic = subject and tok.head.dep_ == "ROOT"
-                found.append(Mention(name, person, subject, topic, named is not None))
+                found.append(Mention(name, person, subject, topic, named is not None, tok.i))
         return found
 
     def antecedent(self, pronoun: Token, before: list[Mention]) -> str | None:
         """The latest actor of the pronoun's kind, subjects first (Hobbs-style recency)."""
         want_person = pronoun.lower_ in PERSON_PRONOUNS
-        recent = self.mentions[-20:] + before
+        recent = self.latest(20) + before
         for subjects_only in (True, False):
             for m in reversed(recent):
                 if m.person == want_person and (m.subject or not subjects_only):
@@ -93,6 +99,20 @@ class Discourse:
     def _windows(self, before: list[Mention]) -> list[list[Mention]]:
         """The sentence so far, then the three before it, latest first."""
         return [before, *reversed(self.sentences[-3:])]
+
+
+def _has_person(span: Span) -> bool:
+    """Whether a PERSON entity lies wholly inside ``span`` (``span.ents`` builds every entity
+    of the document on each call: quadratic over an article)."""
+    doc = span.doc
+    for tok in span:
+        if tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON":
+            end = tok.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= span.end:
+                return True
+    return False
 
 
 def _heads_a_phrase(tok: Token) -> bool:
