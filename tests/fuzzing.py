@@ -187,8 +187,9 @@ def accepted_case(case: Case, sweep: bool = False) -> Outcome:
     """What an accepted case must do: every model forecasts a number in 0–100 on every issue
     that carries weight (none on one that carries none), and it round-trips through YAML and
     JSON."""
-    f = forecast_case(case, list(MODELS))
     a = case_arrays(case)
+    models = [m.name for m in MODELS.values() if m.applies_to(a)]  # procedural: a rule needed
+    f = forecast_case(case, models)
     weight = (a.c[:, None] * a.S * a.has).sum(axis=0)  # as the models compute it
     for j, issue in enumerate(f.issues):
         for model, value in issue.outcomes.items():
@@ -200,7 +201,7 @@ def accepted_case(case: Case, sweep: bool = False) -> Outcome:
         if not 0 <= f.issues[j].status_quo <= 100:
             return "out-of-range"
     if sweep:
-        s = sweep_case(case, 16, list(MODELS), chunk=8)
+        s = sweep_case(case, 16, models, chunk=8)
         for issue in s.issues:
             for m in issue.models.values():
                 if m.median is not None and not 0 <= m.median <= 100:

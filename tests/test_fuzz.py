@@ -36,3 +36,22 @@ def test_hostile_inputs_are_refused_or_forecast_finitely(name: str) -> None:
         assert check(value) in GOOD, value
 
     run()
+
+
+def test_plausible_cases_are_mostly_accepted() -> None:
+    """The properties above only bite on accepted cases: a check that refused everything (say,
+    because one model refuses every generated case) would pass them all. Plausible cases
+    mostly validate, so most must come back accepted."""
+    from fuzzing import check_data, plausible_case
+
+    outcomes: list[str] = []
+
+    @settings(max_examples=60, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(plausible_case())
+    def run(value: Any) -> None:
+        outcomes.append(check_data(value))
+
+    run()
+    assert set(outcomes) <= GOOD
+    assert outcomes.count("accepted") >= len(outcomes) // 2, outcomes

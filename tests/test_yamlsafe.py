@@ -37,3 +37,10 @@ def test_json_refuses_nan_infinity_overflow_and_depth() -> None:
         with pytest.raises(DataProblem, match=message):
             load_json(text)
     assert depth({"a": [1, {"b": []}]}) == 4 and depth(5) == 0
+
+
+@pytest.mark.parametrize("escape", ["\\U99999999", "\\U00110000"])
+def test_an_escape_beyond_unicode_is_a_problem_with_its_line(escape: str) -> None:
+    with pytest.raises(DataProblem, match="escape sequence") as e:
+        load_yaml(f'title: ok\nname: "a{escape}b"\n')
+    assert e.value.line == 2

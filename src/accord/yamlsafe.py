@@ -138,7 +138,11 @@ def load_yaml(text: str) -> Any:
     PyYAML's own syntax errors (``yaml.YAMLError``) pass through for the caller to report."""
     loader = _Loader(text)
     try:
-        root = loader.get_single_node()
+        try:
+            root = loader.get_single_node()
+        except (ValueError, OverflowError):  # the scanner's chr() of an escape like \U99999999
+            raise DataProblem("an escape sequence names no Unicode character (the largest is "
+                              "\\U0010FFFF)", loader.line + 1) from None
         if root is None:
             return None
         try:
