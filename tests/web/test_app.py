@@ -69,6 +69,59 @@ def test_what_if_moves_the_forecast(client):
         float((w[:, j] * a.X[:, j]).sum() / w[:, j].sum()), abs=1e-6)
 
 
+def test_the_view_has_the_calibrated_intervals_of_accord_forecast(client, flagship):
+    from accord.calibration import resolve_calibration
+    from accord.calibration.apply import with_intervals
+
+    view = _case(client)["view"]
+    cal = resolve_calibration("default")
+    want = with_intervals(flagship, forecast_case(flagship), cal)
+    assert view["intervals_note"] == cal.note() and "180 issues" in view["intervals_note"]
+    for got, w in zip(view["issues"], want.issues, strict=True):
+        assert {m: {lv: tuple(iv) for lv, iv in d.items()} for m, d in got["intervals"].items()} \
+            == w.intervals
+        for m, d in got["intervals"].items():  # nested 50 in 80 in 95, around the forecast
+            assert d["95"][0] <= d["80"][0] <= d["50"][0] <= d["50"][1] <= d["80"][1] <= d["95"][1]
+
+
+def _interval(view, issue, model="compromise", level="80"):
+    iv = next(i for i in view["issues"] if i["id"] == issue)["intervals"][model][level]
+    return iv[1] - iv[0]
+
+
+def test_editing_an_uncertainty_moves_the_intervals(client):
+    case = _case(client)["case"]
+    i = next(k for k, p in enumerate(case["positions"])
+             if p["actor"] == "USA" and p["issue"] == "force-posture")
+    x = case["positions"][i]["position"]
+    x = x if isinstance(x, int | float) else x["value"]
+    case["positions"][i]["position"] = x  # no uncertainty on the US position
+    narrow = client.post("/api/forecast", json={"case": case}).json()
+    case["positions"][i]["position"] = {"value": x, "low": 0, "high": 100}
+    wide = client.post("/api/forecast", json={"case": case}).json()
+    case["positions"][i]["position"] = {"value": x, "sd": 30}
+    sd = client.post("/api/forecast", json={"case": case}).json()
+    assert _interval(wide, "force-posture") > _interval(narrow, "force-posture")
+    assert _interval(sd, "force-posture") > _interval(narrow, "force-posture")
+    # the point forecast uses the central value: unchanged
+    assert [i["outcomes"] for i in wide["issues"]] == [i["outcomes"] for i in narrow["issues"]]
+
+
+@pytest.mark.parametrize(("quantity", "words"), [
+    ({"value": 50, "low": 60, "high": 40}, "'low' (60) is above 'high' (40)"),
+    ({"value": 50, "low": 10}, "'low' and 'high' go together"),
+    ({"value": 50, "sd": -3}, "'sd' must be >= 0"),
+    ({"value": 90, "low": 10, "high": 40}, "outside [low, high]"),
+    ({"value": 50, "sd": 5, "low": 10, "high": 60}, "either 'sd' or 'low'/'high'"),
+])
+def test_bad_uncertainties_name_the_field(client, quantity, words):
+    case = _case(client)["case"]
+    case["positions"][3]["position"] = quantity
+    r = client.post("/api/forecast", json={"case": case})
+    assert r.status_code == 422
+    assert any(w == "positions[3].position" and words in m for w, m in r.json()["problems"])
+
+
 @pytest.mark.parametrize(
     ("change", "field"),
     [
@@ -219,8 +272,13 @@ def test_oversized_bodies_are_413(client):
 
 
 def test_forecast_json_and_briefs(client, flagship):
-    r = client.get("/api/cases/1/forecast.json")
-    assert r.json() == __import__("json").loads(forecast_case(flagship).to_json())
+    from accord.calibration import resolve_calibration
+    from accord.calibration.apply import with_intervals
+
+    r = client.get("/api/cases/1/forecast.json")  # what accord forecast --format json prints
+    want = with_intervals(flagship, forecast_case(flagship), resolve_calibration("default"))
+    assert r.json() == __import__("json").loads(want.to_json())
+    assert "attachment" in r.headers["content-disposition"]
     r = client.get("/api/cases/1/brief.html")
     assert r.status_code == 200 and "<html" in r.text and flagship.title in r.text
     r = client.get("/api/cases/1/brief.md")
