@@ -306,14 +306,45 @@ def test_dynamic_run_gives_the_cli_numbers(client, flagship):
     assert set(job["result"]["rounds"]) == {i.id for i in flagship.issues}
 
 
-def test_sweep_runs_and_cancels(client):
+def test_sweep_runs(client):
     case = _case(client)["case"]
     job = _wait(client, client.post(
         "/api/runs", json={"case": case, "kind": "sweep", "samples": 500}).json()["id"])
     assert job["status"] == "done" and job["result"]["samples"] == 500
-    job = client.post("/api/runs", json={"case": case, "kind": "sweep", "samples": 20000}).json()
+
+
+def _big_case(n: int = 60, k: int = 8) -> dict:
+    """60 actors on 8 issues, every input uncertain: 20,000 samples take seconds."""
+    return {
+        "title": "a large made-up case",
+        "actors": [{"id": f"A{i}", "name": f"Actor {i}", "veto": i < 2,
+                    "capability": {"value": 1 + i % 5, "sd": 0.3}} for i in range(n)],
+        "issues": [{"id": f"i{j}", "title": f"Issue {j}", "scale": {0: "none", 100: "all"},
+                    "status_quo": 10} for j in range(k)],
+        "positions": [{"actor": f"A{i}", "issue": f"i{j}", "salience": 0.5,
+                       "position": {"value": (i * 37 + j * 11) % 101, "sd": 8}}
+                      for i in range(n) for j in range(k)],
+    }
+
+
+@pytest.mark.parametrize("kind", ["sweep", "dynamic"])
+def test_a_cancel_takes_effect_within_half_a_second(client, kind):
+    job = client.post("/api/runs", json={"case": _big_case(), "kind": kind,
+                                         "samples": 20_000}).json()
+    if kind == "sweep":  # under way: some chunks done, most to come
+        for _ in range(400):
+            if client.get(f"/api/runs/{job['id']}").json()["progress"] > 0.01:
+                break
+            time.sleep(0.02)
+    t = time.perf_counter()
     client.delete(f"/api/runs/{job['id']}")
-    assert _wait(client, job["id"])["status"] in ("cancelled", "done")
+    while (got := client.get(f"/api/runs/{job['id']}").json())["status"] == "running":
+        time.sleep(0.01)
+    took = time.perf_counter() - t
+    assert got["status"] == "cancelled" and got["result"] is None
+    assert took < 0.5, f"the cancel took {took:.2f} s"
+    if kind == "sweep":
+        assert got["progress"] < 0.5
 
 
 @pytest.mark.parametrize(("body", "field"), [
