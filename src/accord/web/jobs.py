@@ -34,7 +34,7 @@ SWEEP_CHUNK = 250  # samples between progress reports
 KEEP = 50  # finished jobs kept for their results
 POLL = 0.05  # seconds between the watcher's looks at a worker
 _METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-_CTX = multiprocessing.get_context(_METHOD)
+_CTX: Any = multiprocessing.get_context(_METHOD)  # typeshed: BaseContext lacks Process
 if _METHOD == "forkserver":
     _CTX.set_forkserver_preload(["accord.web.jobs"])
 
