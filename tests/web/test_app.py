@@ -311,6 +311,16 @@ def test_sweep_runs(client):
     job = _wait(client, client.post(
         "/api/runs", json={"case": case, "kind": "sweep", "samples": 500}).json()["id"])
     assert job["status"] == "done" and job["result"]["samples"] == 500
+    assert "calibrated on 180 issues" in job["result"]["calibration"]
+    from accord.calibration import resolve_calibration
+    from accord.calibration.apply import calibrate_sweep
+    from accord.case import parse_case
+    from accord.uncertainty import sweep_case
+    from accord.web.jobs import SWEEP_CHUNK
+
+    c = parse_case(case)  # the same numbers as the brief's calibrated sweep
+    want = calibrate_sweep(sweep_case(c, 500, chunk=SWEEP_CHUNK), c, resolve_calibration(None))
+    assert job["result"] == want.model_dump(mode="json")
 
 
 def _big_case(n: int = 60, k: int = 8) -> dict:

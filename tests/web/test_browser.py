@@ -173,6 +173,7 @@ def test_dynamic_run_shows_the_rounds(page, server):
     page.fill("#samples", "1000")
     page.click("#run-sweep")
     page.locator("#sweep-table").wait_for(timeout=60_000)
+    assert "calibrated on 180 issues" in page.locator("#sweep-note").inner_text()
     shot(page, "runs", "#runs")
 
 

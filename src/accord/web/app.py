@@ -255,5 +255,5 @@ def create_app(library: Library, data_dir: Path, max_body: int | None = None,
     _pages(app)
     _library_api(app, library, uploads, cal)
     _outputs_api(app, library, cal)
-    _compute_api(app, Jobs(), uploads, cal)
+    _compute_api(app, Jobs(cal), uploads, cal)
     return BodyLimit(app) if max_body is None else BodyLimit(app, max_body)

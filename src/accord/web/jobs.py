@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
+from accord.calibration.apply import calibrate_sweep
+from accord.calibration.schema import Calibration
 from accord.case import Case
 from accord.errors import AccordError, OptionError
 from accord.forecast import forecast_case
@@ -58,20 +60,23 @@ def run_dynamic(case: Case, step: Step) -> dict[str, Any]:
     }
 
 
-def run_sweep(case: Case, step: Step, samples: int) -> dict[str, Any]:
-    """The static models over ``samples`` draws of the case's uncertain inputs."""
+def run_sweep(case: Case, step: Step, samples: int, cal: Calibration | None) -> dict[str, Any]:
+    """The static models over ``samples`` draws of the case's uncertain inputs, their
+    intervals widened by ``cal`` (as ``accord report`` widens the brief's)."""
     sweep = sweep_case(case, samples, chunk=SWEEP_CHUNK, progress=lambda n: step(n / samples))
-    return sweep.model_dump(mode="json")
+    return calibrate_sweep(sweep, case, cal).model_dump(mode="json")
 
 
-def _work(kind: str, case: Case, samples: int, progress: Any, conn: Connection) -> None:
+def _work(kind: str, case: Case, samples: int, cal: Calibration | None, progress: Any,
+          conn: Connection) -> None:
     """The worker process: run, then send ``(status, result or error)`` back."""
 
     def step(x: float) -> None:
         progress.value = x
 
     try:
-        result = run_dynamic(case, step) if kind == "dynamic" else run_sweep(case, step, samples)
+        result = (run_dynamic(case, step) if kind == "dynamic"
+                  else run_sweep(case, step, samples, cal))
         conn.send(("done", result))
     except AccordError as e:
         conn.send(("failed", str(e)))
@@ -96,11 +101,11 @@ class Job:
                 "progress": round(self.progress, 3), "result": self.result, "error": self.error}
 
 
-def _watch(job: Job, case: Case, samples: int) -> None:
+def _watch(job: Job, case: Case, samples: int, cal: Calibration | None) -> None:
     """Run ``job`` in a worker process; terminate it when the job is cancelled."""
     progress = _CTX.Value("d", 0.0, lock=False)
     ours, theirs = _CTX.Pipe(duplex=False)
-    proc = _CTX.Process(target=_work, args=(job.kind, case, samples, progress, theirs),
+    proc = _CTX.Process(target=_work, args=(job.kind, case, samples, cal, progress, theirs),
                         daemon=True)
     proc.start()
     theirs.close()
@@ -129,9 +134,10 @@ def _watch(job: Job, case: Case, samples: int) -> None:
 
 
 class Jobs:
-    """The jobs of one server."""
+    """The jobs of one server; sweeps' intervals are widened by ``calibration``."""
 
-    def __init__(self) -> None:
+    def __init__(self, calibration: Calibration | None = None) -> None:
+        self.calibration = calibration
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
@@ -149,7 +155,8 @@ class Jobs:
             self._forget_old()
             job = Job(uuid.uuid4().hex, kind)
             self._jobs[job.id] = job
-        threading.Thread(target=_watch, args=(job, case, samples), daemon=True).start()
+        threading.Thread(target=_watch, args=(job, case, samples, self.calibration),
+                         daemon=True).start()
         return job
 
     def get(self, job_id: str) -> Job:

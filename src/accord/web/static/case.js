@@ -363,7 +363,10 @@ function showSweep(sw) {
       el("td", { class: "num" }, iv ? `${pt(iv[0])}–${pt(iv[1])}` : "–"),
       el("td", { class: "num" }, `${Math.round(iss.agreement_probability * 100)}%`)));
   }
-  $("#run-result").replaceChildren(el("p", { class: "muted" }, `${sw.samples} samples, seed ${sw.seed}`),
+  const note = sw.calibration ? ` ${sw.calibration[0].toUpperCase()}${sw.calibration.slice(1)}.`
+    : " Intervals from input uncertainty only: not calibrated.";
+  $("#run-result").replaceChildren(el("p", { class: "muted", id: "sweep-note" },
+    `${sw.samples} samples, seed ${sw.seed}.${note}`),
     el("table", { id: "sweep-table" }, el("tr", {}, ...["issue", "model", "median", "80% interval",
       "P(zone of agreement)"].map((h) => el("th", {}, h))), rows));
 }
