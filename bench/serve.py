@@ -1,6 +1,11 @@
-"""Latency of the web app on the flagship: a static-model what-if update (median and p95 over
-200 requests to ``POST /api/forecast``) and the time to open the case page (the page, its
-scripts and ``GET /api/cases/1``), against uvicorn on 127.0.0.1 in this process.
+"""Latency of the web app on the flagship, against uvicorn on 127.0.0.1 in this process:
+
+- the server round trip of a static-model what-if update (median and p95 over 200 requests
+  to ``POST /api/forecast``, the forecast with its calibrated intervals);
+- the time to open the case page over HTTP (the page, its scripts, the case and its history);
+- in Chromium (Playwright, when installed): the time to open the case page until its charts
+  are drawn, and the redraw from a slider's input event to the chart and table replaced
+  (``window.accordRedraws``, measured in the page) over 50 slider moves, median and p95.
 
     PYTHONPATH=src python bench/serve.py
 """
@@ -23,6 +28,45 @@ from accord.web.store import Library
 
 FLAGSHIP = Path(__file__).resolve().parents[1] / "examples" / "geneva-2022" / "case.yaml"
 N = 200
+MOVES = 50
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _pct(times: list[float]) -> tuple[float, float]:
+    """Median and p95 (the value below which 95% of the sorted times lie)."""
+    times = sorted(times)
+    return statistics.median(times), times[max(0, int(0.95 * len(times)) - 1)]
+
+
+def browser(base: str) -> None:
+    """Open the case page in Chromium and move a slider ``MOVES`` times, one after another."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("in-browser timings: skipped (Playwright is not installed)")
+        return
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--headless"])
+        page = b.new_page(viewport={"width": 1200, "height": 900})
+        opens = []
+        for _ in range(5):
+            t = time.perf_counter()
+            page.goto(base + "/case/1")
+            page.locator("#issue-missiles svg.issue-chart").wait_for()
+            opens.append((time.perf_counter() - t) * 1000)
+        i = page.evaluate("S.work.positions.findIndex((p) => p.actor === 'USA' && "
+                          "p.issue === 'missiles')")
+        slider = page.get_by_label(f"positions[{i}].position slider")
+        for n in range(MOVES):
+            slider.evaluate("(e, x) => { e.value = x; e.dispatchEvent(new Event('input')); }",
+                            str(20 + n))
+            page.wait_for_function(f"window.accordRedraws.length > {n}")
+        median, p95 = _pct(page.evaluate("window.accordRedraws"))
+        b.close()
+    print(f"open the flagship's case page in Chromium until its charts are drawn (5 loads): "
+          f"median {statistics.median(opens):.0f} ms")
+    print(f"in-browser redraw, input event to chart updated ({MOVES} slider moves): "
+          f"median {median:.1f} ms, p95 {p95:.1f} ms")
 
 
 def main() -> None:
@@ -54,12 +98,12 @@ def main() -> None:
             t = time.perf_counter()
             http.post("/api/forecast", json={"case": case}).raise_for_status()
             times.append((time.perf_counter() - t) * 1000)
-    server.should_exit = True
-    times.sort()
-    p95 = times[int(0.95 * N) - 1]
+    median, p95 = _pct(times)
     print(f"static what-if update (POST /api/forecast, flagship, {N} requests): "
-          f"median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms")
+          f"median {median:.1f} ms, p95 {p95:.1f} ms")
     print(f"open the flagship's case page (page + 4 assets + case + history): {open_ms:.1f} ms")
+    browser(base)
+    server.should_exit = True
     lib.close()
 
 

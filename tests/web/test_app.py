@@ -69,6 +69,59 @@ def test_what_if_moves_the_forecast(client):
         float((w[:, j] * a.X[:, j]).sum() / w[:, j].sum()), abs=1e-6)
 
 
+def test_the_view_has_the_calibrated_intervals_of_accord_forecast(client, flagship):
+    from accord.calibration import resolve_calibration
+    from accord.calibration.apply import with_intervals
+
+    view = _case(client)["view"]
+    cal = resolve_calibration("default")
+    want = with_intervals(flagship, forecast_case(flagship), cal)
+    assert view["intervals_note"] == cal.note() and "180 issues" in view["intervals_note"]
+    for got, w in zip(view["issues"], want.issues, strict=True):
+        assert {m: {lv: tuple(iv) for lv, iv in d.items()} for m, d in got["intervals"].items()} \
+            == w.intervals
+        for d in got["intervals"].values():  # 50% inside 80% inside 95%
+            assert d["95"][0] <= d["80"][0] <= d["50"][0] <= d["50"][1] <= d["80"][1] <= d["95"][1]
+
+
+def _interval(view, issue, model="compromise", level="80"):
+    iv = next(i for i in view["issues"] if i["id"] == issue)["intervals"][model][level]
+    return iv[1] - iv[0]
+
+
+def test_editing_an_uncertainty_moves_the_intervals(client):
+    case = _case(client)["case"]
+    i = next(k for k, p in enumerate(case["positions"])
+             if p["actor"] == "USA" and p["issue"] == "force-posture")
+    x = case["positions"][i]["position"]
+    x = x if isinstance(x, int | float) else x["value"]
+    case["positions"][i]["position"] = x  # no uncertainty on the US position
+    narrow = client.post("/api/forecast", json={"case": case}).json()
+    case["positions"][i]["position"] = {"value": x, "low": 0, "high": 100}
+    wide = client.post("/api/forecast", json={"case": case}).json()
+    case["positions"][i]["position"] = {"value": x, "sd": 30}
+    sd = client.post("/api/forecast", json={"case": case}).json()
+    assert _interval(wide, "force-posture") > _interval(narrow, "force-posture")
+    assert _interval(sd, "force-posture") > _interval(narrow, "force-posture")
+    # the point forecast uses the central value: unchanged
+    assert [i["outcomes"] for i in wide["issues"]] == [i["outcomes"] for i in narrow["issues"]]
+
+
+@pytest.mark.parametrize(("quantity", "words"), [
+    ({"value": 50, "low": 60, "high": 40}, "'low' (60) is above 'high' (40)"),
+    ({"value": 50, "low": 10}, "'low' and 'high' go together"),
+    ({"value": 50, "sd": -3}, "'sd' must be >= 0"),
+    ({"value": 90, "low": 10, "high": 40}, "outside [low, high]"),
+    ({"value": 50, "sd": 5, "low": 10, "high": 60}, "either 'sd' or 'low'/'high'"),
+])
+def test_bad_uncertainties_name_the_field(client, quantity, words):
+    case = _case(client)["case"]
+    case["positions"][3]["position"] = quantity
+    r = client.post("/api/forecast", json={"case": case})
+    assert r.status_code == 422
+    assert any(w == "positions[3].position" and words in m for w, m in r.json()["problems"])
+
+
 @pytest.mark.parametrize(
     ("change", "field"),
     [
@@ -219,8 +272,13 @@ def test_oversized_bodies_are_413(client):
 
 
 def test_forecast_json_and_briefs(client, flagship):
-    r = client.get("/api/cases/1/forecast.json")
-    assert r.json() == __import__("json").loads(forecast_case(flagship).to_json())
+    from accord.calibration import resolve_calibration
+    from accord.calibration.apply import with_intervals
+
+    r = client.get("/api/cases/1/forecast.json")  # what accord forecast --format json prints
+    want = with_intervals(flagship, forecast_case(flagship), resolve_calibration("default"))
+    assert r.json() == __import__("json").loads(want.to_json())
+    assert "attachment" in r.headers["content-disposition"]
     r = client.get("/api/cases/1/brief.html")
     assert r.status_code == 200 and "<html" in r.text and flagship.title in r.text
     r = client.get("/api/cases/1/brief.md")
@@ -248,14 +306,55 @@ def test_dynamic_run_gives_the_cli_numbers(client, flagship):
     assert set(job["result"]["rounds"]) == {i.id for i in flagship.issues}
 
 
-def test_sweep_runs_and_cancels(client):
+def test_sweep_runs(client):
     case = _case(client)["case"]
     job = _wait(client, client.post(
         "/api/runs", json={"case": case, "kind": "sweep", "samples": 500}).json()["id"])
     assert job["status"] == "done" and job["result"]["samples"] == 500
-    job = client.post("/api/runs", json={"case": case, "kind": "sweep", "samples": 20000}).json()
+    assert "calibrated on 180 issues" in job["result"]["calibration"]
+    from accord.calibration import resolve_calibration
+    from accord.calibration.apply import calibrate_sweep
+    from accord.case import parse_case
+    from accord.uncertainty import sweep_case
+    from accord.web.jobs import SWEEP_CHUNK
+
+    c = parse_case(case)  # the same numbers as the brief's calibrated sweep
+    want = calibrate_sweep(sweep_case(c, 500, chunk=SWEEP_CHUNK), c, resolve_calibration(None))
+    assert job["result"] == want.model_dump(mode="json")
+
+
+def _big_case(n: int = 60, k: int = 8) -> dict:
+    """60 actors on 8 issues, every input uncertain: 20,000 samples take seconds."""
+    return {
+        "title": "a large made-up case",
+        "actors": [{"id": f"A{i}", "name": f"Actor {i}", "veto": i < 2,
+                    "capability": {"value": 1 + i % 5, "sd": 0.3}} for i in range(n)],
+        "issues": [{"id": f"i{j}", "title": f"Issue {j}", "scale": {0: "none", 100: "all"},
+                    "status_quo": 10} for j in range(k)],
+        "positions": [{"actor": f"A{i}", "issue": f"i{j}", "salience": 0.5,
+                       "position": {"value": (i * 37 + j * 11) % 101, "sd": 8}}
+                      for i in range(n) for j in range(k)],
+    }
+
+
+@pytest.mark.parametrize("kind", ["sweep", "dynamic"])
+def test_a_cancel_takes_effect_within_half_a_second(client, kind):
+    job = client.post("/api/runs", json={"case": _big_case(), "kind": kind,
+                                         "samples": 20_000}).json()
+    if kind == "sweep":  # under way: some chunks done, most to come
+        for _ in range(400):
+            if client.get(f"/api/runs/{job['id']}").json()["progress"] > 0.01:
+                break
+            time.sleep(0.02)
+    t = time.perf_counter()
     client.delete(f"/api/runs/{job['id']}")
-    assert _wait(client, job["id"])["status"] in ("cancelled", "done")
+    while (got := client.get(f"/api/runs/{job['id']}").json())["status"] == "running":
+        time.sleep(0.01)
+    took = time.perf_counter() - t
+    assert got["status"] == "cancelled" and got["result"] is None
+    assert took < 0.5, f"the cancel took {took:.2f} s"
+    if kind == "sweep":
+        assert got["progress"] < 0.5
 
 
 @pytest.mark.parametrize(("body", "field"), [

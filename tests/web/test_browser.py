@@ -173,4 +173,123 @@ def test_dynamic_run_shows_the_rounds(page, server):
     page.fill("#samples", "1000")
     page.click("#run-sweep")
     page.locator("#sweep-table").wait_for(timeout=60_000)
+    assert "calibrated on 180 issues" in page.locator("#sweep-note").inner_text()
     shot(page, "runs", "#runs")
+
+
+def _position_index(page, actor: str, issue: str) -> int:
+    return page.evaluate(f"S.work.positions.findIndex((p) => p.actor === {actor!r} && "
+                         f"p.issue === {issue!r})")
+
+
+def test_edit_an_uncertainty_with_field_named_errors(page, server):
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    i = _position_index(page, "USA", "missiles")
+    path = f"positions[{i}].position"
+    cell = page.locator('#issue-missiles td[data-interval="compromise/80"]')
+    before = cell.inner_text()
+    page.get_by_label(f"{path} uncertainty").select_option("range")
+    low, high = page.get_by_label(f"{path} low"), page.get_by_label(f"{path} high")
+    assert low.is_visible() and high.is_visible()
+    n = page.evaluate("window.accordRedraws.length")
+    high.fill("5")  # below the value and below low: refused, the field named next to it
+    page.locator(f'[data-error="{path}"]').filter(has_text="high").wait_for()
+    assert "invalid" in (high.get_attribute("class") or "")
+    shot(page, "uncertainty-error", f'[data-error="{path}"]')
+    low.fill("0")
+    high.fill("100")  # the widest range: the compromise's interval widens
+    page.wait_for_function(f"window.accordRedraws.length > {n}")
+    page.wait_for_function(
+        f"document.querySelector('[data-error=\"{path}\"]').textContent === ''")
+    assert page.evaluate(f"S.work.positions[{i}].position.low") == 0
+    page.wait_for_function("document.querySelector('#issue-missiles "
+                           f"td[data-interval=\"compromise/80\"]').textContent !== {before!r}")
+    lo, hi = (float(x) for x in cell.inner_text().split("–"))
+    blo, bhi = (float(x) for x in before.split("–"))
+    assert hi - lo > bhi - blo
+    page.get_by_label("issues[3].status_quo uncertainty").select_option("sd")
+    page.get_by_label("issues[3].status_quo sd").fill("-2")
+    page.locator('[data-error="issues[3].status_quo"]').filter(has_text="sd").wait_for()
+    shot(page, "uncertainty", "#issue-missiles .chart")
+
+
+def test_redraw_latency_over_50_slider_moves(page, server):
+    """From the input event to the chart and table replaced, measured in the page."""
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    slider = page.get_by_label(f"positions[{_position_index(page, 'USA', 'missiles')}]"
+                               ".position slider")
+    for n in range(50):
+        slider.evaluate("(e, x) => { e.value = x; e.dispatchEvent(new Event('input')); }",
+                        str(20 + n))
+        page.wait_for_function(f"window.accordRedraws.length > {n}")
+    times = sorted(page.evaluate("window.accordRedraws"))
+    median, p95 = times[len(times) // 2], times[int(0.95 * len(times)) - 1]
+    print(f"in-browser redraw over {len(times)} slider moves: median {median:.1f} ms, "
+          f"p95 {p95:.1f} ms")
+    assert len(times) == 50 and median < 100  # the issue's target for static models
+
+
+def test_library_duplicate_delete_with_confirmation(page, server):
+    page.goto(server + "/")
+    page.locator('#cases tr[data-id="1"]').wait_for()
+    page.locator('#cases tr[data-id="1"]').get_by_text("Duplicate").click()
+    copy = page.locator("#cases tbody tr", has_text="(copy)")
+    copy.wait_for()
+    cid = copy.get_attribute("data-id")
+    page.once("dialog", lambda d: d.dismiss())  # "Cancel": nothing is deleted
+    copy.get_by_text("Delete").click()
+    page.wait_for_timeout(300)
+    assert copy.count() == 1
+    messages = []
+
+    def accept(d):
+        messages.append(d.message)
+        d.accept()
+
+    page.once("dialog", accept)
+    copy.get_by_text("Delete").click()
+    page.locator(f'#cases tr[data-id="{cid}"]').wait_for(state="detached")
+    assert "Delete" in messages[0] and "(copy)" in messages[0]
+    assert page.locator("#cases tbody tr").count() == 1
+    shot(page, "library-after-delete")
+
+
+def test_downloads_brief_forecast_and_yaml_round_trip(page, server, tmp_path, flagship):
+    from accord.calibration import resolve_calibration
+    from accord.calibration.apply import with_intervals
+    from accord.case import load_case
+    from accord.forecast import forecast_case
+
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    got = {}
+    for label in ("Brief (HTML)", "Forecast (JSON)", "Case (YAML)"):
+        with page.expect_download(timeout=60_000) as d:
+            page.get_by_text(label, exact=True).click()
+        got[label] = tmp_path / d.value.suggested_filename
+        d.value.save_as(got[label])
+    html = got["Brief (HTML)"].read_text(encoding="utf-8")
+    assert flagship.title in html and "calibrated on 180 issues" in html
+    want = with_intervals(flagship, forecast_case(flagship), resolve_calibration("default"))
+    assert got["Forecast (JSON)"].read_text(encoding="utf-8") == want.to_json()
+    back = load_case(got["Case (YAML)"])  # the export reads back as the same case
+    assert forecast_case(back).to_json() == forecast_case(flagship).to_json()
+    assert back.model_dump() == flagship.model_dump()
+
+
+def test_import_a_ktab_file(page, server, shared):
+    from accord.formats.ktab import read_ktab
+
+    path = shared / "data/ktab/SOE-Policy.csv"
+    page.goto(server + "/")
+    page.set_input_files("#file", str(path))
+    page.select_option("#format", "ktab")
+    page.click("#import button[type=submit]")
+    page.wait_for_url("**/case/2")
+    page.locator(".issue .zone-cell").first.wait_for()
+    want = read_ktab(path)
+    assert page.locator("#title").inner_text() == want.title
+    assert page.locator("#actor-rows tr").count() == len(want.actors)
+    shot(page, "imported-ktab")

@@ -17,8 +17,12 @@ def serve(
     db: Path = typer.Option(
         None, "--db", help="the SQLite case library (default: beside the first input)"
     ),
+    calibration: str = typer.Option(
+        "default", "--calibration", help="the case page's intervals: 'default' (the "
+        "calibration accord ships), a calibration FILE, or 'none' (input uncertainty only)"),
 ) -> None:
     """Serve the case library and the what-if case page on http://127.0.0.1:8000/."""
+    from accord.calibration import resolve_calibration
     from accord.web.server import serve as run  # fastapi and uvicorn: only for this command
 
     inputs = inputs or []
@@ -27,4 +31,5 @@ def serve(
         fail(f"no such file or folder: {', '.join(missing)}")
     if not 1 <= port <= 65535:
         fail(f"--port must lie in 1..65535, got {port}")
-    run(inputs, host, port, db, lambda s: out.print(s, highlight=False, markup=False))
+    resolve_calibration(calibration)  # a bad file: exit 2 before anything starts
+    run(inputs, host, port, db, calibration, lambda s: out.print(s, highlight=False, markup=False))

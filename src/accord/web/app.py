@@ -20,6 +20,8 @@ from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Res
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from accord.calibration import Calibration, resolve_calibration
+from accord.calibration.apply import with_intervals
 from accord.case import Case, dump_case, field_path
 from accord.errors import InputError, MissingExtra
 from accord.forecast import forecast_case
@@ -80,10 +82,11 @@ def _request_problems(exc: RequestValidationError) -> list[tuple[str, str]]:
     return out
 
 
-def _case_json(v: Version) -> dict[str, Any]:
+def _case_json(v: Version, cal: Calibration | None) -> dict[str, Any]:
     case = v.case()
     return {"id": v.case_id, "version": v.number, "note": v.note, "saved": v.saved,
-            "case": case.model_dump(mode="json", exclude_none=True), "view": static_view(case)}
+            "case": case.model_dump(mode="json", exclude_none=True),
+            "view": static_view(case, cal)}
 
 
 def _handlers(app: FastAPI) -> None:
@@ -121,7 +124,7 @@ def _pages(app: FastAPI) -> None:
         return FileResponse(STATIC / "case.html")
 
 
-def _library_api(app: FastAPI, lib: Library, uploads: Path) -> None:
+def _library_api(app: FastAPI, lib: Library, uploads: Path, cal: Calibration | None) -> None:
     @app.get("/api/cases")
     def list_cases(q: str = Query("", max_length=200)) -> dict[str, Any]:
         return {"library": str(lib.path), "cases": [vars(s) for s in lib.cases(q)]}
@@ -137,7 +140,7 @@ def _library_api(app: FastAPI, lib: Library, uploads: Path) -> None:
     @app.get("/api/cases/{case_id}")
     def open_case(case_id: int, version: int | None = Query(None, ge=1)) -> dict[str, Any]:
         v = lib.latest(case_id) if version is None else lib.version(case_id, version)
-        return {**_case_json(v), "latest": lib.latest(case_id).number}
+        return {**_case_json(v, cal), "latest": lib.latest(case_id).number}
 
     @app.get("/api/cases/{case_id}/versions")
     def history(case_id: int) -> dict[str, Any]:
@@ -174,11 +177,11 @@ def _library_api(app: FastAPI, lib: Library, uploads: Path) -> None:
                                  headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
-def _brief(case: Case, fmt: str, samples: int, stem: str) -> Response:
+def _brief(case: Case, fmt: str, samples: int, stem: str, cal: Calibration | None) -> Response:
     from accord.report.compose import compose_brief  # matplotlib: only when asked
     from accord.report.render import render_html, render_markdown
 
-    brief = compose_brief(case, samples=samples)
+    brief = compose_brief(case, samples=samples, calibration=cal)
     if fmt == "html":
         return Response(render_html(brief), media_type="text/html", headers={
             "content-disposition": f'attachment; filename="{stem}.html"'})
@@ -192,25 +195,29 @@ def _brief(case: Case, fmt: str, samples: int, stem: str) -> Response:
                     headers={"content-disposition": f'attachment; filename="{stem}-md.zip"'})
 
 
-def _outputs_api(app: FastAPI, lib: Library) -> None:
+def _outputs_api(app: FastAPI, lib: Library, cal: Calibration | None) -> None:
     @app.get("/api/cases/{case_id}/brief.{fmt}")
     def brief(case_id: int, fmt: str, version: int | None = Query(None, ge=1),
               samples: int = Query(0, ge=0, le=MAX_SAMPLES)) -> Response:
         if fmt not in ("html", "md"):
             return _error(404, f"no brief format {fmt!r}", [("fmt", "use brief.html or brief.md")])
         v = lib.latest(case_id) if version is None else lib.version(case_id, version)
-        return _brief(v.case(), fmt, samples, f"case-{case_id}-v{v.number}")
+        return _brief(v.case(), fmt, samples, f"case-{case_id}-v{v.number}", cal)
 
     @app.get("/api/cases/{case_id}/forecast.json")
     def forecast_json(case_id: int, version: int | None = Query(None, ge=1)) -> Response:
+        """What ``accord forecast --format json`` prints, with the server's calibration."""
         v = lib.latest(case_id) if version is None else lib.version(case_id, version)
-        return Response(forecast_case(v.case()).to_json(), media_type="application/json")
+        case = v.case()
+        forecast = with_intervals(case, forecast_case(case), cal)
+        return Response(forecast.to_json(), media_type="application/json", headers={
+            "content-disposition": f'attachment; filename="case-{case_id}-v{v.number}.json"'})
 
 
-def _compute_api(app: FastAPI, jobs: Jobs, uploads: Path) -> None:
+def _compute_api(app: FastAPI, jobs: Jobs, uploads: Path, cal: Calibration | None) -> None:
     @app.post("/api/forecast")
     def what_if(body: CaseBody) -> dict[str, Any]:
-        return static_view(case_from(body.case))
+        return static_view(case_from(body.case), cal)
 
     @app.post("/api/runs")
     def start_run(body: RunBody) -> dict[str, Any]:
@@ -233,16 +240,20 @@ def _compute_api(app: FastAPI, jobs: Jobs, uploads: Path) -> None:
         case = attach_quote(case_from(body.case), body.actor, body.issue, body.quote,
                             body.speaker, body.article)
         return {"case": case.model_dump(mode="json", exclude_none=True),
-                "view": static_view(case)}
+                "view": static_view(case, cal)}
 
 
-def create_app(library: Library, data_dir: Path, max_body: int | None = None) -> Any:
-    """The web app over ``library``; uploads are staged under ``data_dir/uploads`` only."""
+def create_app(library: Library, data_dir: Path, max_body: int | None = None,
+               calibration: str | Path = "default") -> Any:
+    """The web app over ``library``; uploads are staged under ``data_dir/uploads`` only.
+    ``calibration`` makes the intervals as ``accord forecast --calibration`` does
+    ('default', 'none' or a calibration file)."""
+    cal = resolve_calibration(calibration)
     app = FastAPI(title="accord", docs_url=None, redoc_url=None, openapi_url=None)
     uploads = data_dir / "uploads"
     _handlers(app)
     _pages(app)
-    _library_api(app, library, uploads)
-    _outputs_api(app, library)
-    _compute_api(app, Jobs(), uploads)
+    _library_api(app, library, uploads, cal)
+    _outputs_api(app, library, cal)
+    _compute_api(app, Jobs(cal), uploads, cal)
     return BodyLimit(app) if max_body is None else BodyLimit(app, max_body)

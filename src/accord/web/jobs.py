@@ -1,18 +1,26 @@
 """Slow runs in the background: the dynamic models and the Monte Carlo sweep.
 
-A :class:`Job` runs in a thread, reports its progress (0..1) and checks its cancel flag
-between steps (an issue for the dynamic models, a chunk of samples for the sweep); a cancelled
-job stops at the next step and keeps no result. At most :data:`MAX_RUNNING` jobs run at once.
+Each :class:`Job` runs in a worker process of its own (``forkserver``, with accord preloaded,
+so starting one costs milliseconds after the first): the models run to completion without
+checking anything, and cancelling terminates the process, so a cancel takes effect at once
+(within :data:`POLL` seconds) however long an EUM round, an exchange round or a chunk of the
+sweep takes on a large case, and nothing of a cancelled job is kept. The worker reports its
+progress (0..1: an issue's EUM rounds, then the dynamic forecasts; a chunk of samples) through
+shared memory; a thread of the server watches it. At most :data:`MAX_RUNNING` jobs run at once.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from typing import Any
 
+from accord.calibration.apply import calibrate_sweep
+from accord.calibration.schema import Calibration
 from accord.case import Case
 from accord.errors import AccordError, OptionError
 from accord.forecast import forecast_case
@@ -24,12 +32,58 @@ from accord.web.store import NotFound
 DYNAMIC = ("eum", "eum-mean", "exchange")
 MAX_RUNNING = 2
 MAX_SAMPLES = 20_000
-SWEEP_CHUNK = 250  # samples between progress reports (and cancel checks)
+SWEEP_CHUNK = 250  # samples between progress reports
 KEEP = 50  # finished jobs kept for their results
+POLL = 0.05  # seconds between the watcher's looks at a worker
+_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+_CTX: Any = multiprocessing.get_context(_METHOD)  # typeshed: BaseContext lacks Process
+if _METHOD == "forkserver":
+    _CTX.set_forkserver_preload(["accord.web.jobs"])
+
+Step = Callable[[float], None]
 
 
-class Cancelled(Exception):
-    """Raised inside a job's step when its cancel flag is set."""
+def run_dynamic(case: Case, step: Step) -> dict[str, Any]:
+    """The EUM's rounds per issue (chart data), then the dynamic models' forecasts."""
+    arrays = case_arrays(case)
+    rounds = {}
+    k = len(case.issues)
+    for j, issue in enumerate(case.issues):
+        step(j / (k + 1))
+        rounds[issue.id] = trajectory(arrays, "eum", issue.id).to_dict()
+    step(k / (k + 1))
+    forecast = forecast_case(case, list(DYNAMIC))
+    return {
+        "models": forecast.models,
+        "outcomes": {f.id: f.outcomes for f in forecast.issues},
+        "rounds": rounds,
+    }
+
+
+def run_sweep(case: Case, step: Step, samples: int, cal: Calibration | None) -> dict[str, Any]:
+    """The static models over ``samples`` draws of the case's uncertain inputs, their
+    intervals widened by ``cal`` (as ``accord report`` widens the brief's)."""
+    sweep = sweep_case(case, samples, chunk=SWEEP_CHUNK, progress=lambda n: step(n / samples))
+    return calibrate_sweep(sweep, case, cal).model_dump(mode="json")
+
+
+def _work(kind: str, case: Case, samples: int, cal: Calibration | None, progress: Any,
+          conn: Connection) -> None:
+    """The worker process: run, then send ``(status, result or error)`` back."""
+
+    def step(x: float) -> None:
+        progress.value = x
+
+    try:
+        result = (run_dynamic(case, step) if kind == "dynamic"
+                  else run_sweep(case, step, samples, cal))
+        conn.send(("done", result))
+    except AccordError as e:
+        conn.send(("failed", str(e)))
+    except Exception as e:  # a bug: said in one line, never a traceback on the page
+        conn.send(("failed", f"internal error: {type(e).__name__}: {e}"))
+    finally:
+        conn.close()
 
 
 @dataclass
@@ -42,45 +96,48 @@ class Job:
     error: str | None = None
     cancel: threading.Event = field(default_factory=threading.Event)
 
-    def step(self, progress: float) -> None:
-        """Record progress; stop here if the job was cancelled."""
-        if self.cancel.is_set():
-            raise Cancelled
-        self.progress = progress
-
     def view(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "status": self.status,
                 "progress": round(self.progress, 3), "result": self.result, "error": self.error}
 
 
-def run_dynamic(case: Case, job: Job) -> dict[str, Any]:
-    """The EUM's rounds per issue (chart data), then the dynamic models' forecasts."""
-    arrays = case_arrays(case)
-    rounds = {}
-    k = len(case.issues)
-    for j, issue in enumerate(case.issues):
-        job.step(j / (k + 1))
-        rounds[issue.id] = trajectory(arrays, "eum", issue.id).to_dict()
-    job.step(k / (k + 1))
-    forecast = forecast_case(case, list(DYNAMIC))
-    return {
-        "models": forecast.models,
-        "outcomes": {f.id: f.outcomes for f in forecast.issues},
-        "rounds": rounds,
-    }
-
-
-def run_sweep(case: Case, job: Job, samples: int) -> dict[str, Any]:
-    """The static models over ``samples`` draws of the case's uncertain inputs."""
-    sweep = sweep_case(case, samples, chunk=SWEEP_CHUNK,
-                       progress=lambda done: job.step(done / samples))
-    return sweep.model_dump(mode="json")
+def _watch(job: Job, case: Case, samples: int, cal: Calibration | None) -> None:
+    """Run ``job`` in a worker process; terminate it when the job is cancelled."""
+    progress = _CTX.Value("d", 0.0, lock=False)
+    ours, theirs = _CTX.Pipe(duplex=False)
+    proc = _CTX.Process(target=_work, args=(job.kind, case, samples, cal, progress, theirs),
+                        daemon=True)
+    proc.start()
+    theirs.close()
+    try:
+        while not job.cancel.is_set():
+            job.progress = progress.value
+            if ours.poll(POLL):
+                status, payload = ours.recv()
+                if status == "done":
+                    job.result, job.progress = payload, 1.0
+                else:
+                    job.error = payload
+                job.status = status
+                return
+            if not proc.is_alive() and not ours.poll():
+                job.status, job.error = "failed", f"the run stopped (exit code {proc.exitcode})"
+                return
+        job.status = "cancelled"
+    except EOFError:
+        job.status, job.error = "failed", f"the run stopped (exit code {proc.exitcode})"
+    finally:
+        if proc.is_alive():
+            proc.terminate()
+        proc.join()
+        ours.close()
 
 
 class Jobs:
-    """The jobs of one server."""
+    """The jobs of one server; sweeps' intervals are widened by ``calibration``."""
 
-    def __init__(self) -> None:
+    def __init__(self, calibration: Calibration | None = None) -> None:
+        self.calibration = calibration
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
@@ -98,22 +155,9 @@ class Jobs:
             self._forget_old()
             job = Job(uuid.uuid4().hex, kind)
             self._jobs[job.id] = job
-        work: Callable[[], dict[str, Any]] = (
-            (lambda: run_dynamic(case, job)) if kind == "dynamic"
-            else (lambda: run_sweep(case, job, samples))
-        )
-        threading.Thread(target=self._run, args=(job, work), daemon=True).start()
+        threading.Thread(target=_watch, args=(job, case, samples, self.calibration),
+                         daemon=True).start()
         return job
-
-    @staticmethod
-    def _run(job: Job, work: Callable[[], dict[str, Any]]) -> None:
-        try:
-            job.result = work()
-            job.progress, job.status = 1.0, "done"
-        except Cancelled:
-            job.status = "cancelled"
-        except AccordError as e:
-            job.status, job.error = "failed", str(e)
 
     def get(self, job_id: str) -> Job:
         with self._lock:
@@ -123,7 +167,8 @@ class Jobs:
 
     def cancel(self, job_id: str) -> Job:
         job = self.get(job_id)
-        job.cancel.set()
+        if job.status == "running":
+            job.cancel.set()
         return job
 
     def _forget_old(self) -> None:

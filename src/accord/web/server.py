@@ -46,7 +46,7 @@ def import_cases(lib: Library, files: list[Path], say: Callable[[str], None]) ->
         say(f"imported {f}")
 
 
-def serve(inputs: list[Path], host: str, port: int, db: Path | None,
+def serve(inputs: list[Path], host: str, port: int, db: Path | None, calibration: str,
           say: Callable[[str], None]) -> None:
     import uvicorn
 
@@ -57,5 +57,5 @@ def serve(inputs: list[Path], host: str, port: int, db: Path | None,
     import_cases(lib, case_files(inputs), say)
     say(f"case library: {path.resolve()}")
     say(f"open http://{host}:{port}/ (Ctrl+C stops the server)")
-    uvicorn.run(create_app(lib, path.parent / "accord-data"), host=host, port=port,
-                log_level="warning")
+    app = create_app(lib, path.parent / "accord-data", calibration=calibration)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -10,11 +10,11 @@ function central(q) {
   if (typeof q === "number") return q;
   return q.value !== undefined ? q.value : (q.low + q.high) / 2;
 }
-function spread(q) {
-  if (typeof q === "number") return [null, null, ""];
-  if (q.sd) return [central(q) - q.sd, central(q) + q.sd, `± ${pt(q.sd)}`];
-  if (q.low !== undefined) return [q.low, q.high, `${pt(q.low)}–${pt(q.high)}`];
-  return [null, null, ""];
+function spread(q) {  // the range an actor's bar shows: low–high, or ± one sd
+  if (typeof q === "number") return [null, null];
+  if (q.sd) return [central(q) - q.sd, central(q) + q.sd];
+  if (q.low !== undefined && q.high !== undefined) return [q.low, q.high];
+  return [null, null];
 }
 // Move a quantity's centre to x, shifting its range with it (clipped to [lo, hi]).
 function withCentral(q, x, lo, hi) {
@@ -48,37 +48,83 @@ function getAtObj(parts) {
 }
 
 // ---- an editable number: slider + field, with its uncertainty ----------------------------
+// The uncertainty is one of: none (a plain number), ± sd (normal), low–high (a range, with the
+// value as its mode). Each part is a number field; the server checks the quantity (low above
+// high, a value outside its range, a negative sd) and names the field on the page.
+const DEFAULT_SPREAD = { position: 10, status_quo: 10, salience: 0.1, capability: null };
+function numberOr(x) { return x === "" || !Number.isFinite(Number(x)) ? undefined : Number(x); }
+function withMode(q, mode, kind) {
+  const c = central(q), [lo, hi] = RANGES[kind];
+  const d = DEFAULT_SPREAD[kind] === null ? Math.max(0.1 * c, 0.01) : DEFAULT_SPREAD[kind];
+  const base = typeof q === "object" && q.rationale ? { rationale: q.rationale } : {};
+  if (mode === "sd") return { value: c, sd: d, ...base };
+  if (mode === "range") return { value: c, low: Math.max(lo, c - d),
+    high: hi === null ? c + d : Math.min(hi, c + d), ...base };
+  return base.rationale ? { value: c, ...base } : c;
+}
+const modeOf = (q) => typeof q !== "object" ? "none" : q.sd !== undefined ? "sd"
+  : q.low !== undefined || q.high !== undefined ? "range" : "none";
+
 function editor(path, kind) {
   const q = getAt(path), [lo, hi, step] = RANGES[kind];
   const max = hi === null ? Math.max(1, central(q) * 3) : hi;
   const attrs = { "data-path": path, step, min: lo, max, value: central(q) };
   const slider = el("input", { type: "range", ...attrs, "aria-label": path + " slider" });
   const field = el("input", { type: "number", ...attrs, "aria-label": path, "data-field": path });
-  const unc = el("span", { class: "muted unc" }, spread(q)[2]);
-  const onChange = (src, other) => () => {
+  const part = (name) => el("input", { type: "number", step, "data-path": path, "data-part": name,
+    "aria-label": `${path} ${name}`, class: "unc-part" });
+  const parts = { low: part("low"), high: part("high"), sd: part("sd") };
+  const mode = el("select", { "aria-label": `${path} uncertainty`, "data-unc": path },
+    el("option", { value: "none" }, "exact"), el("option", { value: "sd" }, "± sd"),
+    el("option", { value: "range" }, "range"));
+  const show = (nq) => {  // the fields as the quantity says
+    const m = modeOf(nq);
+    mode.value = m;
+    parts.sd.hidden = m !== "sd"; parts.low.hidden = parts.high.hidden = m !== "range";
+    for (const k of ["low", "high", "sd"]) {
+      if (document.activeElement !== parts[k]) parts[k].value = nq[k] === undefined ? "" : nq[k];
+    }
+    if (m === "range" && nq.value === undefined && nq.low !== undefined && nq.high !== undefined) {
+      slider.value = field.value = central(nq);  // a uniform range: its middle is the value
+    }
+  };
+  const put = (nq, ev) => { setAt(path, nq); show(nq); edited(ev); };
+  const onValue = (src, other) => (ev) => {
     const x = Number(src.value);
     if (src.value === "" || !Number.isFinite(x)) return;
     other.value = x;
-    const nq = withCentral(getAt(path), x, lo, hi);
-    setAt(path, nq);
-    unc.textContent = spread(nq)[2];
-    edited();
+    put(withCentral(getAt(path), x, lo, hi), ev);
   };
-  slider.addEventListener("input", onChange(slider, field));
-  field.addEventListener("input", onChange(field, slider));
-  return el("span", { class: "row" }, slider, field, unc, el("span", { class: "field-error", "data-error": path }));
+  slider.addEventListener("input", onValue(slider, field));
+  field.addEventListener("input", onValue(field, slider));
+  mode.addEventListener("change", (ev) => put(withMode(getAt(path), mode.value, kind), ev));
+  for (const [k, inp] of Object.entries(parts)) inp.addEventListener("input", (ev) => {
+    const nq = { ...(typeof getAt(path) === "object" ? getAt(path) : { value: getAt(path) }) };
+    const x = numberOr(inp.value);
+    if (x === undefined) delete nq[k]; else nq[k] = x;
+    put(nq, ev);
+  });
+  show(q);
+  return el("div", {}, el("span", { class: "row editor" }, slider, field, mode, parts.low,
+    parts.high, parts.sd), el("span", { class: "field-error", "data-error": path }));
 }
 
 // ---- what-if: recompute on the server on every change ------------------------------------
-async function edited() {
-  S.dirty = true; renderBanner();
-  const seq = ++S.seq, t0 = performance.now();
+// window.accordRedraws: ms from each input event to its chart and table replaced (the last
+// edit's only: an answer overtaken by a newer edit is dropped); read by the browser tests.
+window.accordRedraws = [];
+async function edited(ev) {
+  const t0 = ev && ev.timeStamp > 0 ? ev.timeStamp : performance.now();
+  if (!S.dirty) { S.dirty = true; renderBanner(); }
+  const seq = ++S.seq;
   try {
     const view = await api("POST", "/api/forecast", { case: S.work });
     if (seq !== S.seq) return;
     clearErrors();
     S.view = view; renderView();
-    $("#timing").textContent = `forecast updated in ${Math.round(performance.now() - t0)} ms`;
+    const ms = performance.now() - t0;
+    window.accordRedraws.push(ms);
+    $("#timing").textContent = `forecast updated in ${Math.round(ms)} ms`;
   } catch (e) {
     if (seq === S.seq) showErrors(e);
   }
@@ -138,7 +184,7 @@ function renderIssues() {
       el("h2", {}, iss.title), iss.description ? el("p", { class: "muted" }, iss.description) : null,
       el("div", { class: "scale-labels" }, scale.map(([k, v]) => el("div", {}, el("b", {}, k), " ", v))),
       el("div", { class: "chart" }), el("div", { class: "sentences" }),
-      el("table", { class: "forecast-table" }),
+      el("table", { class: "forecast-table" }), el("p", { class: "muted calibration" }),
       el("h3", {}, "Positions"),
       el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "actor"), el("th", {}, "position (0–100)"),
         el("th", {}, "salience (0–1)"), el("th", {}, "evidence"))), el("tbody", {}, rows)),
@@ -163,16 +209,30 @@ function renderView() {
       const [lo, hi] = spread(p.position);
       return { id: p.actor, name: actorName(p.actor), x: central(p.position), lo, hi, veto: !!a.veto };
     });
-    $(".chart", sec).replaceChildren(issueChart(rows, fi.status_quo, fi.zone, fi.outcomes));
+    $(".chart", sec).replaceChildren(issueChart(rows, fi.status_quo, fi.zone, fi.outcomes, fi.intervals));
     $(".sentences", sec).replaceChildren(...fi.summary.map((s) => el("p", {}, s)));
-    const zone = fi.zone ? `${pt(fi.zone[0])}–${pt(fi.zone[1])}` : "none";
-    $(".forecast-table", sec).replaceChildren(
-      el("tr", {}, el("th", {}, "status quo"), ...Object.keys(fi.outcomes).map((m) => el("th", { class: "num" }, m)),
-        el("th", {}, "zone of agreement")),
-      el("tr", {}, el("td", {}, pt(fi.status_quo)),
-        ...Object.entries(fi.outcomes).map(([m, x]) => el("td", { class: "num", "data-model": m }, pt(x))),
-        el("td", { class: "zone-cell" }, zone)));
+    $(".forecast-table", sec).replaceChildren(...forecastRows(fi));
+    const note = v.intervals_note || "";
+    $(".calibration", sec).textContent = note && `${note[0].toUpperCase()}${note.slice(1)}.`;
   }
+}
+
+// The forecast table: the point forecast per model, then its 50/80/95% intervals (as the
+// brief and accord forecast give them), the status quo and the zone of agreement.
+function forecastRows(fi) {
+  const models = Object.keys(fi.outcomes);
+  const zone = fi.zone ? `${pt(fi.zone[0])}–${pt(fi.zone[1])}` : "none";
+  const span = (m, lv) => { const iv = (fi.intervals[m] || {})[lv]; return iv ? `${pt(iv[0])}–${pt(iv[1])}` : "–"; };
+  const rows = [
+    el("tr", {}, el("th", {}, ""), ...models.map((m) => el("th", { class: "num" }, m)),
+      el("th", {}, "status quo"), el("th", {}, "zone of agreement")),
+    el("tr", {}, el("th", {}, "forecast"),
+      ...models.map((m) => el("td", { class: "num", "data-model": m }, pt(fi.outcomes[m]))),
+      el("td", {}, pt(fi.status_quo)), el("td", { class: "zone-cell" }, zone))];
+  for (const lv of ["50", "80", "95"]) rows.push(el("tr", { class: `interval-${lv}` },
+    el("th", {}, `${lv}% interval`),
+    ...models.map((m) => el("td", { class: "num", "data-interval": `${m}/${lv}` }, span(m, lv)))));
+  return rows;
 }
 
 function renderActors() {
@@ -303,7 +363,10 @@ function showSweep(sw) {
       el("td", { class: "num" }, iv ? `${pt(iv[0])}–${pt(iv[1])}` : "–"),
       el("td", { class: "num" }, `${Math.round(iss.agreement_probability * 100)}%`)));
   }
-  $("#run-result").replaceChildren(el("p", { class: "muted" }, `${sw.samples} samples, seed ${sw.seed}`),
+  const note = sw.calibration ? ` ${sw.calibration[0].toUpperCase()}${sw.calibration.slice(1)}.`
+    : " Intervals from input uncertainty only: not calibrated.";
+  $("#run-result").replaceChildren(el("p", { class: "muted", id: "sweep-note" },
+    `${sw.samples} samples, seed ${sw.seed}.${note}`),
     el("table", { id: "sweep-table" }, el("tr", {}, ...["issue", "model", "median", "80% interval",
       "P(zone of agreement)"].map((h) => el("th", {}, h))), rows));
 }

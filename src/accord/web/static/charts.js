@@ -13,12 +13,32 @@ function svg(tag, attrs = {}, text) {
   return e;
 }
 
-// rows: [{name, x, lo, hi, veto}], forecasts: {model: x|null}, zone: [lo, hi]|null
-function issueChart(rows, sq, zone, forecasts) {
-  const W = 720, L = 150, R = 20, top = 52, rowH = 22, H = top + rowH * rows.length + 34;
+const WIDTHS = { 95: 1.5, 80: 4, 50: 8 };  // interval bars, as in the brief: 95% thin, 50% thick
+
+// One row per model: its 95%, 80% and 50% intervals and the forecast (a white-ringed dot).
+function intervalRows(s, X, y0, rowH, forecasts, intervals) {
+  let i = 0;
+  for (const [m, v] of Object.entries(forecasts)) {
+    const iv = intervals[m], y = y0 + rowH * i + rowH / 2, c = MODEL_COLOURS[m] || "#333";
+    s.append(svg("text", { x: X(0) - 8, y: y + 4, "font-size": 12, "text-anchor": "end", fill: c }, m));
+    if (iv) for (const lv of ["95", "80", "50"]) s.append(svg("line", { x1: X(iv[lv][0]),
+      x2: X(iv[lv][1]), y1: y, y2: y, stroke: c, "stroke-width": WIDTHS[lv], opacity: 0.85,
+      class: "interval", "data-model": m, "data-level": lv }));
+    if (v !== null) s.append(svg("circle", { cx: X(v), cy: y, r: 4.5, fill: c, stroke: "#fff",
+      "stroke-width": 1.5 }));
+    i++;
+  }
+  return i;
+}
+
+// rows: [{name, x, lo, hi, veto}], forecasts: {model: x|null}, zone: [lo, hi]|null,
+// intervals: {model: {"50"|"80"|"95": [lo, hi]}}
+function issueChart(rows, sq, zone, forecasts, intervals = {}) {
+  const W = 720, L = 150, R = 20, top = 34, rowH = 22, models = Object.keys(forecasts).length;
+  const H = top + rowH * (rows.length + models) + 40;
   const X = (v) => L + (W - L - R) * v / 100;
   const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", class: "issue-chart" });
-  const bottom = top + rowH * rows.length;
+  const bottom = top + rowH * rows.length + 6 + rowH * models;
   if (zone) s.append(svg("rect", { x: X(zone[0]), y: top - 6, width: Math.max(1, X(zone[1]) - X(zone[0])),
     height: bottom - top + 6, fill: "#cfe9d8", class: "zone" }));
   for (let v = 0; v <= 100; v += 10) {
@@ -31,22 +51,27 @@ function issueChart(rows, sq, zone, forecasts) {
   s.append(svg("text", { x: X(sq), y: bottom + 30, "font-size": 11, "text-anchor": "middle" }, "status quo"));
   rows.forEach((r, i) => {
     const y = top + rowH * i + rowH / 2;
-    s.append(svg("text", { x: L - 8, y: y + 4, "font-size": 12, "text-anchor": "end",
-      "font-weight": r.veto ? 700 : 400 }, r.name + (r.veto ? " (veto)" : "")));
+    const name = r.name + (r.veto ? " (veto)" : "");  // a long name is cut; its title has it
+    const label = svg("text", { x: L - 8, y: y + 4, "font-size": 12, "text-anchor": "end",
+      "font-weight": r.veto ? 700 : 400 }, name.length > 22 ? name.slice(0, 21) + "…" : name);
+    label.append(svg("title", {}, name));
+    s.append(label);
     s.append(svg("line", { x1: X(0), x2: X(100), y1: y, y2: y, stroke: "#eee" }));
     if (r.lo !== null && r.hi !== null) s.append(svg("line", { x1: X(r.lo), x2: X(r.hi), y1: y, y2: y,
       stroke: ACTOR_COLOURS[i % 10], "stroke-width": 3, opacity: 0.35 }));
     s.append(svg("circle", { cx: X(r.x), cy: y, r: 6, fill: ACTOR_COLOURS[i % 10], class: "actor-dot",
       "data-actor": r.id }));
   });
-  let k = 0;
-  for (const [m, v] of Object.entries(forecasts)) {
+  const y0 = top + rowH * rows.length + 6;
+  s.append(svg("line", { x1: 4, x2: W - R, y1: y0 - 3, y2: y0 - 3, stroke: "#ccc" }));
+  s.append(svg("text", { x: 4, y: y0 + 10, "font-size": 10, fill: "#555" }, "forecast,"));
+  s.append(svg("text", { x: 4, y: y0 + 22, "font-size": 10, fill: "#555" }, "50/80/95%"));
+  intervalRows(s, X, y0, rowH, forecasts, intervals);
+  for (const [m, v] of Object.entries(forecasts)) {  // named in the rows below
     if (v === null) continue;
     const c = MODEL_COLOURS[m] || "#333", x = X(v);
     s.append(svg("path", { d: `M${x - 6},${top - 22} L${x + 6},${top - 22} L${x},${top - 11} Z`, fill: c,
       class: "forecast", "data-model": m }));
-    s.append(svg("text", { x: x, y: top - 26 - 10 * (k % 2), "font-size": 10, "text-anchor": "middle", fill: c }, m));
-    k++;
   }
   return s;
 }
