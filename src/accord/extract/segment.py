@@ -81,7 +81,7 @@ def parse(nlp: Language, texts: Iterable[str], batch: int) -> Iterator[Doc]:
 
     def stream() -> Iterator[str]:
         for text in texts:
-            spans = pieces(text, size)
+            spans = pieces(text, size) or [(0, 0)]  # an empty text is one empty Doc
             counts.append(len(spans))
             yield from (text[a:b] for a, b in spans)
 
