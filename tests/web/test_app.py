@@ -315,7 +315,7 @@ def test_sweep_runs(client):
     from accord.calibration import resolve_calibration
     from accord.calibration.apply import calibrate_sweep
     from accord.case import parse_case
-    from accord.uncertainty import sweep_case
+    from accord.uncertainty.sweep import sweep_case
     from accord.web.jobs import SWEEP_CHUNK
 
     c = parse_case(case)  # the same numbers as the brief's calibrated sweep
