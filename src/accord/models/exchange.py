@@ -485,15 +485,16 @@ class _OneGame:
         self.gain = rounds.gain.tolist()
         self.alive = alive.tolist()
         self.names = {name: c[name].tolist() for name in ("u", "v", "p", "q")}
-        self.by_supply: dict[int, list[tuple[int, int]]] = {}
-        for side, cells in enumerate((c["iq"], c["jp"])):
-            for cand, cell in enumerate(cells.tolist()):
-                self.by_supply.setdefault(cell, []).append((cand, side))
-        self.by_demand: dict[int, list[int]] = {}
-        for cells in (c["jq"], c["ip"]):
-            for cand, cell in enumerate(cells.tolist()):
-                self.by_demand.setdefault(cell, []).append(cand)
-        self.version = [0] * len(self.gain)
+        self.size = size = len(self.gain)
+        # per cell (actor, issue): the candidates (side i) and candidates + size (side j) that
+        # supply it, and the candidates whose sides demand it
+        self.by_supply = _groups(np.concatenate((c["iq"], c["jp"])), len(self.pos))
+        self.by_demand = _groups(np.concatenate((c["jq"], c["ip"])), len(self.pos),
+                                 np.arange(2 * size) % size)
+        # moves and gain before _cut, and whether valid then: a candidate whose supply
+        # positions did not move needs only _cut again (None: not known yet)
+        self.uncut: list[tuple[float, float, float, bool] | None] = [None] * size
+        self.version = [0] * size
         self.heap = [(-g, f, 0) for f, g in enumerate(self.gain) if self.alive[f]]
         heapq.heapify(self.heap)
         self.n = n
@@ -545,18 +546,21 @@ class _OneGame:
         di, dj = self.demand[e]
         self._record(ui, di, fx[6], yi, fx[10])  # w_iq, start_i
         self._record(uj, dj, fx[7], yj, fx[11])  # w_jp, start_j
-        touched = set(self.by_demand.get(di, ())) | set(self.by_demand.get(dj, ()))
         alive, move, ksum, kpos, kneg = self.alive, self.move, self.ksum, self.kpos, self.kneg
+        moved = set()
         for cell in (iq, jp):
-            for f, side in self.by_supply[cell]:
+            for code in self.by_supply[cell]:
+                side, f = divmod(code, self.size)
                 if alive[f]:  # its supply position moved: keep its last move in the history
                     mv = move[f][side]
                     ksum[f][side] += mv
                     kpos[f][side] = kpos[f][side] and mv > 0
                     kneg[f][side] = kneg[f][side] and mv < 0
-                    touched.add(f)
+                    moved.add(f)
+                    self.uncut[f] = None
+        asked = set(self.by_demand[di]).union(self.by_demand[dj])
         heap, version, gain = self.heap, self.version, self.gain
-        for f in touched:
+        for f in moved.union(asked):
             if alive[f]:
                 alive[f] = ok = self._calculate(f)
                 if ok:
@@ -576,9 +580,40 @@ class _OneGame:
         self.upd[where] = new
 
     def _calculate(self, f: int) -> bool:
-        """As :meth:`_Rounds._calculate`, for candidate ``f``."""
+        """As :meth:`_Rounds._calculate`, for candidate ``f``: store its moves, its gain and
+        its new positions; return whether it is valid."""
+        uncut = self.uncut[f]
+        if uncut is None:
+            uncut = self.uncut[f] = self._uncut(f)
+        mi, mj, gain, ok = uncut
         di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, start_i, start_j, base_q, base_p = (
             self.fixed[f])
+        si, sj = self.supply[f]
+        xi, xj = self.pos[si], self.pos[sj]
+        if ok:  # neither move may push the expected outcome past the partner's position
+            ui, uj = self.update[f]
+            ri, rj = self.demand[f]
+            upd = self.upd
+            i_side = _Side(xi, dj, di, xj, siq, sjq, sip, sjp, wiq, wjp, Dq, Dp, start_i,
+                           upd.get(ui, math.nan), base_q + self.upd_sum[ri])
+            j_side = _Side(xj, di, dj, xi, sjp, sip, sjq, siq, wjp, wiq, Dp, Dq, start_j,
+                           upd.get(uj, math.nan), base_p + self.upd_sum[rj])
+            cut_i = _cut(i_side, mi)
+            if cut_i is not None:
+                mi, mj, gain = cut_i
+            cut_j = _cut(j_side, mj)
+            if cut_j is not None:
+                mj, mi, gain = cut_j
+            if cut_i is not None or cut_j is not None:
+                ok = self._valid(f, mi, mj, xi, xj)
+        self.move[f] = [mi, mj]
+        self.y[f] = [xi + mi, xj + mj]
+        self.gain[f] = gain
+        return ok
+
+    def _uncut(self, f: int) -> tuple[float, float, float, bool]:
+        """Candidate ``f``'s moves and gain by equal gain alone, and whether they are valid."""
+        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq = self.fixed[f][:10]
         si, sj = self.supply[f]
         xi, xj = self.pos[si], self.pos[sj]
         reach_j, reach_i = abs(di - xj), abs(dj - xi)
@@ -594,42 +629,25 @@ class _OneGame:
         if xj > di:
             mj = -mj
         gain = abs(dq * siq - dp * sip)
-        ok = self._valid(f, mi, mj, xi, xj) and gain >= TINY
-        if ok:  # neither move may push the expected outcome past the partner's position
-            ui, uj = self.update[f]
-            ri, rj = self.demand[f]
-            upd = self.upd
-            i_side = _Side(x=xi, target=dj, own_t=di, partner_x=xj,
-                           s_ar=siq, s_br=sjq, s_at=sip, s_bt=sjp, w_ar=wiq, w_bt=wjp,
-                           total_r=Dq, total_t=Dp, start=start_i, known=upd.get(ui, math.nan),
-                           base=base_q + self.upd_sum[ri])
-            j_side = _Side(x=xj, target=di, own_t=dj, partner_x=xi,
-                           s_ar=sjp, s_br=sip, s_at=sjq, s_bt=siq, w_ar=wjp, w_bt=wiq,
-                           total_r=Dp, total_t=Dq, start=start_j, known=upd.get(uj, math.nan),
-                           base=base_p + self.upd_sum[rj])
-            cut_i = _cut(i_side, mi)
-            if cut_i is not None:
-                mi, mj, gain = cut_i
-            cut_j = _cut(j_side, mj)
-            if cut_j is not None:
-                mj, mi, gain = cut_j
-            if cut_i is not None or cut_j is not None:
-                ok = self._valid(f, mi, mj, xi, xj)
-        self.move[f] = [mi, mj]
-        self.y[f] = [xi + mi, xj + mj]
-        self.gain[f] = gain
-        return ok
+        return mi, mj, gain, self._valid(f, mi, mj, xi, xj) and gain >= TINY
 
     def _valid(self, f: int, mi: float, mj: float, xi: float, xj: float) -> bool:
         """As :meth:`_Rounds._valid`, for candidate ``f``."""
         kpos, kneg, ksum = self.kpos[f], self.kneg[f], self.ksum[f]
-        for side, move, x in ((0, mi, xi), (1, mj, xj)):
-            size, y = abs(move), x + move
-            if not (TINY < size <= 100 and -EDGE <= y <= 100 + EDGE
-                    and ksum[side] + move <= 100 + EDGE
-                    and ((kpos[side] and move > 0) or (kneg[side] and move < 0))):
-                return False
-        return True
+        yi, yj = xi + mi, xj + mj
+        return (TINY < abs(mi) <= 100 and -EDGE <= yi <= 100 + EDGE
+                and ksum[0] + mi <= 100 + EDGE and ((kpos[0] and mi > 0) or (kneg[0] and mi < 0))
+                and TINY < abs(mj) <= 100 and -EDGE <= yj <= 100 + EDGE
+                and ksum[1] + mj <= 100 + EDGE and ((kpos[1] and mj > 0) or (kneg[1] and mj < 0)))
+
+
+def _groups(keys: np.ndarray, cells: int, values: np.ndarray | None = None) -> list[list[int]]:
+    """For each cell ``0 … cells-1``: the positions in ``keys`` holding it (or ``values`` at
+    them)."""
+    order = np.argsort(keys, kind="stable")
+    bounds = keys[order].searchsorted(np.arange(cells + 1)).tolist()
+    got = order.tolist() if values is None else values[order].tolist()
+    return [got[lo:hi] for lo, hi in zip(bounds, bounds[1:], strict=False)]
 
 
 def _cut(side: _Side, ma: float) -> tuple[float, float, float] | None:
