@@ -548,17 +548,20 @@ class _OneGame:
         self._record(uj, dj, fx[7], yj, fx[11])  # w_jp, start_j
         alive, move, ksum, kpos, kneg = self.alive, self.move, self.ksum, self.kpos, self.kneg
         moved = set()
-        for cell in (iq, jp):
-            for code in self.by_supply[cell]:
-                side, f = divmod(code, self.size)
-                if alive[f]:  # its supply position moved: keep its last move in the history
-                    mv = move[f][side]
-                    ksum[f][side] += mv
-                    kpos[f][side] = kpos[f][side] and mv > 0
-                    kneg[f][side] = kneg[f][side] and mv < 0
-                    moved.add(f)
-                    self.uncut[f] = None
-        asked = set(self.by_demand[di]).union(self.by_demand[dj])
+        size, by_supply, by_demand = self.size, self.by_supply, self.by_demand
+        for cell in (iq, jp):  # (dropping from the indexes what is no longer open)
+            by_supply[cell] = codes = [code for code in by_supply[cell] if alive[code % size]]
+            for code in codes:  # its supply position moved: keep its last move in the history
+                side, f = divmod(code, size)
+                mv = move[f][side]
+                ksum[f][side] += mv
+                kpos[f][side] = kpos[f][side] and mv > 0
+                kneg[f][side] = kneg[f][side] and mv < 0
+                moved.add(f)
+                self.uncut[f] = None
+        by_demand[di] = [f for f in by_demand[di] if alive[f]]
+        by_demand[dj] = [f for f in by_demand[dj] if alive[f]]
+        asked = set(by_demand[di]).union(by_demand[dj])
         heap, version, gain = self.heap, self.version, self.gain
         for f in moved.union(asked):
             if alive[f]:
