@@ -43,6 +43,7 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass, fields
+from itertools import pairwise
 from typing import Generic, NamedTuple, TypeVar
 
 import numpy as np
@@ -334,7 +335,7 @@ class _Rounds:
         f = np.flatnonzero(alive)
         alive[f] = self._calculate(f)
         self.best = _Best(np.where(alive, self.gain, -np.inf).reshape(open_.shape))
-        if m == 1:
+        if m == 1 and size <= ONE_GAME_CANDIDATES:
             _OneGame(self, alive).play(r)
         else:
             while self._step(r, alive):
@@ -456,6 +457,10 @@ class _Rounds:
         cols = {nm: np.concatenate([row[nm] for row in self._rows]) for nm in names}
         order = np.argsort(cols["sample"], kind="stable")
         return ExchangeRows(**{nm: col[order] for nm, col in cols.items()})
+
+
+ONE_GAME_CANDIDATES = 4000  # open candidates up to which one game runs in plain Python:
+# measured, it beats the array code by ~20% at 2,300 and loses by half at 9,000
 
 
 class _OneGame:
@@ -650,7 +655,7 @@ def _groups(keys: np.ndarray, cells: int, values: np.ndarray | None = None) -> l
     order = np.argsort(keys, kind="stable")
     bounds = keys[order].searchsorted(np.arange(cells + 1)).tolist()
     got = order.tolist() if values is None else values[order].tolist()
-    return [got[lo:hi] for lo, hi in zip(bounds, bounds[1:], strict=False)]
+    return [got[lo:hi] for lo, hi in pairwise(bounds)]
 
 
 def _cut(side: _Side, ma: float) -> tuple[float, float, float] | None:
