@@ -34,8 +34,12 @@ gains (within ``TIE``) go to the exchange created first (issue pair, then the Aâ
 Bâ€“C pairs, then actor order); decide breaks them at random. An expected outcome already at the
 partner's position (within ``EDGE``) counts as not crossed, as exact arithmetic has it.
 
-Everything is array code: one round evaluates all candidate exchanges of all samples at once,
-and each step recomputes only the exchanges that the realised one touched.
+A round starts in array code, evaluating all candidate exchanges of all samples at once; each
+step then recomputes only the exchanges that the realised one touched. With samples, or with
+more than :data:`ONE_GAME_CANDIDATES` open candidates, the steps stay array code; a single
+smaller game steps in plain Python floats (:class:`_OneGame`, the same arithmetic in the same
+order, tested equal to the array code), since a step touches a few dozen candidates and
+numpy's cost per call would outweigh the work on so few.
 """
 
 from __future__ import annotations
