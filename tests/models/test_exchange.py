@@ -160,3 +160,23 @@ def test_registry_runs_samples_in_blocks_as_in_one_call(
     blocks = MODELS["exchange"].run(sampled)
     assert blocks.shape == (5, k)
     np.testing.assert_array_equal(blocks, whole)
+
+
+@pytest.mark.parametrize(("n", "k", "seed"), [(6, 4, 1), (9, 5, 2), (12, 6, 3)])
+def test_one_game_in_plain_python_matches_the_array_code(monkeypatch: pytest.MonkeyPatch,
+                                                         n: int, k: int, seed: int) -> None:
+    import accord.models.exchange as exchange
+
+    rng = np.random.default_rng(seed)
+    c, X, S = rng.random(n) + 0.1, rng.random((n, k)) * 100, rng.random((n, k)) * 0.9 + 0.1
+    has = rng.random((n, k)) > 0.1
+    runs = []
+    for limit in (10**9, 0):  # every single game in plain Python, then none
+        monkeypatch.setattr(exchange, "ONE_GAME_CANDIDATES", limit)
+        runs.append(exchange_model(c, X, S, has, rounds=4))
+    plain, arrays = runs
+    assert len(plain) > 20
+    for name, col in plain.columns().items():
+        np.testing.assert_array_equal(col, arrays.columns()[name], err_msg=name)
+    np.testing.assert_array_equal(plain.voting, arrays.voting)
+    np.testing.assert_array_equal(plain.mds_voting, arrays.mds_voting)
