@@ -8,16 +8,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from pathlib import Path
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from accord.calibration.conformal import LEVELS
 from accord.errors import CalibrationError, OptionError
-from accord.io import write_atomic
+from accord.jsonfile import read_model, write_model
 
 DEFAULT_PATH = Path(__file__).with_name("default.json")
 METHOD = (
@@ -71,22 +70,12 @@ class Calibration(BaseModel):
                 "own error")
 
     def save(self, path: str | Path) -> Path:
-        return write_atomic(path, self.model_dump_json(indent=2) + "\n")
+        return write_model(self, path)
 
 
 def load_calibration(path: str | Path) -> Calibration:
     """Read a calibration file; a missing or malformed one is a :class:`CalibrationError`."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as e:
-        raise CalibrationError(path, f"cannot read the file: {e.strerror or e}") from e
-    except ValueError as e:
-        raise CalibrationError(path, f"not JSON: {e}") from e
-    try:
-        cal = Calibration.model_validate(data)
-    except ValidationError as e:
-        raise CalibrationError(path, [(".".join(map(str, err["loc"])), err["msg"])
-                                      for err in e.errors()]) from e
+    cal = read_model(path, Calibration, CalibrationError)
     bad = [(f"models.{m}.quantiles", f"needs levels {', '.join(LEVELS)}")
            for m, mc in cal.models.items() if set(mc.quantiles) != set(LEVELS)]
     if bad:

@@ -8,17 +8,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from functools import cache
 from pathlib import Path
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from accord.ensemble.choice import ChoiceTable
 from accord.ensemble.features import FEATURES, combine, design
 from accord.errors import EnsembleError
-from accord.io import write_atomic
+from accord.jsonfile import read_model, write_model
 from accord.models.arrays import CaseArrays
 
 DEFAULT_PATH = Path(__file__).with_name("default.json")
@@ -80,22 +79,12 @@ class Ensemble(BaseModel):
         return combine(base, z, self.beta())
 
     def save(self, path: str | Path) -> Path:
-        return write_atomic(path, self.model_dump_json(indent=2) + "\n")
+        return write_model(self, path)
 
 
 def load_ensemble(path: str | Path) -> Ensemble:
     """Read an ensemble file; a missing or malformed one is an :class:`EnsembleError`."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as e:
-        raise EnsembleError(path, f"cannot read the file: {e.strerror or e}") from e
-    except ValueError as e:
-        raise EnsembleError(path, f"not JSON: {e}") from e
-    try:
-        ens = Ensemble.model_validate(data)
-    except ValidationError as e:
-        raise EnsembleError(path, [(".".join(map(str, err["loc"])), err["msg"])
-                                   for err in e.errors()]) from e
+    ens = read_model(path, Ensemble, EnsembleError)
     if set(ens.weights) != set(FEATURES):
         raise EnsembleError(path, [("weights", "needs exactly the features "
                                     + ", ".join(FEATURES))])
