@@ -48,7 +48,7 @@ import heapq
 import math
 from dataclasses import dataclass, fields
 from itertools import pairwise
-from typing import Generic, NamedTuple, TypeVar
+from typing import NamedTuple
 
 import numpy as np
 
@@ -217,29 +217,26 @@ class _Cells(NamedTuple):
     demand: np.ndarray  # j on q, i on p in [m, n, k]: the partner on the supplied issue
 
 
-Value = TypeVar("Value", np.ndarray, float)
-
-
-class _Side(NamedTuple, Generic[Value]):
+class _Side(NamedTuple):
     """One side of candidate exchanges as decide's check_nbs sees it: supplier a moves on issue
     r towards partner b's position there, and b moves on issue t in return. One array per
-    field, over candidates (or one float per field, for one candidate)."""
+    field, over candidates."""
 
-    x: Value  # a's current position on r
-    target: Value  # b's position on r, where a moves to
-    own_t: Value  # a's position on t, where b moves to
-    partner_x: Value  # b's current position on t
-    s_ar: Value  # saliences of a and b on r and t
-    s_br: Value
-    s_at: Value
-    s_bt: Value
-    w_ar: Value  # capability × salience of a on r, of b on t
-    w_bt: Value
-    total_r: Value  # Σ capability × salience on r and on t
-    total_t: Value
-    start: Value  # a's position on r at the start of the round
-    known: Value  # where a already moved on r for b this round (NaN: not yet)
-    base: Value  # Σ capability × salience × position on r, with b's recorded updates
+    x: np.ndarray  # a's current position on r
+    target: np.ndarray  # b's position on r, where a moves to
+    own_t: np.ndarray  # a's position on t, where b moves to
+    partner_x: np.ndarray  # b's current position on t
+    s_ar: np.ndarray  # saliences of a and b on r and t
+    s_br: np.ndarray
+    s_at: np.ndarray
+    s_bt: np.ndarray
+    w_ar: np.ndarray  # capability × salience of a on r, of b on t
+    w_bt: np.ndarray
+    total_r: np.ndarray  # Σ capability × salience on r and on t
+    total_t: np.ndarray
+    start: np.ndarray  # a's position on r at the start of the round
+    known: np.ndarray  # where a already moved on r for b this round (NaN: not yet)
+    base: np.ndarray  # Σ capability × salience × position on r, with b's recorded updates
 
 
 class _Rounds:
@@ -323,8 +320,6 @@ class _Rounds:
         self.cells = np.stack(_Cells(supply=np.stack((c["iq"], c["jp"])),
                                      update=np.stack((c["upd_i"], c["upd_j"])),
                                      demand=np.stack((c["jq"], c["ip"]))))
-        self.by_supply = _Index(c["iq"], c["jp"])
-        self.by_demand = _Index(c["jq"], c["ip"])
         size = c["u"].size
         self.pos = X0.copy()  # current supply positions this round
         self.upd = np.full((m, n, k, n), np.nan)
@@ -338,10 +333,12 @@ class _Rounds:
         alive = open_.reshape(-1).copy()
         f = np.flatnonzero(alive)
         alive[f] = self._calculate(f)
-        self.best = _Best(np.where(alive, self.gain, -np.inf).reshape(open_.shape))
         if m == 1 and size <= ONE_GAME_CANDIDATES:
             _OneGame(self, alive).play(r)
         else:
+            self.by_supply = _Index(c["iq"], c["jp"])
+            self.by_demand = _Index(c["jq"], c["ip"])
+            self.best = _Best(np.where(alive, self.gain, -np.inf).reshape(open_.shape))
             while self._step(r, alive):
                 pass
         self.voting = self.pos.copy()
@@ -605,18 +602,19 @@ class _OneGame:
         if ok:  # neither move may push the expected outcome past the partner's position
             ui, uj = self.update[f]
             ri, rj = self.demand[f]
-            upd = self.upd
-            i_side = _Side(xi, dj, di, xj, siq, sjq, sip, sjp, wiq, wjp, Dq, Dp, start_i,
-                           upd.get(ui, math.nan), base_q + self.upd_sum[ri])
-            j_side = _Side(xj, di, dj, xi, sjp, sip, sjq, siq, wjp, wiq, Dp, Dq, start_j,
-                           upd.get(uj, math.nan), base_p + self.upd_sum[rj])
-            cut_i = _cut(i_side, mi)
-            if cut_i is not None:
-                mi, mj, gain = cut_i
-            cut_j = _cut(j_side, mj)
-            if cut_j is not None:
-                mj, mi, gain = cut_j
-            if cut_i is not None or cut_j is not None:
+            upd, upd_sum = self.upd, self.upd_sum
+            cut = False
+            delta = _crossing(xi, dj, wiq, Dq, start_i, base_q + upd_sum[ri], upd.get(ui), mi)
+            if delta is not None:
+                mi, mj, gain = _follow(delta, xi, dj, wiq, Dq, siq, sjq, sip, sjp, Dp, wjp,
+                                       xj, di)
+                cut = True
+            delta = _crossing(xj, di, wjp, Dp, start_j, base_p + upd_sum[rj], upd.get(uj), mj)
+            if delta is not None:
+                mj, mi, gain = _follow(delta, xj, di, wjp, Dp, sjp, sip, sjq, siq, Dq, wiq,
+                                       xi, dj)
+                cut = True
+            if cut:
                 ok = self._valid(f, mi, mj, xi, xj)
         self.move[f] = [mi, mj]
         self.y[f] = [xi + mi, xj + mj]
@@ -662,26 +660,34 @@ def _groups(keys: np.ndarray, cells: int, values: np.ndarray | None = None) -> l
     return [got[lo:hi] for lo, hi in pairwise(bounds)]
 
 
-def _cut(side: _Side, ma: float) -> tuple[float, float, float] | None:
-    """:func:`_cap` for one candidate whose moves are valid: the cut moves and gain, or None
-    when a's move ``ma`` does not carry the expected outcome past b's position."""
-    xa, xb, war, Dr = side.x, side.target, side.w_ar, side.total_r
-    start, base, known = side.start, side.base, side.known
-    inside = not math.isnan(known)
-    rest = base - (war * (known - start) if inside else 0.0)
+def _crossing(xa: float, xb: float, war: float, Dr: float, start: float, base: float,
+              known: float | None, ma: float) -> float | None:
+    """:func:`_cap`'s test for one candidate whose moves are valid: supplier a (position
+    ``xa``, weight ``war`` of ``Dr`` on its issue r) moving ``ma`` towards b's position ``xb``;
+    ``base`` and ``known`` as in :class:`_Side` (``known`` None: not yet). Returns how far a
+    may move (unsigned) when the move carries the expected outcome past ``xb``, else None."""
+    rest = base if known is None else base - war * (known - start)
     before = (rest + war * (xa - start)) / Dr
     after = before + war * ma / Dr
     if abs(xb - before) <= EDGE or (xb >= before and xb >= after) or (
             xb <= before and xb <= after):
         return None
-    total = base + (0.0 if inside else war * (xa - start))
-    delta = abs((xb * Dr - total) / war)
+    total = base + (war * (xa - start) if known is None else 0.0)
+    return abs((xb * Dr - total) / war)
+
+
+def _follow(delta: float, xa: float, xb: float, war: float, Dr: float, s_ar: float,
+            s_br: float, s_at: float, s_bt: float, Dt: float, w_bt: float, partner_x: float,
+            own_t: float) -> tuple[float, float, float]:
+    """:func:`_cap`'s cut for one candidate: a moves ``delta`` towards ``xb`` on r, b's move on
+    t (from ``partner_x`` towards a's position ``own_t``) follows from equal gain; returns a's
+    move, b's move and the gain (fields as in :class:`_Side`)."""
     ratio_r = delta * war / Dr
-    ratio_t = ratio_r * (side.s_ar + side.s_br) / (side.s_at + side.s_bt)
-    new_b = abs(ratio_t * side.total_t / side.w_bt)
-    mb = -new_b if side.partner_x > side.own_t else new_b
+    ratio_t = ratio_r * (s_ar + s_br) / (s_at + s_bt)
+    new_b = abs(ratio_t * Dt / w_bt)
+    mb = -new_b if partner_x > own_t else new_b
     ma = -delta if xa > xb else delta
-    return ma, mb, abs(ratio_t * side.s_bt - ratio_r * side.s_br)
+    return ma, mb, abs(ratio_t * s_bt - ratio_r * s_br)
 
 
 DISTINCT_ABOVE = 64  # blocks touched by one exchange beyond which duplicates are dropped
@@ -756,7 +762,7 @@ class _Index:
 
 
 def _cap(
-    ok: np.ndarray, side: _Side[np.ndarray], ma: np.ndarray, mb: np.ndarray, gain: np.ndarray
+    ok: np.ndarray, side: _Side, ma: np.ndarray, mb: np.ndarray, gain: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """decide's check_nbs for supplier a, moving ``ma`` on issue r towards b's position there
     (b moves ``mb`` on t in return); returns both moves and the gain.
