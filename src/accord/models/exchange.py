@@ -45,7 +45,6 @@ numpy's cost per call would outweigh the work on so few.
 from __future__ import annotations
 
 import heapq
-import math
 from dataclasses import dataclass, fields
 from itertools import pairwise
 from typing import NamedTuple
@@ -483,11 +482,13 @@ class _OneGame:
         self.pos = rounds.pos.reshape(-1).tolist()
         self.upd: dict[int, float] = {}  # decide's updates recorded so far (see _record)
         self.upd_sum = [0.0] * rounds.upd_sum.size
-        self.move = rounds.move.T.tolist()  # per candidate: [side i, side j]
-        self.y = rounds.y.T.tolist()
-        self.ksum = rounds.ksum.T.tolist()
-        self.kpos = rounds.kpos.T.tolist()
-        self.kneg = rounds.kneg.T.tolist()
+        # flat over side × candidates (side i of every candidate, then side j): the "code"
+        # ``side * size + candidate`` of the indexes below
+        self.move = rounds.move.reshape(-1).tolist()
+        self.y = rounds.y.reshape(-1).tolist()
+        self.ksum = rounds.ksum.reshape(-1).tolist()
+        self.kpos = rounds.kpos.reshape(-1).tolist()
+        self.kneg = rounds.kneg.reshape(-1).tolist()
         self.gain = rounds.gain.tolist()
         self.alive = alive.tolist()
         self.names = {name: c[name].tolist() for name in ("u", "v", "p", "q")}
@@ -542,7 +543,8 @@ class _OneGame:
     def _step(self, r: int, e: int) -> tuple[float, ...]:
         pos, names = self.pos, self.names
         iq, jp = self.supply[e]
-        yi, yj = self.y[e]
+        size = self.size
+        yi, yj = self.y[e], self.y[e + size]
         row = (r, names["u"][e], names["q"][e], pos[iq], yi, names["v"][e], names["p"][e],
                pos[jp], yj, self.gain[e])
         self.alive[e] = False
@@ -554,25 +556,26 @@ class _OneGame:
         self._record(uj, dj, fx[7], yj, fx[11])  # w_jp, start_j
         alive, move, ksum, kpos, kneg = self.alive, self.move, self.ksum, self.kpos, self.kneg
         moved = set()
-        size, by_supply, by_demand = self.size, self.by_supply, self.by_demand
+        by_supply, by_demand, uncut = self.by_supply, self.by_demand, self.uncut
         for cell in (iq, jp):  # (dropping from the indexes what is no longer open)
             by_supply[cell] = codes = [code for code in by_supply[cell] if alive[code % size]]
             for code in codes:  # its supply position moved: keep its last move in the history
-                side, f = divmod(code, size)
-                mv = move[f][side]
-                ksum[f][side] += mv
-                kpos[f][side] = kpos[f][side] and mv > 0
-                kneg[f][side] = kneg[f][side] and mv < 0
+                f = code % size
+                mv = move[code]
+                ksum[code] += mv
+                kpos[code] = kpos[code] and mv > 0
+                kneg[code] = kneg[code] and mv < 0
                 moved.add(f)
-                self.uncut[f] = None
+                uncut[f] = None
         by_demand[di] = [f for f in by_demand[di] if alive[f]]
         by_demand[dj] = [f for f in by_demand[dj] if alive[f]]
         asked = set(by_demand[di]).union(by_demand[dj])
         heap, version, gain = self.heap, self.version, self.gain
         for f in moved.union(asked):
             if alive[f]:
+                was = gain[f]
                 alive[f] = ok = self._calculate(f)
-                if ok:
+                if ok and gain[f] != was:  # (the same gain: its heap entry still holds)
                     version[f] += 1
                     heapq.heappush(heap, (-gain[f], f, version[f]))
         return row
@@ -591,14 +594,14 @@ class _OneGame:
     def _calculate(self, f: int) -> bool:
         """As :meth:`_Rounds._calculate`, for candidate ``f``: store its moves, its gain and
         its new positions; return whether it is valid."""
-        uncut = self.uncut[f]
-        if uncut is None:
-            uncut = self.uncut[f] = self._uncut(f)
-        mi, mj, gain, ok = uncut
-        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, start_i, start_j, base_q, base_p = (
-            self.fixed[f])
+        fx = self.fixed[f]
         si, sj = self.supply[f]
         xi, xj = self.pos[si], self.pos[sj]
+        uncut = self.uncut[f]
+        if uncut is None:
+            uncut = self.uncut[f] = self._uncut(f, fx, xi, xj)
+        mi, mj, gain, ok = uncut
+        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, start_i, start_j, base_q, base_p = fx
         if ok:  # neither move may push the expected outcome past the partner's position
             ui, uj = self.update[f]
             ri, rj = self.demand[f]
@@ -616,16 +619,17 @@ class _OneGame:
                 cut = True
             if cut:
                 ok = self._valid(f, mi, mj, xi, xj)
-        self.move[f] = [mi, mj]
-        self.y[f] = [xi + mi, xj + mj]
+        g = f + self.size
+        self.move[f], self.move[g] = mi, mj
+        self.y[f], self.y[g] = xi + mi, xj + mj
         self.gain[f] = gain
         return ok
 
-    def _uncut(self, f: int) -> tuple[float, float, float, bool]:
-        """Candidate ``f``'s moves and gain by equal gain alone, and whether they are valid."""
-        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq = self.fixed[f][:10]
-        si, sj = self.supply[f]
-        xi, xj = self.pos[si], self.pos[sj]
+    def _uncut(self, f: int, fx: list[float], xi: float, xj: float
+               ) -> tuple[float, float, float, bool]:
+        """Candidate ``f``'s moves and gain by equal gain alone from supply positions ``xi``
+        and ``xj`` (``fx``: its fields of :class:`_Fixed`), and whether they are valid."""
+        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq = fx[:10]
         reach_j, reach_i = abs(di - xj), abs(dj - xi)
         dp = reach_j * wjp / Dp
         dq = dp * (sjp + sip) / (sjq + siq)
@@ -639,16 +643,16 @@ class _OneGame:
         if xj > di:
             mj = -mj
         gain = abs(dq * siq - dp * sip)
-        return mi, mj, gain, self._valid(f, mi, mj, xi, xj) and gain >= TINY
+        return mi, mj, gain, gain >= TINY and self._valid(f, mi, mj, xi, xj)
 
     def _valid(self, f: int, mi: float, mj: float, xi: float, xj: float) -> bool:
         """As :meth:`_Rounds._valid`, for candidate ``f``."""
-        kpos, kneg, ksum = self.kpos[f], self.kneg[f], self.ksum[f]
+        kpos, kneg, ksum, g = self.kpos, self.kneg, self.ksum, f + self.size
         yi, yj = xi + mi, xj + mj
         return (TINY < abs(mi) <= 100 and -EDGE <= yi <= 100 + EDGE
-                and ksum[0] + mi <= 100 + EDGE and ((kpos[0] and mi > 0) or (kneg[0] and mi < 0))
+                and ksum[f] + mi <= 100 + EDGE and ((kpos[f] and mi > 0) or (kneg[f] and mi < 0))
                 and TINY < abs(mj) <= 100 and -EDGE <= yj <= 100 + EDGE
-                and ksum[1] + mj <= 100 + EDGE and ((kpos[1] and mj > 0) or (kneg[1] and mj < 0)))
+                and ksum[g] + mj <= 100 + EDGE and ((kpos[g] and mj > 0) or (kneg[g] and mj < 0)))
 
 
 def _groups(keys: np.ndarray, cells: int, values: np.ndarray | None = None) -> list[list[int]]:
