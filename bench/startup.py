@@ -12,7 +12,12 @@ Each command runs ``--repeats`` times, accord and decide interleaved; the table 
 minimum and the median. decide runs in the throw-away virtualenv of ``bench/models.py``
 (``ACCORD_DECIDE_PYTHON`` names an existing one); without it its rows are skipped.
 
-Usage: python bench/startup.py [--repeats N]
+Python caches compiled bytecode as an installed package has it: the children write it to a
+temporary ``PYTHONPYCACHEPREFIX`` (``PYTHONDONTWRITEBYTECODE`` dropped) and one warm-up run of
+each command, not counted, fills it; ``--no-cache`` keeps the environment as it is (with
+``PYTHONDONTWRITEBYTECODE=1`` every run compiles accord's sources again, ~0.03 s).
+
+Usage: python bench/startup.py [--repeats N] [--no-cache]
 """
 
 from __future__ import annotations
@@ -43,11 +48,14 @@ class Usage:
     peak_mb: float
 
 
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}  # the children's (see main)
+
+
 def measure(cmd: list[str], cwd: Path | None = None) -> Usage:
     """CPU (user + system), wall seconds and peak resident memory of one child process."""
     import time
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = ENV
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
                             cwd=cwd)
@@ -76,6 +84,8 @@ def startup(repeats: int) -> None:
         "accord forecast flagship": ["forecast", str(FLAGSHIP)],
     }
     runs: dict[str, list[Usage]] = {name: [] for name in commands}
+    for args in commands.values():  # warm-up: bytecode cached, not counted
+        measure(ACCORD + args)
     for _ in range(repeats):
         for name, args in commands.items():
             runs[name].append(measure(ACCORD + args))
@@ -93,9 +103,10 @@ def whole_exchange(repeats: int) -> None:
         for name, file in CASES.items():
             case = Path(tmp) / f"{name}.yaml"
             subprocess.run([*ACCORD, "import", str(data / file), "-o", str(case)], check=True,
-                           capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+                           capture_output=True, env=ENV)
             ours: list[Usage] = []
             theirs: list[Usage] = []
+            measure([*ACCORD, "forecast", str(case), "--model", "exchange"])  # warm-up
             for _ in range(repeats):
                 ours.append(measure([*ACCORD, "forecast", str(case), "--model", "exchange"]))
                 if python is not None:
@@ -111,12 +122,22 @@ def whole_exchange(repeats: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--no-cache", action="store_true",
+                    help="leave PYTHONDONTWRITEBYTECODE and PYTHONPYCACHEPREFIX as they are")
     args = ap.parse_args()
-    print(f"Start-up ({args.repeats} runs each, interleaved)\n")
-    startup(args.repeats)
-    print(f"\nWhole command, exchange model, {ROUNDS} rounds ({args.repeats} runs each, "
+    with tempfile.TemporaryDirectory() as cache:
+        if not args.no_cache:
+            ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+            ENV["PYTHONPYCACHEPREFIX"] = cache
+        run(args.repeats, "cached bytecode" if not args.no_cache else "environment as given")
+
+
+def run(repeats: int, how: str) -> None:
+    print(f"Start-up ({repeats} runs each, interleaved; {how})\n")
+    startup(repeats)
+    print(f"\nWhole command, exchange model, {ROUNDS} rounds ({repeats} runs each, "
           "interleaved)\n")
-    whole_exchange(args.repeats)
+    whole_exchange(repeats)
 
 
 if __name__ == "__main__":

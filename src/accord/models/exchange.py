@@ -45,10 +45,9 @@ numpy's cost per call would outweigh the work on so few.
 from __future__ import annotations
 
 import heapq
-import math
 from dataclasses import dataclass, fields
 from itertools import pairwise
-from typing import Generic, NamedTuple, TypeVar
+from typing import NamedTuple
 
 import numpy as np
 
@@ -217,29 +216,26 @@ class _Cells(NamedTuple):
     demand: np.ndarray  # j on q, i on p in [m, n, k]: the partner on the supplied issue
 
 
-Value = TypeVar("Value", np.ndarray, float)
-
-
-class _Side(NamedTuple, Generic[Value]):
+class _Side(NamedTuple):
     """One side of candidate exchanges as decide's check_nbs sees it: supplier a moves on issue
     r towards partner b's position there, and b moves on issue t in return. One array per
-    field, over candidates (or one float per field, for one candidate)."""
+    field, over candidates."""
 
-    x: Value  # a's current position on r
-    target: Value  # b's position on r, where a moves to
-    own_t: Value  # a's position on t, where b moves to
-    partner_x: Value  # b's current position on t
-    s_ar: Value  # saliences of a and b on r and t
-    s_br: Value
-    s_at: Value
-    s_bt: Value
-    w_ar: Value  # capability × salience of a on r, of b on t
-    w_bt: Value
-    total_r: Value  # Σ capability × salience on r and on t
-    total_t: Value
-    start: Value  # a's position on r at the start of the round
-    known: Value  # where a already moved on r for b this round (NaN: not yet)
-    base: Value  # Σ capability × salience × position on r, with b's recorded updates
+    x: np.ndarray  # a's current position on r
+    target: np.ndarray  # b's position on r, where a moves to
+    own_t: np.ndarray  # a's position on t, where b moves to
+    partner_x: np.ndarray  # b's current position on t
+    s_ar: np.ndarray  # saliences of a and b on r and t
+    s_br: np.ndarray
+    s_at: np.ndarray
+    s_bt: np.ndarray
+    w_ar: np.ndarray  # capability × salience of a on r, of b on t
+    w_bt: np.ndarray
+    total_r: np.ndarray  # Σ capability × salience on r and on t
+    total_t: np.ndarray
+    start: np.ndarray  # a's position on r at the start of the round
+    known: np.ndarray  # where a already moved on r for b this round (NaN: not yet)
+    base: np.ndarray  # Σ capability × salience × position on r, with b's recorded updates
 
 
 class _Rounds:
@@ -323,8 +319,6 @@ class _Rounds:
         self.cells = np.stack(_Cells(supply=np.stack((c["iq"], c["jp"])),
                                      update=np.stack((c["upd_i"], c["upd_j"])),
                                      demand=np.stack((c["jq"], c["ip"]))))
-        self.by_supply = _Index(c["iq"], c["jp"])
-        self.by_demand = _Index(c["jq"], c["ip"])
         size = c["u"].size
         self.pos = X0.copy()  # current supply positions this round
         self.upd = np.full((m, n, k, n), np.nan)
@@ -338,10 +332,12 @@ class _Rounds:
         alive = open_.reshape(-1).copy()
         f = np.flatnonzero(alive)
         alive[f] = self._calculate(f)
-        self.best = _Best(np.where(alive, self.gain, -np.inf).reshape(open_.shape))
         if m == 1 and size <= ONE_GAME_CANDIDATES:
             _OneGame(self, alive).play(r)
         else:
+            self.by_supply = _Index(c["iq"], c["jp"])
+            self.by_demand = _Index(c["jq"], c["ip"])
+            self.best = _Best(np.where(alive, self.gain, -np.inf).reshape(open_.shape))
             while self._step(r, alive):
                 pass
         self.voting = self.pos.copy()
@@ -486,11 +482,13 @@ class _OneGame:
         self.pos = rounds.pos.reshape(-1).tolist()
         self.upd: dict[int, float] = {}  # decide's updates recorded so far (see _record)
         self.upd_sum = [0.0] * rounds.upd_sum.size
-        self.move = rounds.move.T.tolist()  # per candidate: [side i, side j]
-        self.y = rounds.y.T.tolist()
-        self.ksum = rounds.ksum.T.tolist()
-        self.kpos = rounds.kpos.T.tolist()
-        self.kneg = rounds.kneg.T.tolist()
+        # flat over side × candidates (side i of every candidate, then side j): the "code"
+        # ``side * size + candidate`` of the indexes below
+        self.move = rounds.move.reshape(-1).tolist()
+        self.y = rounds.y.reshape(-1).tolist()
+        self.ksum = rounds.ksum.reshape(-1).tolist()
+        self.kpos = rounds.kpos.reshape(-1).tolist()
+        self.kneg = rounds.kneg.reshape(-1).tolist()
         self.gain = rounds.gain.tolist()
         self.alive = alive.tolist()
         self.names = {name: c[name].tolist() for name in ("u", "v", "p", "q")}
@@ -545,7 +543,8 @@ class _OneGame:
     def _step(self, r: int, e: int) -> tuple[float, ...]:
         pos, names = self.pos, self.names
         iq, jp = self.supply[e]
-        yi, yj = self.y[e]
+        size = self.size
+        yi, yj = self.y[e], self.y[e + size]
         row = (r, names["u"][e], names["q"][e], pos[iq], yi, names["v"][e], names["p"][e],
                pos[jp], yj, self.gain[e])
         self.alive[e] = False
@@ -557,25 +556,26 @@ class _OneGame:
         self._record(uj, dj, fx[7], yj, fx[11])  # w_jp, start_j
         alive, move, ksum, kpos, kneg = self.alive, self.move, self.ksum, self.kpos, self.kneg
         moved = set()
-        size, by_supply, by_demand = self.size, self.by_supply, self.by_demand
+        by_supply, by_demand, uncut = self.by_supply, self.by_demand, self.uncut
         for cell in (iq, jp):  # (dropping from the indexes what is no longer open)
             by_supply[cell] = codes = [code for code in by_supply[cell] if alive[code % size]]
             for code in codes:  # its supply position moved: keep its last move in the history
-                side, f = divmod(code, size)
-                mv = move[f][side]
-                ksum[f][side] += mv
-                kpos[f][side] = kpos[f][side] and mv > 0
-                kneg[f][side] = kneg[f][side] and mv < 0
+                f = code % size
+                mv = move[code]
+                ksum[code] += mv
+                kpos[code] = kpos[code] and mv > 0
+                kneg[code] = kneg[code] and mv < 0
                 moved.add(f)
-                self.uncut[f] = None
+                uncut[f] = None
         by_demand[di] = [f for f in by_demand[di] if alive[f]]
         by_demand[dj] = [f for f in by_demand[dj] if alive[f]]
         asked = set(by_demand[di]).union(by_demand[dj])
         heap, version, gain = self.heap, self.version, self.gain
         for f in moved.union(asked):
             if alive[f]:
+                was = gain[f]
                 alive[f] = ok = self._calculate(f)
-                if ok:
+                if ok and gain[f] != was:  # (the same gain: its heap entry still holds)
                     version[f] += 1
                     heapq.heappush(heap, (-gain[f], f, version[f]))
         return row
@@ -594,40 +594,42 @@ class _OneGame:
     def _calculate(self, f: int) -> bool:
         """As :meth:`_Rounds._calculate`, for candidate ``f``: store its moves, its gain and
         its new positions; return whether it is valid."""
-        uncut = self.uncut[f]
-        if uncut is None:
-            uncut = self.uncut[f] = self._uncut(f)
-        mi, mj, gain, ok = uncut
-        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, start_i, start_j, base_q, base_p = (
-            self.fixed[f])
+        fx = self.fixed[f]
         si, sj = self.supply[f]
         xi, xj = self.pos[si], self.pos[sj]
+        uncut = self.uncut[f]
+        if uncut is None:
+            uncut = self.uncut[f] = self._uncut(f, fx, xi, xj)
+        mi, mj, gain, ok = uncut
+        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, start_i, start_j, base_q, base_p = fx
         if ok:  # neither move may push the expected outcome past the partner's position
             ui, uj = self.update[f]
             ri, rj = self.demand[f]
-            upd = self.upd
-            i_side = _Side(xi, dj, di, xj, siq, sjq, sip, sjp, wiq, wjp, Dq, Dp, start_i,
-                           upd.get(ui, math.nan), base_q + self.upd_sum[ri])
-            j_side = _Side(xj, di, dj, xi, sjp, sip, sjq, siq, wjp, wiq, Dp, Dq, start_j,
-                           upd.get(uj, math.nan), base_p + self.upd_sum[rj])
-            cut_i = _cut(i_side, mi)
-            if cut_i is not None:
-                mi, mj, gain = cut_i
-            cut_j = _cut(j_side, mj)
-            if cut_j is not None:
-                mj, mi, gain = cut_j
-            if cut_i is not None or cut_j is not None:
+            upd, upd_sum = self.upd, self.upd_sum
+            cut = False
+            delta = _crossing(xi, dj, wiq, Dq, start_i, base_q + upd_sum[ri], upd.get(ui), mi)
+            if delta is not None:
+                mi, mj, gain = _follow(delta, xi, dj, wiq, Dq, siq, sjq, sip, sjp, Dp, wjp,
+                                       xj, di)
+                cut = True
+            delta = _crossing(xj, di, wjp, Dp, start_j, base_p + upd_sum[rj], upd.get(uj), mj)
+            if delta is not None:
+                mj, mi, gain = _follow(delta, xj, di, wjp, Dp, sjp, sip, sjq, siq, Dq, wiq,
+                                       xi, dj)
+                cut = True
+            if cut:
                 ok = self._valid(f, mi, mj, xi, xj)
-        self.move[f] = [mi, mj]
-        self.y[f] = [xi + mi, xj + mj]
+        g = f + self.size
+        self.move[f], self.move[g] = mi, mj
+        self.y[f], self.y[g] = xi + mi, xj + mj
         self.gain[f] = gain
         return ok
 
-    def _uncut(self, f: int) -> tuple[float, float, float, bool]:
-        """Candidate ``f``'s moves and gain by equal gain alone, and whether they are valid."""
-        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq = self.fixed[f][:10]
-        si, sj = self.supply[f]
-        xi, xj = self.pos[si], self.pos[sj]
+    def _uncut(self, f: int, fx: list[float], xi: float, xj: float
+               ) -> tuple[float, float, float, bool]:
+        """Candidate ``f``'s moves and gain by equal gain alone from supply positions ``xi``
+        and ``xj`` (``fx``: its fields of :class:`_Fixed`), and whether they are valid."""
+        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq = fx[:10]
         reach_j, reach_i = abs(di - xj), abs(dj - xi)
         dp = reach_j * wjp / Dp
         dq = dp * (sjp + sip) / (sjq + siq)
@@ -641,16 +643,16 @@ class _OneGame:
         if xj > di:
             mj = -mj
         gain = abs(dq * siq - dp * sip)
-        return mi, mj, gain, self._valid(f, mi, mj, xi, xj) and gain >= TINY
+        return mi, mj, gain, gain >= TINY and self._valid(f, mi, mj, xi, xj)
 
     def _valid(self, f: int, mi: float, mj: float, xi: float, xj: float) -> bool:
         """As :meth:`_Rounds._valid`, for candidate ``f``."""
-        kpos, kneg, ksum = self.kpos[f], self.kneg[f], self.ksum[f]
+        kpos, kneg, ksum, g = self.kpos, self.kneg, self.ksum, f + self.size
         yi, yj = xi + mi, xj + mj
         return (TINY < abs(mi) <= 100 and -EDGE <= yi <= 100 + EDGE
-                and ksum[0] + mi <= 100 + EDGE and ((kpos[0] and mi > 0) or (kneg[0] and mi < 0))
+                and ksum[f] + mi <= 100 + EDGE and ((kpos[f] and mi > 0) or (kneg[f] and mi < 0))
                 and TINY < abs(mj) <= 100 and -EDGE <= yj <= 100 + EDGE
-                and ksum[1] + mj <= 100 + EDGE and ((kpos[1] and mj > 0) or (kneg[1] and mj < 0)))
+                and ksum[g] + mj <= 100 + EDGE and ((kpos[g] and mj > 0) or (kneg[g] and mj < 0)))
 
 
 def _groups(keys: np.ndarray, cells: int, values: np.ndarray | None = None) -> list[list[int]]:
@@ -662,26 +664,34 @@ def _groups(keys: np.ndarray, cells: int, values: np.ndarray | None = None) -> l
     return [got[lo:hi] for lo, hi in pairwise(bounds)]
 
 
-def _cut(side: _Side, ma: float) -> tuple[float, float, float] | None:
-    """:func:`_cap` for one candidate whose moves are valid: the cut moves and gain, or None
-    when a's move ``ma`` does not carry the expected outcome past b's position."""
-    xa, xb, war, Dr = side.x, side.target, side.w_ar, side.total_r
-    start, base, known = side.start, side.base, side.known
-    inside = not math.isnan(known)
-    rest = base - (war * (known - start) if inside else 0.0)
+def _crossing(xa: float, xb: float, war: float, Dr: float, start: float, base: float,
+              known: float | None, ma: float) -> float | None:
+    """:func:`_cap`'s test for one candidate whose moves are valid: supplier a (position
+    ``xa``, weight ``war`` of ``Dr`` on its issue r) moving ``ma`` towards b's position ``xb``;
+    ``base`` and ``known`` as in :class:`_Side` (``known`` None: not yet). Returns how far a
+    may move (unsigned) when the move carries the expected outcome past ``xb``, else None."""
+    rest = base if known is None else base - war * (known - start)
     before = (rest + war * (xa - start)) / Dr
     after = before + war * ma / Dr
     if abs(xb - before) <= EDGE or (xb >= before and xb >= after) or (
             xb <= before and xb <= after):
         return None
-    total = base + (0.0 if inside else war * (xa - start))
-    delta = abs((xb * Dr - total) / war)
+    total = base + (war * (xa - start) if known is None else 0.0)
+    return abs((xb * Dr - total) / war)
+
+
+def _follow(delta: float, xa: float, xb: float, war: float, Dr: float, s_ar: float,
+            s_br: float, s_at: float, s_bt: float, Dt: float, w_bt: float, partner_x: float,
+            own_t: float) -> tuple[float, float, float]:
+    """:func:`_cap`'s cut for one candidate: a moves ``delta`` towards ``xb`` on r, b's move on
+    t (from ``partner_x`` towards a's position ``own_t``) follows from equal gain; returns a's
+    move, b's move and the gain (fields as in :class:`_Side`)."""
     ratio_r = delta * war / Dr
-    ratio_t = ratio_r * (side.s_ar + side.s_br) / (side.s_at + side.s_bt)
-    new_b = abs(ratio_t * side.total_t / side.w_bt)
-    mb = -new_b if side.partner_x > side.own_t else new_b
+    ratio_t = ratio_r * (s_ar + s_br) / (s_at + s_bt)
+    new_b = abs(ratio_t * Dt / w_bt)
+    mb = -new_b if partner_x > own_t else new_b
     ma = -delta if xa > xb else delta
-    return ma, mb, abs(ratio_t * side.s_bt - ratio_r * side.s_br)
+    return ma, mb, abs(ratio_t * s_bt - ratio_r * s_br)
 
 
 DISTINCT_ABOVE = 64  # blocks touched by one exchange beyond which duplicates are dropped
@@ -756,7 +766,7 @@ class _Index:
 
 
 def _cap(
-    ok: np.ndarray, side: _Side[np.ndarray], ma: np.ndarray, mb: np.ndarray, gain: np.ndarray
+    ok: np.ndarray, side: _Side, ma: np.ndarray, mb: np.ndarray, gain: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """decide's check_nbs for supplier a, moving ``ma`` on issue r towards b's position there
     (b moves ``mb`` on t in return); returns both moves and the gain.
