@@ -44,7 +44,10 @@ numpy's cost per call would outweigh the work on so few.
 
 from __future__ import annotations
 
+import gc
 import heapq
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from itertools import pairwise
 from typing import NamedTuple
@@ -141,8 +144,9 @@ def exchange_model(
     hs = np.broadcast_to(np.ones((n, k), bool) if has is None else np.asarray(has, bool),
                          (m, n, k))
     state = _Rounds(cs, Xs.copy(), Ss, hs)
-    for r in range(rounds):
-        state.play(r)
+    with _collector_paused():
+        for r in range(rounds):
+            state.play(r)
     rows = state.rows()
 
     def first(a: np.ndarray) -> np.ndarray:  # drop the sample axis the input did not have
@@ -159,6 +163,21 @@ def exchange_model(
         positions=first(state.X),
         starts=first(np.stack(state.starts, axis=-3)),
     )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the rounds run, as it was after: a round
+    makes thousands of short-lived lists and tuples (in plain Python, :class:`_OneGame`) but no
+    reference cycles, so reference counting frees them all, and the collections they would
+    trigger only rescan them (measured: ~7% of the time on COP21)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 CANDIDATE_BUDGET = 2**18  # samples × candidate exchanges per block of a Monte Carlo run
@@ -255,6 +274,11 @@ class _Rounds:
         self.pair = np.repeat(np.arange(len(pi)), npairs)
         self.able = (able[:, self.a, self.p] & able[:, self.a, self.q]
                      & able[:, self.b, self.p] & able[:, self.b, self.q])
+        # whether the first actor of a pair supplies p rather than q (its salience ratio p/q
+        # is the smaller one), for a first and for b first: saliences do not change
+        ap, aq, bp, bq = (S[:, x, y] for x, y in ((self.a, self.p), (self.a, self.q),
+                                                 (self.b, self.p), (self.b, self.q)))
+        self.swap_a, self.swap_b = ap * bq < bp * aq, bp * aq < ap * bq
         self.voting = X.copy()
         self.mds_start: list[np.ndarray] = []
         self.mds_voting: list[np.ndarray] = []
@@ -285,40 +309,38 @@ class _Rounds:
         first, second = np.where(ga < gb, a, b), np.where(ga < gb, b, a)
         rank = ((self.pair[cols] * 2 + np.minimum(ga, gb)) * n + first) * n + second
         # the first actor supplies q unless its salience ratio p/q is the smaller one
-        swap = S[s_idx, first, p] * S[s_idx, second, q] < S[s_idx, second, p] * S[s_idx, first, q]
+        swap = np.where(ga < gb, self.swap_a[:, cols], self.swap_b[:, cols])
         u, v = np.where(swap, second, first), np.where(swap, first, second)
         P, Q = np.broadcast_to(p, u.shape), np.broadcast_to(q, u.shape)
         cell = (s_idx * n + u) * k, (s_idx * n + v) * k  # flat [m, n, k] rows of u and v
-        base = (w * X0).sum(axis=1)
-        grid = {
-            "u": u, "v": v, "p": P, "q": Q,
-            "iq": cell[0] + Q, "ip": cell[0] + P, "jp": cell[1] + P, "jq": cell[1] + Q,
-            "base_q": base[s_idx, Q], "base_p": base[s_idx, P],
-            "Dq": self.D[s_idx, Q], "Dp": self.D[s_idx, P],
-        }
         # each sample's candidates in the order of creation (rank), so that among equal gains
-        # the first one is the earliest created; flat over (sample, candidate)
+        # the first one is the earliest created; flat over (sample, candidate). One stacked
+        # gather per dtype: numpy's cost per call outweighs the work on a round's candidates
         by_rank = np.argsort(rank, axis=1, kind="stable")
-        open_ = np.take_along_axis(open_, by_rank, axis=1)
-        c = {name: np.take_along_axis(np.broadcast_to(x, open_.shape), by_rank, axis=1).reshape(-1)
-             for name, x in grid.items()}
-        for name, table in (("s", S), ("w", w), ("x0", X0)):
-            flat = table.reshape(-1)
-            for side in ("iq", "ip", "jp", "jq"):
-                c[f"{name}_{side}"] = flat[c[side]]
+        open_ = open_[s_idx, by_rank]
+        ints = np.stack((u, v, P, Q, cell[0] + Q, cell[0] + P, cell[1] + P, cell[1] + Q))
+        ints = ints[:, s_idx, by_rank].reshape(8, -1)
+        c = dict(zip(("u", "v", "p", "q", "iq", "ip", "jp", "jq"), ints, strict=True))
+        sample = np.repeat(np.arange(m) * k, by_rank.shape[1])  # flat [m, k] row of a sample
+        totals = np.stack(((w * X0).sum(axis=1), self.D)).reshape(2, -1)
+        # per side (iq, ip, jp, jq): salience, weight and start position of its actor
+        sides = np.stack((S, w, X0)).reshape(3, -1)[:, ints[4:]]
         # decide's "updates": [demander, issue, supplier] → where the supplier moved to
         c["upd_i"] = c["jq"] * n + c["u"]  # i supplies q to j
         c["upd_j"] = c["ip"] * n + c["v"]  # j supplies p to i
+        c["w_iq"], c["w_jp"] = sides[1, 0], sides[1, 2]
+        c["x0_iq"], c["x0_jp"] = sides[2, 0], sides[2, 2]
         self.c = c
         # stacked so that one fancy index gathers every field for a set of candidates
-        self.fixed = np.stack(_Fixed(
-            demand_i=c["x0_ip"], demand_j=c["x0_jq"],
-            s_iq=c["s_iq"], s_ip=c["s_ip"], s_jp=c["s_jp"], s_jq=c["s_jq"],
-            w_iq=c["w_iq"], w_jp=c["w_jp"], total_p=c["Dp"], total_q=c["Dq"],
-            start_i=c["x0_iq"], start_j=c["x0_jp"], base_q=c["base_q"], base_p=c["base_p"]))
-        self.cells = np.stack(_Cells(supply=np.stack((c["iq"], c["jp"])),
-                                     update=np.stack((c["upd_i"], c["upd_j"])),
-                                     demand=np.stack((c["jq"], c["ip"]))))
+        self.fixed = np.concatenate((
+            sides[2, [1, 3]],  # demand_i (i's start on p), demand_j (j's start on q)
+            sides[0],  # s_iq, s_ip, s_jp, s_jq
+            sides[1, [0, 2]],  # w_iq, w_jp
+            totals[1, sample + ints[2:4]],  # total_p, total_q
+            sides[2, [0, 2]],  # start_i, start_j
+            totals[0, sample + ints[[3, 2]]],  # base_q, base_p
+        ))
+        self.cells = np.stack((ints[[4, 6]], np.stack((c["upd_i"], c["upd_j"])), ints[[7, 5]]))
         size = c["u"].size
         self.pos = X0.copy()  # current supply positions this round
         self.upd = np.full((m, n, k, n), np.nan)
@@ -476,9 +498,8 @@ class _OneGame:
         c, n = rounds.c, rounds.n
         self.rounds = rounds
         self.fixed = rounds.fixed.T.tolist()  # per candidate, the fields of _Fixed
-        self.supply = rounds.cells[0].T.tolist()  # per candidate: [i on q, j on p]
-        self.update = rounds.cells[1].T.tolist()
-        self.demand = rounds.cells[2].T.tolist()
+        # per candidate: [i on q, j on p] (supply), and likewise update and demand
+        self.supply, self.update, self.demand = rounds.cells.transpose(0, 2, 1).tolist()
         self.pos = rounds.pos.reshape(-1).tolist()
         self.upd: dict[int, float] = {}  # decide's updates recorded so far (see _record)
         self.upd_sum = [0.0] * rounds.upd_sum.size
@@ -486,12 +507,13 @@ class _OneGame:
         # ``side * size + candidate`` of the indexes below
         self.move = rounds.move.reshape(-1).tolist()
         self.y = rounds.y.reshape(-1).tolist()
-        self.ksum = rounds.ksum.reshape(-1).tolist()
-        self.kpos = rounds.kpos.reshape(-1).tolist()
-        self.kneg = rounds.kneg.reshape(-1).tolist()
+        self.ksum = [0.0] * rounds.ksum.size  # as in _Rounds at the start of a round
+        self.kpos = [True] * rounds.kpos.size
+        self.kneg = [True] * rounds.kneg.size
         self.gain = rounds.gain.tolist()
         self.alive = alive.tolist()
-        self.names = {name: c[name].tolist() for name in ("u", "v", "p", "q")}
+        # per candidate: i, the issue i supplies, j, the issue j supplies
+        self.names = np.stack((c["u"], c["q"], c["v"], c["p"]), axis=1).tolist()
         self.size = size = len(self.gain)
         # per cell (actor, issue): the candidates (side i) and candidates + size (side j) that
         # supply it, and the candidates whose sides demand it
@@ -541,12 +563,12 @@ class _OneGame:
         return first[1]
 
     def _step(self, r: int, e: int) -> tuple[float, ...]:
-        pos, names = self.pos, self.names
+        pos = self.pos
+        u, q, v, p = self.names[e]
         iq, jp = self.supply[e]
         size = self.size
         yi, yj = self.y[e], self.y[e + size]
-        row = (r, names["u"][e], names["q"][e], pos[iq], yi, names["v"][e], names["p"][e],
-               pos[jp], yj, self.gain[e])
+        row = (r, u, q, pos[iq], yi, v, p, pos[jp], yj, self.gain[e])
         self.alive[e] = False
         pos[iq], pos[jp] = yi, yj
         fx = self.fixed[e]
