@@ -9,7 +9,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from accord.case import dump_case, load_case, parse_case
+from accord.case import Case, dump_case, load_case, parse_case
 from accord.cli.app import app
 from accord.draft.build import draft_case
 from accord.draft.issue_specs import load_issues
@@ -161,6 +161,16 @@ def test_cli_bad_evidence_exit_2_and_names_the_line(issues: Path, tmp_path: Path
     assert "line 1" in result.output and not out.exists()
 
 
+def _draft_from(tmp_path: Path, rows: list[dict], issues_yaml: str) -> Case:
+    """The draft of evidence ``rows`` (written as JSONL) against an issues file's text."""
+    ev = tmp_path / "ev.jsonl"
+    ev.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    issues = tmp_path / "issues.yaml"
+    issues.write_text(issues_yaml, encoding="utf-8")
+    specs = load_issues(issues)
+    return draft_case(read_evidence(ev), specs, Linker(specs)).case
+
+
 def test_hand_made_evidence_gives_the_expected_case(tmp_path: Path):
     """Two actors, one issue: a demand for change and its rejection."""
     rows = [
@@ -178,17 +188,12 @@ def test_hand_made_evidence_gives_the_expected_case(tmp_path: Path):
          "sentence": "Freedonia rejected the call to withdraw its missiles.", "start": 51,
          "end": 103},
     ]
-    ev = tmp_path / "ev.jsonl"
-    ev.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    issues = tmp_path / "issues.yaml"
-    issues.write_text(
+    case = _draft_from(
+        tmp_path, rows,
         "- id: missiles\n  title: Missiles withdrawn\n"
         "  scale: {0: 'Missiles stay', 100: 'Missiles withdrawn'}\n  status_quo: 0\n"
         "  keywords: [missiles, withdraw]\n",
-        encoding="utf-8",
     )
-    specs = load_issues(issues)
-    case = draft_case(read_evidence(ev), specs, Linker(specs)).case
     # "withdraw its missiles" echoes the 100 label; Berg speaks for Ruritania; Freedonia's
     # rejection sits at the status quo
     assert _range(case, "ruritania", "missiles") == (90.0, 100.0)
@@ -208,17 +213,12 @@ def test_a_demand_to_withdraw_points_away_from_what_it_withdraws(tmp_path: Path)
          "sentence": "The unions want the government to withdraw regulations which would raise "
                      "the pension age from 60 to 65.", "start": 0, "end": 90},
     ]
-    ev = tmp_path / "ev.jsonl"
-    ev.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    issues = tmp_path / "issues.yaml"
-    issues.write_text(
+    case = _draft_from(
+        tmp_path, rows,
         "- id: age\n  title: Pension age\n"
         "  scale: {0: 'Pension age stays at 60', 100: 'Pension age rises to 65'}\n"
         "  status_quo: 0\n",
-        encoding="utf-8",
     )
-    specs = load_issues(issues)
-    case = draft_case(read_evidence(ev), specs, Linker(specs)).case
     # the sentence describes the rise (100 end, away from the status quo); the unions ask for
     # its withdrawal: the 0 end
     assert case.position("unions", "age").position.value == 0.0
@@ -237,11 +237,6 @@ def test_cli_embeddings_on_without_the_extra_is_bad_input(
     assert result.exit_code == 2 and "embeddings" in result.output and not out.exists()
 
 
-def _write_jsonl(path: Path, rows: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize("first", ["unions", "Anna Berg"])
 def test_actors_without_a_body_are_listed_in_the_order_they_act(first: str, tmp_path: Path):
     """Neither the unions (no actor record) nor Anna Berg (no affiliation) is a listed body;
@@ -254,14 +249,10 @@ def test_actors_without_a_body_are_listed_in_the_order_they_act(first: str, tmp_
            "target": None, "negated": False, "sentence": f"{who} demanded a pension rise.",
            "start": 0, "end": 30} for who in (first, second)),
     ]
-    issues = tmp_path / "issues.yaml"
-    issues.write_text(
+    case = _draft_from(
+        tmp_path, rows,
         "- id: age\n  title: Pension age\n"
         "  scale: {0: 'Pension stays', 100: 'Pension rises'}\n  status_quo: 0\n",
-        encoding="utf-8",
     )
-    specs = load_issues(issues)
-    case = draft_case(read_evidence(_write_jsonl(tmp_path / "ev.jsonl", rows)), specs,
-                      Linker(specs)).case
     assert [a.name for a in case.actors] == [first, second]
     assert {a.id: a.kind for a in case.actors} == {"unions": "group", "anna-berg": "person"}
