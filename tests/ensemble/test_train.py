@@ -61,19 +61,18 @@ def test_fit_writes_a_file_whose_choice_drives_the_forecast(
     case = load_case(sorted(deu_dir.glob("*.yaml"))[0])
     # the table says exchange is far better everywhere: the forecast believes exchange
     table = ens.choice.model_copy(deep=True)
-    for g in [table.overall, *table.groups]:
-        g.mae.update(exchange=1.0, compromise=50.0)
-    ens.model_copy(update={"choice": table}).save(path)
-    beliefs = {i.belief.model for i in forecast_case(case, "compromise,exchange", path).issues
-               if i.belief is not None}
-    assert beliefs == {"exchange"}
+
+    def believed(exchange: float, compromise: float) -> set[str]:
+        """The models believed once the table gives exchange and compromise these MAEs."""
+        for g in [table.overall, *table.groups]:
+            g.mae.update(exchange=exchange, compromise=compromise)
+        ens.model_copy(update={"choice": table}).save(path)
+        return {i.belief.model for i in forecast_case(case, "compromise,exchange", path).issues
+                if i.belief is not None}
+
+    assert believed(exchange=1.0, compromise=50.0) == {"exchange"}
     # a backtest file that says the opposite changes the choice
-    for g in [table.overall, *table.groups]:
-        g.mae.update(exchange=50.0, compromise=1.0)
-    ens.model_copy(update={"choice": table}).save(path)
-    beliefs = {i.belief.model for i in forecast_case(case, "compromise,exchange", path).issues
-               if i.belief is not None}
-    assert beliefs == {"compromise"}
+    assert believed(exchange=50.0, compromise=1.0) == {"compromise"}
     out = forecast_case(case, "compromise,ensemble", path)
     assert all(i.outcomes["ensemble"] is not None for i in out.issues)
 
