@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from accord.cli.app import app, out
+from accord.cli.options import ENSEMBLE_HELP
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -93,8 +94,7 @@ def forecast(
         "default", "--calibration", help="intervals: 'default' (the calibration accord ships), "
         "a calibration FILE, or 'none' (input uncertainty only)"),
     ensemble: Path = typer.Option(
-        None, "--ensemble", help="the ensemble file (accord fit) that --model ensemble reads "
-        "and that says which model to believe (default: the one accord ships)"),
+        None, "--ensemble", help=ENSEMBLE_HELP),
 ) -> None:
     """Forecast every issue of a case (or several) with 50/80/95% intervals and say whether a
     zone of agreement exists. One case gives one JSON object, several a JSON list."""

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 OPTION = "--option"
+# the --ensemble option's help, shared by the commands that forecast
+ENSEMBLE_HELP = ("the ensemble file (accord fit) that --model ensemble reads and that says which "
+                 "model to believe (default: the one accord ships)")
 T = TypeVar("T", bound="DataclassInstance")
 
 

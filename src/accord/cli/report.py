@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from accord.cli.app import app, fail, out
+from accord.cli.options import ENSEMBLE_HELP
 from accord.io import output_path
 
 
@@ -27,8 +28,7 @@ def report(
         "default", "--calibration", help="widen the intervals by the models' own error: "
         "'default' (the calibration accord ships), a calibration FILE, or 'none'"),
     ensemble: Path = typer.Option(
-        None, "--ensemble", help="the ensemble file (accord fit) that --model ensemble reads "
-        "and that says which model to believe (default: the one accord ships)"),
+        None, "--ensemble", help=ENSEMBLE_HELP),
 ) -> None:
     """Write the "what to expect" brief: verdict, forecasts, charts and evidence per issue."""
     from accord.calibration import resolve_calibration
