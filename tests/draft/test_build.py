@@ -79,11 +79,12 @@ def test_only_parties_are_actors(drafted):
 
 
 def test_capability_prior_from_the_table(drafted):
-    # CINC shares 0.14 (US), 0.26 (NATO), 0.037 (Russia): square root of the ratio to NATO's
+    # CINC 2016 shares 0.133 (US), 0.247 (NATO), 0.0365 (Russia): the square root of each
+    # one's ratio to NATO's
     assert drafted.actor("nato").capability.value == 1.0
-    assert drafted.actor("united-states").capability.value == pytest.approx((0.14 / 0.26) ** 0.5,
-                                                                            abs=1e-3)
-    assert drafted.actor("russia").capability.value == pytest.approx((0.037 / 0.26) ** 0.5,
+    assert drafted.actor("united-states").capability.value == pytest.approx(
+        (0.133 / 0.247) ** 0.5, abs=1e-3)
+    assert drafted.actor("russia").capability.value == pytest.approx((0.0365 / 0.247) ** 0.5,
                                                                      abs=1e-3)
 
 

@@ -1,13 +1,12 @@
 """The capability prior of a drafted actor, from a small shipped table the analyst overrides.
 
-``data/capability.yaml`` holds a CINC-like share of world material capabilities for common
-states and blocs (Correlates of War, National Material Capabilities v6.0, CINC 2016, rounded;
-the file says so and how to check it) and a default share per actor kind. A case's capability
-is relative, so the prior is each actor's share over the largest share among the case's
-actors, square-root damped (bargaining clout grows less than in proportion to material
+``data/capability.yaml`` holds a CINC share of world material capabilities for common states
+and blocs (Correlates of War, National Material Capabilities v6.0, CINC 2016, written from the
+data set by ``scripts/capability_prior.py``) and a default share per actor kind. A case's
+capability is relative, so the prior is each actor's share over the largest share among the
+case's actors, square-root damped (bargaining clout grows less than in proportion to material
 capabilities: the ratio of the United States' to Russia's CINC, about 4, becomes 2), with the
-range the table's ``spread`` (× and ÷) gives.
-"""
+range the table's ``spread`` (× and ÷) gives."""
 
 from __future__ import annotations
 
