@@ -136,7 +136,8 @@ def test_zimbabwe_draft_metrics(root: Path, tmp_path: Path):
     sources, mentioning "Western governments", gave ZANU-PF's stand on sanctions to every
     addressee of the demands (MDC, Mutambara, Mbeki, SADC). Branch read14c reads a collective
     only as who acts (not the target, no report before it): 1/8 found, on the right side, 2/4
-    zone verdicts agree, no veto player proposed, and no body holds that sentence's stand."""
+    zone verdicts agree, no veto player proposed, and no body holds that sentence's stand. Branch
+    p3-flagship (aspirations, anaphoric and joint rejections, transcript turns): unchanged."""
     heldout = root / "tests/articles/heldout"
     draft = _draft(root, tmp_path, [heldout / f"{a}.txt" for a in ZIMBABWE_ARTICLES],
                    ZIMBABWE / "draft-issues.yaml")

@@ -168,6 +168,16 @@ def assign(
             for body in s.holders:
                 placed.by_position[body, link.issue].append(
                     Found(_act(s, body, demanders), link.score))
+    _place_generic(stances, links, demanders, placed)
+    _place_aspirations(aspire, membership or set(), placed)
+    _share_joint_rejections(stances, placed)
+    return placed
+
+
+def _place_generic(
+    stances: list[Stance], links: list[list[Link]], demanders: set[str], placed: Placed
+) -> None:
+    """Responses to the demands as a whole, and offers, on every issue a demand was made on."""
     agenda = list(placed.demand_end)
     for s, found in zip(stances, links, strict=True):
         generic = s.act in GENERIC_ACTS or (s.act is Act.REJECT and WHOLE.search(s.text))
@@ -176,12 +186,14 @@ def assign(
         for issue_id in agenda:
             for body in s.holders:
                 placed.by_position[body, issue_id].append(Found(_act(s, body, demanders), None))
+
+
+def _place_aspirations(aspire: list[Stance], membership: set[str], placed: Placed) -> None:
+    """Aspirations to join on the membership issues a demand was made on."""
     for s in aspire:
-        for issue_id in (i for i in agenda if i in (membership or set())):
+        for issue_id in (i for i in placed.demand_end if i in membership):
             for body in s.holders:
                 placed.by_position[body, issue_id].append(Found(s, None))
-    _share_joint_rejections(stances, placed)
-    return placed
 
 
 def _share_joint_rejections(stances: list[Stance], placed: Placed) -> None:

@@ -17,8 +17,9 @@ from:
 
 The holders are the event's source or the quote's speaker, as the body they speak for, with
 the bodies coordinated with it ("The U.S. and NATO have rejected"); a collective ("the West",
-"the allies") stands for the bodies the demands are addressed to. A stance is *specific* to the
-issues its sentence links to; a response that links to no issue but speaks of the demands as a
+"the allies") stands for the bodies the demands are addressed to, and so do the allies of an
+addressee coordinated with it ("Freedonia and its allies rejected …": the addressees). A stance
+is *specific* to the issues its sentence links to; a response that links to no issue but speaks of the demands as a
 whole ("those demands", "the proposals", "the draft treaties"), and any offer to talk, is
 *generic*: it bears on every issue a demand was made on (the agenda).
 
@@ -72,6 +73,7 @@ WHOLE = re.compile(
     r"regulations|concerns)\b", re.I)
 COLLECTIVES = re.compile(r"\b([Tt]he West|Western (powers|governments|capitals)|[Tt]he allies)\b")
 COLLECTIVE = "the addressees of the demands"  # a holder resolved once all demands are read
+WITH_ALLIES = re.compile(r"\band (its|their) (\w+ )?(allies|partners)\b", re.I)
 REPORTING = re.compile(r"\b(said|says|say|told|tells|according to|quoted|reported)\b", re.I)
 COORDINATION = re.compile(r"^\s*(,|and|, and|as well as)\s*$")
 _WHO = r"(?P<who>[^,.;:]{2,60}?)"
@@ -187,10 +189,20 @@ def read_stances(
         _quote_stances(out, q, actors, covered)
     addressees = tuple(sorted(out.addressees()))
     out.found = [
-        replace(s, holders=addressees) if s.holders == (COLLECTIVE,) else s
+        replace(s, holders=_resolved(s.holders, addressees)) if COLLECTIVE in s.holders else s
         for s in out.found if s.holders
     ]
     return out
+
+
+def _resolved(holders: tuple[str, ...], addressees: tuple[str, ...]) -> tuple[str, ...]:
+    """The holders with the collective replaced by the addressees of the demands; a named
+    holder's allies ("X and its allies") count only for an addressee X (a demander's allies
+    are not the side the demands are made on)."""
+    named = [h for h in holders if h != COLLECTIVE]
+    if named and not set(named) & set(addressees):
+        return tuple(named)
+    return tuple(dict.fromkeys([*named, *addressees]))
 
 
 def _event_stances(
@@ -211,6 +223,8 @@ def _event_stances(
         acts += [(a, f"cue {cue!r}") for a, cue in cue_acts(e.sentence)
                  if a not in {x for x, _ in acts}]
     collective = not holders and _collective_acts(e)
+    if holders and WITH_ALLIES.search(e.sentence):
+        holders.append(COLLECTIVE)  # "X and its allies": X and the addressees of the demands
     for act, how in acts:
         out.found.append(Stance(
             act=act,
