@@ -19,9 +19,9 @@ The holders are the event's source or the quote's speaker, as the body they spea
 the bodies coordinated with it ("The U.S. and NATO have rejected"); a collective ("the West",
 "the allies") stands for the bodies the demands are addressed to, and so do the allies of an
 addressee coordinated with it ("Freedonia and its allies rejected …": the addressees). A stance
-is *specific* to the issues its sentence links to; a response that links to no issue but speaks of the demands as a
-whole ("those demands", "the proposals", "the draft treaties"), and any offer to talk, is
-*generic*: it bears on every issue a demand was made on (the agenda).
+is *specific* to the issues its sentence links to; a response that links to no issue but speaks
+of the demands as a whole ("those demands", "the proposals", "the draft treaties"), and any
+offer to talk, is *generic*: it bears on every issue a demand was made on (the agenda).
 
 Sentence cues add acts only to a sentence that carries a single event or to a quote, so that
 "the EU has urged Washington …" does not inherit the American side's agreement to meet in the
