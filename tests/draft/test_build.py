@@ -74,8 +74,11 @@ def test_actors_with_their_people(drafted):
 
 
 def test_only_parties_are_actors(drafted):
-    """Historical entities and venues (the Soviet Union, the UN) hold no stance: not listed."""
-    assert [a.name for a in drafted.actors] == ["Russia", "NATO", "United States"]
+    """Historical entities and venues (the Soviet Union, the UN) hold no stance: not listed.
+    Ukraine is listed for its aspiration to join ("ambitions of Ukrainian elites to join the
+    bloc"), without a veto."""
+    assert [a.name for a in drafted.actors] == ["Russia", "NATO", "United States", "Ukraine"]
+    assert not drafted.actor("ukraine").veto
 
 
 def test_capability_prior_from_the_table(drafted):
@@ -121,7 +124,7 @@ def test_collective_rejection_and_offer_to_talk(drafted):
 
 def test_every_position_cites_extracted_evidence(drafted):
     sources = {s.id for s in drafted.sources}
-    assert len(drafted.positions) == 15
+    assert len(drafted.positions) == 17  # 15 + Ukraine on the two membership issues
     for p in drafted.positions:
         assert p.evidence
         assert p.rationale and "analyst review" in p.rationale

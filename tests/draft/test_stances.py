@@ -60,3 +60,23 @@ def test_a_collective_after_a_report_is_not_the_holder():
     got = _holders([DEMAND, said], [("REQUEST", "Ruritania", "Freedonia"),
                                     ("REJECT", None, None)])
     assert got == [(Act.DEMAND, ("Ruritania",))]
+
+
+def test_an_addressee_and_its_allies_stand_for_every_addressee():
+    """"Freedonia and its allies rejected …": Freedonia and the other addressees of the
+    demands (the Union), as one joint rejection; a demander's allies add no one."""
+    text = ("Ruritania demanded that Freedonia withdraw its troops and that the Union close "
+            "its base. Freedonia and its allies rejected the demands. Ruritania and its "
+            "partners insisted on them.")
+    sentences = [text[:text.index(" Freedonia and")], text[text.index(" Freedonia and"):
+                 text.index(" Ruritania and")], text[text.index(" Ruritania and"):]]
+    starts = [text.find(s) for s in sentences]
+    evs = [_event(sentences[0], starts[0], "REQUEST", "Ruritania", "Freedonia"),
+           _event(sentences[0], starts[0], "REQUEST", "Ruritania", "Union"),
+           _event(sentences[1], starts[1], "REJECT", "Freedonia", "demands"),
+           _event(sentences[2], starts[2], "REQUEST", "Ruritania", None)]
+    records = _records(text, [("Ruritania", "state"), ("Freedonia", "state"),
+                              ("Union", "bloc")])
+    found = read_stances(evs, [], DraftActors(records), records).found
+    assert (Act.REJECT, ("Freedonia", "Union")) in [(s.act, s.holders) for s in found]
+    assert all(s.holders == ("Ruritania",) for s in found if s.text == sentences[2])

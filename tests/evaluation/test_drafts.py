@@ -40,16 +40,46 @@ def _draft(root: Path, tmp: Path, articles: list[Path], issues: Path):
     return draft_case(read_evidence(ev), specs, Linker(specs)).case
 
 
-def test_flagship_draft_metrics(root: Path, shared: Path, tmp_path: Path, flagship):
-    draft = _draft(root, tmp_path, [shared / "articles/us-russia-security-talks-2022-01-10.txt"],
-                   Path("examples/geneva-2022/draft-issues.yaml"))
-    s = score_draft(flagship, draft, {"preview-2022-01-10"})
+FOUNDING = "articles/us-russia-security-talks-2022-01-10.txt"
+GENEVA = Path("examples/geneva-2022")
+
+
+def _flagship_checks(s, draft) -> None:
+    """The figures the flagship draft reaches, from the founding article alone or with the
+    stored extra sources (examples/geneva-2022/sources/)."""
     assert s.verdicts_agree.hits >= 4
     assert s.verdicts["nato-enlargement"] == (False, False)  # no deal on enlargement
-    assert s.found == Share(15, 26)  # Russia, the US and NATO on every issue
-    assert s.same_side.hits >= 11  # 11 of the 15 found (0.73); 11 of all 26 (0.42)
+    # Russia, the US and NATO on every issue, Ukraine on the two membership issues
+    assert s.found == Share(17, 26)
+    # 15/26 = 0.58: the US follows NATO's specific rejections on enlargement and the pledge
+    # (they reject jointly), Ukraine wants to join; before this branch 11/26
+    assert s.same_side.hits >= 15
     assert s.veto_agreement == 1.0
-    assert s.mean_distance is not None and s.mean_distance < 10
+    assert s.mean_distance is not None and s.mean_distance < 5
+    assert {a.id for a in draft.actors if a.veto} == {"russia", "nato", "united-states"}
+
+
+def test_flagship_draft_metrics(root: Path, shared: Path, tmp_path: Path, flagship):
+    draft = _draft(root, tmp_path, [shared / FOUNDING], GENEVA / "draft-issues.yaml")
+    _flagship_checks(score_draft(flagship, draft, {"preview-2022-01-10"}), draft)
+    us = {p.issue: p for p in draft.positions if p.actor == "united-states"}
+    assert us["nato-enlargement"].position.central == 0
+    assert "jointly" in (us["nato-enlargement"].evidence[0].rationale or "")
+
+
+def test_flagship_draft_with_the_stored_sources(root: Path, shared: Path, tmp_path: Path,
+                                                flagship):
+    """The State Department transcript (public domain) is read too: Blinken's turn is a
+    rejection, but the lexical linker ties neither it nor the question it answers to an issue,
+    and nothing in the stored text ties Blinken to the United States, so the figures stay."""
+    sources = sorted((root / GENEVA / "sources").glob("*.txt"))
+    assert [p.name for p in sources] == ["state-blinken-cnn-2022-01-09.txt"]
+    draft = _draft(root, tmp_path, [shared / FOUNDING, *sources], GENEVA / "draft-issues.yaml")
+    _flagship_checks(score_draft(flagship, draft, {"preview-2022-01-10",
+                                                   "blinken-cnn-2022-01-09"}), draft)
+    quotes = [q for q in read_evidence(tmp_path / "ev.jsonl").quotes if q.cue == "turn"]
+    assert [(q.speaker, q.text[:32]) for q in quotes] == [
+        ("Antony J. Blinken", "Neither of those is on the table")]
 
 
 def test_pension_draft_metrics(root: Path, shared: Path, tmp_path: Path):
@@ -106,7 +136,8 @@ def test_zimbabwe_draft_metrics(root: Path, tmp_path: Path):
     sources, mentioning "Western governments", gave ZANU-PF's stand on sanctions to every
     addressee of the demands (MDC, Mutambara, Mbeki, SADC). Branch read14c reads a collective
     only as who acts (not the target, no report before it): 1/8 found, on the right side, 2/4
-    zone verdicts agree, no veto player proposed, and no body holds that sentence's stand."""
+    zone verdicts agree, no veto player proposed, and no body holds that sentence's stand. Branch
+    p3-flagship (aspirations, anaphoric and joint rejections, transcript turns): unchanged."""
     heldout = root / "tests/articles/heldout"
     draft = _draft(root, tmp_path, [heldout / f"{a}.txt" for a in ZIMBABWE_ARTICLES],
                    ZIMBABWE / "draft-issues.yaml")

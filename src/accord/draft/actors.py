@@ -58,9 +58,22 @@ class DraftActors:
             if r.kind != "person":
                 self.aliases[r.name] += [m for m in _mention_names(r) if m != r.name
                                          and m not in self.aliases[r.name]]
+        self._by_surname()
         # "Public and Commercial Services Union (PCS)" … "PCS leader": one body
         self.acronym_of = {a: name for name, aliases in self.aliases.items() for a in aliases
                            if a.isupper() and self.kind.get(a) == "organisation"}
+
+    def _by_surname(self) -> None:
+        """A person without a body ("President Putin", "Antony J. Blinken") speaks for the
+        body of the one affiliated person of another name that ends with the same surname
+        ("Vladimir Putin", "Antony Blinken"), when exactly one does."""
+        affiliated: dict[str, set[str]] = defaultdict(set)
+        for name, body in self.affiliation.items():
+            affiliated[name.split()[-1].casefold()].add(body)
+        for name, kind in self.kind.items():
+            bodies = affiliated.get(name.split()[-1].casefold(), set())
+            if kind == "person" and name not in self.affiliation and len(bodies) == 1:
+                self.affiliation[name] = next(iter(bodies))
 
     def body(self, name: str) -> str:
         """The body an actor name stands for: itself (or the body it is an acronym of), a

@@ -27,7 +27,13 @@ from accord.case import Case, Position, Source
 from accord.draft.actors import DraftActors, case_actors
 from accord.draft.issue_specs import IssueSpec
 from accord.draft.linking import Linker
-from accord.draft.positions import Placed, assign, draft_position, proposed_end
+from accord.draft.positions import (
+    Placed,
+    assign,
+    draft_position,
+    membership_issues,
+    proposed_end,
+)
 from accord.draft.stances import Act, Stances, read_stances
 from accord.extract.evidence import EvidenceSet
 
@@ -111,10 +117,14 @@ def draft_case(
     actors = DraftActors(evidence.actors)
     issues = {s.issue.id: s for s in specs}
     stances = read_stances(evidence.events, evidence.quotes, actors, evidence.actors)
-    placed = assign(stances.found, linker, {k: s.issue for k, s in issues.items()})
+    plain = {k: s.issue for k, s in issues.items()}
+    placed = assign(stances.found, linker, plain,
+                    membership_issues(plain, {k: s.keywords for k, s in issues.items()}))
     positions, undecided = _positions(placed, issues, linker)
     spoke = Counter(body for body, _ in placed.by_position)
-    proposed = propose_veto(stances, set(spoke))
+    # a veto player is a named body: never a person or a collective named by a common noun
+    proposed = propose_veto(stances, {b for b in spoke if not actors.is_collective(b)
+                                      and not actors.is_person(b)})
     # a veto player needs a position on every issue: the others are named for the analyst
     veto = {b: why for b, why in proposed.items() if spoke[b] == len(specs)}
     undecided += [f"{b} would be a veto player ({why}) but holds positions on only "

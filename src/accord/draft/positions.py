@@ -14,7 +14,19 @@ Stance → place, using the issue's labelled points (:mod:`accord.draft.stances`
   willingness to explore compromises") sits halfway between the status quo and that step,
   its range spanning both;
 - a demand and a rejection by the same actor on the same issue leave the span between the
-  status quo and the demand, and the draft says the analyst must decide.
+  status quo and the demand, and the draft says the analyst must decide;
+- an **aspiration** to join (a body wanting the membership a demand would bar) sits at the end
+  opposite the demand's, on the agenda's membership issues only (those whose title or keywords
+  speak of joining, membership, accession or enlargement).
+
+Two inferences link a stance to an issue its words do not name:
+
+- a rejection that opens by pointing back ("Neither of those is on the table", "That is
+  unacceptable") answers the demand read just before it in the same article (within
+  :data:`ANAPHOR_REACH` characters) and bears on that demand's issues;
+- bodies that reject the demands *jointly* ("X and Y have rejected those demands", or a
+  collective that stands for both) are one camp: where one of them has a rejection specific to
+  an issue and the other none, the other is placed with it, and the evidence says so.
 
 Stances specific to the issue outweigh generic ones (responses to the demands as a whole). The
 range says how sure the text is: narrow (±:data:`SURE`) for specific evidence, wider
@@ -40,6 +52,12 @@ from accord.quantity import Quantity
 SURE, UNSURE = 10.0, 20.0
 ECHO = 0.2  # lexical cosine above which a response echoes a demand's words
 GENERIC_ACTS = frozenset({Act.OFFER, Act.FIRM})
+ANAPHOR = re.compile(r"^\W*(neither|none) of (those|these|them)\b|"
+                     r"^\W*(those|these|this|that|it)\b(?! \w+ (who|which|that)\b)", re.I)
+ANAPHOR_REACH = 1500  # characters back to the demand an anaphoric rejection answers
+MEMBERSHIP = re.compile(r"\b(join(s|ed|ing)?|membership|accession|accede|admi(t|ts|tted|ssion)|"
+                        r"enlarge\w*|expan(d|ds|ded|ding|sion))\b", re.I)
+FIRM_ACTS = frozenset({Act.REJECT, Act.FIRM})
 REVERSAL = re.compile(r"\b(withdraw\w*|scrap\w*|drop\w*|abandon\w*|cancel\w*|revers\w*|"
                       r"repeal\w*|lift\w*)\b", re.I)
 
@@ -90,7 +108,9 @@ def _echoes(
     for s, found in zip(stances, links, strict=True):
         have = {lk.issue for lk in found}
         extra: list[Link] = []
-        if s.act in (Act.REJECT, Act.FIRM):
+        if s.act in FIRM_ACTS and not found and ANAPHOR.search(s.text):
+            extra += _answered(s, demands)
+        if s.act in FIRM_ACTS:
             for d, d_links in demands:
                 sim = linker.similarity(s.text, d.text)
                 if sim >= ECHO and not set(s.holders) & set(d.holders):
@@ -100,6 +120,18 @@ def _echoes(
     return out
 
 
+def _answered(s: Stance, demands: list[tuple[Stance, list[Link]]]) -> list[Link]:
+    """The issues of the demand an anaphoric rejection answers: the nearest one read before
+    it in the same article, by another body, within :data:`ANAPHOR_REACH` characters."""
+    before = [(d, d_links) for d, d_links in demands
+              if d.article == s.article and 0 < s.start - d.start <= ANAPHOR_REACH
+              and not set(s.holders) & set(d.holders)]
+    if not before:
+        return []
+    _, d_links = max(before, key=lambda x: x[0].start)
+    return [Link(lk.issue, lk.score, lk.lexical, None) for lk in d_links]
+
+
 def _act(s: Stance, body: str, demanders: set[str]) -> Stance:
     """A refusal to concede by a body that demands nothing keeps the status quo: a rejection."""
     if s.act is Act.FIRM and body not in demanders:
@@ -107,9 +139,22 @@ def _act(s: Stance, body: str, demanders: set[str]) -> Stance:
     return s
 
 
-def assign(stances: list[Stance], linker: Linker, issues: dict[str, Issue]) -> Placed:
-    """Every stance under the (body, issue) it bears on; generic ones on every agenda issue."""
+def membership_issues(issues: dict[str, Issue], keywords: dict[str, tuple[str, ...]]) -> set[str]:
+    """The issues about joining a body: their title or keywords speak of joining,
+    membership, accession or enlargement."""
+    return {i for i, issue in issues.items()
+            if MEMBERSHIP.search(" ".join([issue.title, *keywords.get(i, ())]))}
+
+
+def assign(
+    stances: list[Stance], linker: Linker, issues: dict[str, Issue],
+    membership: set[str] | None = None,
+) -> Placed:
+    """Every stance under the (body, issue) it bears on; generic ones on every agenda issue,
+    aspirations on the agenda's ``membership`` issues; joint rejections shared."""
     placed = Placed()
+    aspire = [s for s in stances if s.act is Act.ASPIRE]
+    stances = [s for s in stances if s.act is not Act.ASPIRE]
     links = _echoes(stances, linker.link([s.text for s in stances]), linker)
     demanders = {h for s, found in zip(stances, links, strict=True)
                  if s.act is Act.DEMAND and found for h in s.holders}
@@ -123,6 +168,16 @@ def assign(stances: list[Stance], linker: Linker, issues: dict[str, Issue]) -> P
             for body in s.holders:
                 placed.by_position[body, link.issue].append(
                     Found(_act(s, body, demanders), link.score))
+    _place_generic(stances, links, demanders, placed)
+    _place_aspirations(aspire, membership or set(), placed)
+    _share_joint_rejections(stances, placed)
+    return placed
+
+
+def _place_generic(
+    stances: list[Stance], links: list[list[Link]], demanders: set[str], placed: Placed
+) -> None:
+    """Responses to the demands as a whole, and offers, on every issue a demand was made on."""
     agenda = list(placed.demand_end)
     for s, found in zip(stances, links, strict=True):
         generic = s.act in GENERIC_ACTS or (s.act is Act.REJECT and WHOLE.search(s.text))
@@ -131,7 +186,36 @@ def assign(stances: list[Stance], linker: Linker, issues: dict[str, Issue]) -> P
         for issue_id in agenda:
             for body in s.holders:
                 placed.by_position[body, issue_id].append(Found(_act(s, body, demanders), None))
-    return placed
+
+
+def _place_aspirations(aspire: list[Stance], membership: set[str], placed: Placed) -> None:
+    """Aspirations to join on the membership issues a demand was made on."""
+    for s in aspire:
+        for issue_id in (i for i in placed.demand_end if i in membership):
+            for body in s.holders:
+                placed.by_position[body, issue_id].append(Found(s, None))
+
+
+def _share_joint_rejections(stances: list[Stance], placed: Placed) -> None:
+    """Bodies that reject jointly are one camp: on an issue where one holds a specific
+    rejection and another no specific stance, the other is placed with it, saying why."""
+    camps = {tuple(sorted(s.holders)): s for s in stances
+             if s.act is Act.REJECT and len(s.holders) > 1}
+    for holders, joint in camps.items():
+        for (body, issue_id), found in list(placed.by_position.items()):
+            if body not in holders:
+                continue
+            own = [f for f in found if f.score is not None and f.stance.act in FIRM_ACTS]
+            for other in holders:
+                theirs = placed.by_position.get((other, issue_id), [])
+                if other == body or any(f.score is not None for f in theirs):
+                    continue
+                for f in own[:1]:
+                    why = (f"inferred: {other} and {body} reject the demands jointly "
+                           f"({joint.text[:80]!r}…), and {body}'s rejection is specific to "
+                           f"the issue")
+                    placed.by_position[other, issue_id].append(
+                        Found(replace(f.stance, holders=(other,), how=why), f.score))
 
 
 def _beyond(issue: Issue, toward: float) -> list[float]:
@@ -172,6 +256,13 @@ def place(
     sq = issue.status_quo.central
     scope = "specific to the issue" if specific else "generic (a response to the demands)"
     toward = 1.0 if end >= sq else -1.0
+    if acts == {Act.ASPIRE}:
+        far = min(issue.scale) if end >= sq else max(issue.scale)
+        why = (f"{scope}: wants to join, the opposite of the demand: the {far:g} end "
+               f"({issue.scale.get(far, '')!r})")
+        low, high = _span(far, far + toward * width, 0.0)
+        return Quantity(value=far, low=low, high=high, rationale=why), why, False
+    acts -= {Act.ASPIRE}
     if acts & {Act.DEMAND, Act.FIRM} and Act.REJECT in acts:
         why = (f"{scope} stances both demand {end:g} and reject it: between the status quo "
                f"and the demand, for the analyst to decide")

@@ -10,14 +10,18 @@ from:
 - **reject**: a rejection (REJECT other than the denial of a charge; a negated demand or
   agreement) or a cue such as "rejected those demands out of hand";
 - **offer**: an offer to talk (AGREE or CONSULT to meet or discuss; "ready to listen",
-  "willing to discuss", "signalled a willingness to explore compromises").
+  "willing to discuss", "signalled a willingness to explore compromises");
+- **aspire**: a body's own ambition to join the body whose membership is at stake ("the
+  ambitions of Ruritanian elites to join the union", "Ruritania's bid to join"): the opposite
+  of a demand to bar it, read from any sentence that names the body inside the phrase.
 
 The holders are the event's source or the quote's speaker, as the body they speak for, with
 the bodies coordinated with it ("The U.S. and NATO have rejected"); a collective ("the West",
-"the allies") stands for the bodies the demands are addressed to. A stance is *specific* to the
-issues its sentence links to; a response that links to no issue but speaks of the demands as a
-whole ("those demands", "the proposals", "the draft treaties"), and any offer to talk, is
-*generic*: it bears on every issue a demand was made on (the agenda).
+"the allies") stands for the bodies the demands are addressed to, and so do the allies of an
+addressee coordinated with it ("Freedonia and its allies rejected …": the addressees). A stance
+is *specific* to the issues its sentence links to; a response that links to no issue but speaks
+of the demands as a whole ("those demands", "the proposals", "the draft treaties"), and any
+offer to talk, is *generic*: it bears on every issue a demand was made on (the agenda).
 
 Sentence cues add acts only to a sentence that carries a single event or to a quote, so that
 "the EU has urged Washington …" does not inherit the American side's agreement to meet in the
@@ -42,6 +46,7 @@ class Act(StrEnum):
     FIRM = "firm"
     REJECT = "reject"
     OFFER = "offer"
+    ASPIRE = "aspire"
 
 
 DEMAND_TYPES = frozenset({"REQUEST", "SUPPORT", "AGREE", "CONCEDE"})
@@ -54,7 +59,9 @@ CUES: dict[Act, re.Pattern[str]] = {
         r"will not budge|would not budge|(will|would|must) (have to )?go ahead)\b", re.I),
     Act.REJECT: re.compile(
         r"\b(reject\w*|refus\w*|dismiss\w*|cannot accept|can't accept|unacceptable|"
-        r"out of hand|overwhelmingly negative|not on the table|will oppose)\b", re.I),
+        r"out of hand|overwhelmingly negative|not on the table|off the table|will oppose|"
+        r"(neither|none) of (those|these|them) (is|are) on the table|"
+        r"(little|no) sympathy for)\b", re.I),
     Act.OFFER: re.compile(
         r"\b(ready to (listen|discuss|talk|negotiate)|willing\w* to (discuss|talk|negotiate|"
         r"explore|consider)|open to (talks|discuss\w*|negotiat\w*)|agreed to (meet|discuss|talk)|"
@@ -66,8 +73,16 @@ WHOLE = re.compile(
     r"regulations|concerns)\b", re.I)
 COLLECTIVES = re.compile(r"\b([Tt]he West|Western (powers|governments|capitals)|[Tt]he allies)\b")
 COLLECTIVE = "the addressees of the demands"  # a holder resolved once all demands are read
+WITH_ALLIES = re.compile(r"\band (its|their) (\w+ )?(allies|partners)\b", re.I)
 REPORTING = re.compile(r"\b(said|says|say|told|tells|according to|quoted|reported)\b", re.I)
 COORDINATION = re.compile(r"^\s*(,|and|, and|as well as)\s*$")
+_WHO = r"(?P<who>[^,.;:]{2,60}?)"
+ASPIRATIONS = (
+    re.compile(r"\b(ambitions?|aspirations?|bids?|hopes?|desire|drive|plans?)\s+(of|by)\s+"
+               + _WHO + r"\s+to\s+(join|become (a )?members?|accede)\b", re.I),
+    re.compile(_WHO + r"(’s|'s)\s+(ambitions?|aspirations?|bids?|hopes?|desire|drive|plans?)"
+               r"\s+to\s+(join|become (a )?members?|accede)\b", re.I),
+)
 
 
 @dataclass(frozen=True)
@@ -82,6 +97,7 @@ class Stance:
     how: str  # what was read: the event type or the cue
     reversing: bool = False  # a demand to undo what the sentence describes
     target: str | None = None  # the body a demand is addressed to
+    start: int = 0  # where the sentence or quote starts in its article
 
 
 @dataclass
@@ -164,16 +180,29 @@ def read_stances(
     for e in events:
         _event_stances(out, e, actors, mentions.get(e.article, []),
                        alone=per_sentence[e.article, e.start] == 1)
+    sentences = {(e.article, e.start): e.sentence for e in events}
+    for (article, start), sentence in sentences.items():
+        out.found += aspirations(sentence, article, start, actors, mentions.get(article, []))
     covered = {(e.article, b): (e.start, e.end)
                for e in events if e.source for b in actors.bodies_of(e.source, e.article)}
     for q in quotes:
         _quote_stances(out, q, actors, covered)
     addressees = tuple(sorted(out.addressees()))
     out.found = [
-        replace(s, holders=addressees) if s.holders == (COLLECTIVE,) else s
+        replace(s, holders=_resolved(s.holders, addressees)) if COLLECTIVE in s.holders else s
         for s in out.found if s.holders
     ]
     return out
+
+
+def _resolved(holders: tuple[str, ...], addressees: tuple[str, ...]) -> tuple[str, ...]:
+    """The holders with the collective replaced by the addressees of the demands; a named
+    holder's allies ("X and its allies") count only for an addressee X (a demander's allies
+    are not the side the demands are made on)."""
+    named = [h for h in holders if h != COLLECTIVE]
+    if named and not set(named) & set(addressees):
+        return tuple(named)
+    return tuple(dict.fromkeys([*named, *addressees]))
 
 
 def _event_stances(
@@ -194,12 +223,15 @@ def _event_stances(
         acts += [(a, f"cue {cue!r}") for a, cue in cue_acts(e.sentence)
                  if a not in {x for x, _ in acts}]
     collective = not holders and _collective_acts(e)
+    if holders and WITH_ALLIES.search(e.sentence):
+        holders.append(COLLECTIVE)  # "X and its allies": X and the addressees of the demands
     for act, how in acts:
         out.found.append(Stance(
             act=act,
             holders=tuple(holders) if holders else ((COLLECTIVE,) if collective else ()),
             text=e.sentence, article=e.article, speaker=e.source, how=how,
             reversing=e.mode in REVERSING_MODES, target=target if act is Act.DEMAND else None,
+            start=e.start,
         ))
 
 
@@ -228,4 +260,25 @@ def _quote_stances(
             continue  # the event of the same sentence already speaks for this body
         for act, cue in cue_acts(q.text):
             out.found.append(Stance(act=act, holders=(body,), text=q.text, article=q.article,
-                                    speaker=q.speaker, how=f"quote, cue {cue!r}"))
+                                    speaker=q.speaker, how=f"quote, cue {cue!r}", start=q.start))
+
+
+def aspirations(
+    sentence: str, article: str, start: int, actors: DraftActors,
+    mentions: list[tuple[int, int, str]],
+) -> list[Stance]:
+    """The bodies a sentence shows wanting to join ("the ambitions of Ruritanian elites to
+    join the union"): each named inside the phrase, as an ASPIRE stance."""
+    found = []
+    for pattern in ASPIRATIONS:
+        for m in pattern.finditer(sentence):
+            a, b = start + m.start("who"), start + m.end("who")
+            names = [n for s, e, n in mentions if a <= s and e <= b]
+            holders = tuple(dict.fromkeys(
+                body for n in names for body in actors.bodies_of(n, article)
+                if not actors.is_collective(body)))
+            if holders:
+                found.append(Stance(act=Act.ASPIRE, holders=holders, text=sentence,
+                                    article=article, speaker=None, start=start,
+                                    how=f"aspiration {m.group(0)!r}"))
+    return found

@@ -22,6 +22,7 @@ from accord.extract.nlp import load_nlp
 from accord.extract.quotes import find_quotes
 from accord.extract.records import ActorRecord, DateRecord, EventRecord, QuoteRecord
 from accord.extract.segment import parse
+from accord.extract.turns import find_turns
 
 BATCH = 16
 Evidence = ActorRecord | QuoteRecord | EventRecord | DateRecord  # the records of an article
@@ -30,9 +31,11 @@ Evidence = ActorRecord | QuoteRecord | EventRecord | DateRecord  # the records o
 def extract_doc(doc: Doc, article: Article) -> list[Evidence]:
     """All records for one parsed article, each tagged with the article id."""
     index = ActorIndex.from_doc(doc)
+    actors = index.actors()
     records: list[Evidence] = [
-        *index.actors(),
+        *actors,
         *find_quotes(doc, index),
+        *find_turns(doc.text, actors),
         *find_events(doc, index),
         *find_dates(doc, article.published),
     ]
