@@ -21,7 +21,7 @@ from accord.evaluation.quotes import find_article, load_gold_dir
 TESTS = Path(__file__).parents[1]
 ARTICLES = TESTS / "articles" / "heldout"
 GOLD = TESTS / "gold-heldout"
-PARTS = ("dev", "heldout", "dev2", "dev3")
+PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2")
 OPENING_MARKS = "\"“"
 
 
