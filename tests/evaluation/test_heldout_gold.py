@@ -1,10 +1,11 @@
 """The held-out quote gold (tests/gold-heldout) is consistent with its articles and its split.
 
-Every article in tests/articles/heldout has exactly one gold file: the original 23 in the
-part (dev or held-out) that the split rule in tests/articles/heldout/SPLIT.md assigns, the
-articles added later for rule writing all in dev2 (listed there); every gold quote's
-text is the article's text at its offsets, opened by a quotation mark; and the project's
-loader reads each part and finds each article.
+Every article in tests/articles/heldout has exactly one gold file: the original 23 VOA articles in
+the part (dev or held-out) that the split rule in tests/articles/heldout/SPLIT.md assigns, the
+VOA articles added later for rule writing all in dev2 (listed there), and the third set (every
+stem not starting with ``voa-``: other publishers) in the part (dev3 or heldout2) that its own
+rule assigns; every gold quote's text is the article's text at its offsets, opened by a
+quotation mark; and the project's loader reads each part and finds each article.
 """
 
 from __future__ import annotations
@@ -20,13 +21,24 @@ from accord.evaluation.quotes import find_article, load_gold_dir
 TESTS = Path(__file__).parents[1]
 ARTICLES = TESTS / "articles" / "heldout"
 GOLD = TESTS / "gold-heldout"
-PARTS = ("dev", "heldout", "dev2")
+PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2")
 OPENING_MARKS = "\"“"
 
 
 def part_of(slug: str) -> str:
     """The split rule: sha1 of the file stem, as an integer, divisible by 3 -> dev."""
     return "dev" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 3 == 0 else "heldout"
+
+
+def third_set_part_of(slug: str) -> str:
+    """The third set's rule: sha1 of the file stem, as an integer, mod 5 below 2 -> dev3."""
+    return "dev3" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 5 < 2 else "heldout2"
+
+
+def expected_part(slug: str, later: set[str]) -> str:
+    if not slug.startswith("voa-"):
+        return third_set_part_of(slug)
+    return "dev2" if slug in later else part_of(slug)
 
 
 def gold_files() -> list[Path]:
@@ -47,8 +59,22 @@ def test_every_article_has_one_gold_file_in_its_part():
     assert sorted(golds) == articles
     later = set(dev2_articles())
     assert len(later) == 9
-    assert all(golds[slug] == ("dev2" if slug in later else part_of(slug)) for slug in articles)
+    assert all(golds[slug] == expected_part(slug, later) for slug in articles)
     assert sum(part == "heldout" for part in golds.values()) == 14
+
+
+def test_split_rules_on_known_stems():
+    """Both rules, checked on stems worked out by hand (sha1 hex digests computed separately)."""
+    assert part_of("voa-2014-lima-climate-deal") == "dev"
+    assert part_of("voa-2013-livni-dramatic-decisions") == "heldout"
+    assert third_set_part_of("eu-2011-hedegaard-kyoto-only-if-others-follow") == "dev3"
+    assert third_set_part_of("eu-2011-hedegaard-europe-goes-to-durban") == "heldout2"
+
+
+def test_third_set_has_at_least_two_quotes_per_article_and_three_publishers():
+    third = [f for f in gold_files() if not f.stem.startswith("voa-")]
+    assert all(len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) >= 2 for f in third)
+    assert len({f.stem.split("-", 1)[0] for f in third}) >= 3
 
 
 def test_split_file_lists_the_split():
