@@ -40,6 +40,9 @@ class Issue:
     conv: dict[str, float]  # S0..S4 forecasts
     must: float  # the must-consent actors' position − S0 (0 where none)
     group: str  # procedure × voting rule
+    ep: float  # the Parliament's position where it must consent (COD), else NaN
+    com: float  # the Commission's (proposer's) position, NaN where it states none
+    sq: float  # the status quo's central value
 
 
 def _supranational(case: Case) -> tuple[float, float, bool, bool]:
@@ -54,7 +57,7 @@ def _supranational(case: Case) -> tuple[float, float, bool, bool]:
     return max(table.weights.values()), table.total, cod, unan
 
 
-def conventions(case: Case) -> tuple[dict[str, np.ndarray], np.ndarray, str]:
+def conventions(case: Case) -> tuple[dict[str, np.ndarray], np.ndarray, str, np.ndarray]:
     """Each convention's compromise forecast per issue, the must-consent offset, the group."""
     a = case_arrays(case)
     raw = np.array([x.capability.central for x in case.actors], dtype=float)
@@ -79,23 +82,24 @@ def conventions(case: Case) -> tuple[dict[str, np.ndarray], np.ndarray, str]:
     must = np.where(cod & a.has[ep], a.X[ep] - out["S0"], 0.0)
     group = ("COD" if cod else "CNS" if "CNS" in (case.venue or "") else "other") + (
         "/unanimity" if unan else "/QMV")
-    return out, must, group
+    extra = np.stack([np.where(cod & a.has[ep], a.X[ep], np.nan),
+                      np.where(a.has[com], a.X[com], np.nan), a.sq])
+    return out, must, group, extra
 
 
 def issues(result_cases: list[tuple[str, Case]], keys: list[tuple[str, str]],
            outcome: dict[tuple[str, str], float]) -> list[Issue]:
     got: list[Issue] = []
     by_id = dict(result_cases)
-    cache: dict[str, tuple[dict[str, np.ndarray], np.ndarray, str, list[str]]] = {}
+    cache: dict[str, tuple[dict[str, np.ndarray], np.ndarray, str, np.ndarray, list[str]]] = {}
     for cid, iid in keys:
         if cid not in cache:
             c = by_id[cid]
-            conv, must, group = conventions(c)
-            cache[cid] = (conv, must, group, [i.id for i in c.issues])
-        conv, must, group, order = cache[cid]
+            cache[cid] = (*conventions(c), [i.id for i in c.issues])
+        conv, must, group, extra, order = cache[cid]
         j = order.index(iid)
         got.append(Issue(cid, iid, outcome[(cid, iid)], {k: float(v[j]) for k, v in conv.items()},
-                         float(must[j]), group))
+                         float(must[j]), group, *(float(x) for x in extra[:, j])))
     return got
 
 
@@ -160,6 +164,23 @@ def main() -> None:
                              z[:, FEATURES.index("status quo")]])
     e2 = out_of_fold(base, small, y, case, fold=fold)
     err["E2"] = e2.forecast - y
+    base2 = np.array([r.conv["S2"] for r in rows])
+    ep, com, sq = (np.array([getattr(r, k) for r in rows]) for k in ("ep", "com", "sq"))
+    v6 = np.column_stack([np.array([r.conv["S1"] for r in rows]) - base2,
+                          np.array([r.conv["S4"] for r in rows]) - base2,
+                          np.nan_to_num(ep - base2), np.nan_to_num(com - base2), sq - base2])
+    # check: E2's columns are the same quantities measured from S0
+    assert np.allclose(small[:, 2], np.nan_to_num(ep - base))
+    assert np.allclose(small[:, 3], np.nan_to_num(com - base))
+    assert np.allclose(small[:, 4], sq - base)
+    e6 = out_of_fold(base2, v6, y, case, fold=fold)
+    err["V6"] = e6.forecast - y
+    print("V6 weights", [np.round(f.beta, 3).tolist() for f in e6.fits], file=sys.stderr)
+    if len(sys.argv) > 2:  # V5: every model on the cases imported under S2
+        other = run(load_cases([Path(sys.argv[2])]), samples=50, seed=0)
+        at = {(Path(r.case).name, r.issue, r.model): r.forecast for r in other.rows}
+        for m in other.models:
+            err[f"V5 {m}"] = np.array([at[(Path(c).name, i, m)] for c, i in keys]) - y
     print("E1 penalties", [f.penalty for f in e1.fits], file=sys.stderr)
     print("E2 penalties", [f.penalty for f in e2.fits], file=sys.stderr)
     print("E2 weights", [np.round(f.beta, 3).tolist() for f in e2.fits], file=sys.stderr)

@@ -292,3 +292,29 @@ def test_decision_blocks_follow_procedure_and_vote(cases: dict[str, Case], dev: 
     # the Council's weights, whatever --capability says
     gdp = read_deu(dev, "gdp")["d00060"].decision
     assert gdp is not None and isinstance(gdp.weights, dict) and gdp.weights["UK"] == 10
+
+
+def test_powers_options(dev: Path) -> None:
+    """The Commission's and Parliament's capabilities under each ``--powers`` convention."""
+    cod = "a04163"  # COD, QMV, accession-eu25 weights: largest state 10, Council 124
+    cns = next(code for code, c in read_deu(dev).items() if c.venue and "CNS" in c.venue
+               and c.decision is not None and c.decision.rule == "qmv")
+    centric = read_deu(dev, powers="council-centric")
+    assert (centric[cod].actor("COM").capability.central,
+            centric[cod].actor("EP").capability.central) == (10, 10)
+    assert "Council-centric" in (centric[cod].notes or "")
+    # under CNS the Parliament weighs 0 there: it is left out, with its positions
+    assert "EP" not in {a.id for a in centric[cns].actors}
+    assert all(p.actor != "EP" for p in centric[cns].positions)
+    supra = read_deu(dev, powers="supranational")
+    assert (supra[cod].actor("COM").capability.central,
+            supra[cod].actor("EP").capability.central) == (124, 124)
+    today = read_deu(dev, powers="supranational-ep")
+    assert (today[cod].actor("COM").capability.central,
+            today[cod].actor("EP").capability.central) == (10, 124)
+    assert today[cns].actor("EP").capability.central == min(
+        weighting_on(today[cns].date).weights.values())  # the smallest member state
+    # the member states weigh the same under every convention
+    for c in (centric, supra):
+        assert {a.id: a.capability.central for a in c[cod].actors if a.kind == "state"} == {
+            a.id: a.capability.central for a in today[cod].actors if a.kind == "state"}

@@ -45,6 +45,8 @@ from accord.formats.eu_council import QMV_THRESHOLD, Weighting, first_weight, we
 
 Capability = Literal["votes", "equal", "gdp"]
 CAPABILITIES: tuple[Capability, ...] = ("votes", "equal", "gdp")
+Powers = Literal["supranational-ep", "council-centric", "supranational"]
+POWERS: tuple[Powers, ...] = ("supranational-ep", "council-centric", "supranational")
 NAMES = dict(ACTORS.values())
 
 
@@ -85,8 +87,36 @@ def _member_weights(
     return weights, members, notes
 
 
+def _supranational(
+    powers: Powers, cod: bool, largest: float, smallest: float, council: float
+) -> tuple[float, float, str]:
+    """(Commission's, Parliament's capability, the sentence of the notes) under ``powers``."""
+    ep_cns = smallest if powers == "supranational-ep" else 0.0
+    cns = ("the smallest member state's weight: under CNS it is only consulted" if ep_cns else
+           "0 under CNS, where it is only consulted: it is left out of the case")
+    com, com_why = largest, "the largest member state's weight (it drafts and may withdraw " \
+                            "the proposal but has no vote)"
+    if powers == "supranational":
+        com, com_why = council, ("the whole Council's weight, as agenda setter (the "
+                                 "'supranational' view of Thomson & Hosli 2006, --powers "
+                                 "supranational)")
+    ep, ep_why = ep_cns, cns
+    if cod and powers == "council-centric":
+        ep, ep_why = largest, ("the largest member state's weight under COD: the "
+                               "'Council-centric' view of Thomson & Hosli 2006 (JCMS 44(2)) and "
+                               "Thomson 2011 (ch. 8), who find it forecasts DEU better than "
+                               "the supranational one (--powers council-centric)")
+    elif cod:
+        ep, ep_why = council, ("the whole Council's weight, as co-legislator under COD (the "
+                               "'supranational' convention of Thomson & Hosli 2006; "
+                               "Council-centric weights forecast DEU better in Thomson 2011, "
+                               "ch. 8)")
+    return com, ep, f"Commission: {com:g}, {com_why}. Parliament: {ep:g}, {ep_why}."
+
+
 def _capabilities(
-    p: Proposal, states: list[str], capability: Capability, gdp: dict[str, float]
+    p: Proposal, states: list[str], capability: Capability, gdp: dict[str, float],
+    powers: Powers = "supranational-ep",
 ) -> tuple[dict[str, float], list[str]]:
     if capability == "gdp":
         return {a: gdp[a] for a in [*INSTITUTIONS, *states]}, [
@@ -97,8 +127,8 @@ def _capabilities(
     table = weighting_on(p.intro)
     weights, members, notes = _member_weights(p, states, capability, table)
     council = sum(members.values())
-    cod = p.proc == "COD"
-    ep = council if cod else min(members.values())
+    com, ep, said = _supranational(powers, p.proc == "COD", max(members.values()),
+                                   min(members.values()), council)
     if capability == "equal":
         basis = "equal weights (1 per member state, --capability equal)"
     elif unanimous(p):
@@ -106,17 +136,8 @@ def _capabilities(
     else:
         basis = (f"the Council's qualified-majority weights in force on {p.intro} "
                  f"({table.name}, {table.unit}, total {council:g})")
-    notes = [
-        f"Capabilities: member states: {basis}. Commission: {max(members.values()):g}, the "
-        "largest member state's weight (it drafts and may withdraw the proposal but has no "
-        f"vote). Parliament: {ep:g}, "
-        + ("the whole Council's weight, as co-legislator under COD (the 'supranational' "
-           "convention of Thomson & Hosli 2006; Council-centric weights forecast DEU better "
-           "in Thomson 2011, ch. 8)." if cod else
-           "the smallest member state's weight: under CNS it is only consulted."),
-        *notes,
-    ]
-    return {"COM": max(members.values()), "EP": ep, **weights}, notes
+    notes = [f"Capabilities: member states: {basis}. {said}", *notes]
+    return {"COM": com, "EP": ep, **weights}, notes
 
 
 def _vetoes(p: Proposal, present: list[str]) -> tuple[set[str], list[str]]:
@@ -170,15 +191,18 @@ def _decision(p: Proposal, states: list[str]) -> dict[str, object]:
     }
 
 
-def proposal_actors(p: Proposal, capability: Capability, gdp: dict[str, float]) -> ActorRule:
+def proposal_actors(
+    p: Proposal, capability: Capability, gdp: dict[str, float],
+    powers: Powers = "supranational-ep",
+) -> ActorRule:
     """The actors of ``p`` as case data, with the notes that explain their weights."""
     present = _present(p)
     states = [a for a in present if a not in INSTITUTIONS]
-    weights, cap_notes = _capabilities(p, states, capability, gdp)
+    weights, cap_notes = _capabilities(p, states, capability, gdp, powers)
     veto, veto_notes = _vetoes(p, present)
     actors: list[dict[str, object]] = [
         {"id": a, "name": NAMES[a], "kind": "organisation" if a in INSTITUTIONS else "state",
          "capability": weights[a], "veto": a in veto}
-        for a in [*INSTITUTIONS, *states]
+        for a in [*INSTITUTIONS, *states] if weights[a] > 0  # weight 0: left out
     ]
     return ActorRule(actors, cap_notes + veto_notes, _decision(p, states))
