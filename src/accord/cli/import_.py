@@ -41,10 +41,11 @@ def import_(
         CapabilityBasis.votes, "--capability",
         help="deu only: Council votes at the proposal's date, equal, or the file's GDP row"),
     powers: Powers = typer.Option(
-        Powers.supranational_ep, "--powers",
+        Powers.council_centric, "--powers",
         help="deu only: the Commission's and Parliament's capabilities (votes and equal): "
-             "supranational-ep (EP = the Council under COD), council-centric (both as the "
-             "largest state), supranational (both = the Council under COD)"),
+             "council-centric (both as the largest state; the EP left out under CNS), "
+             "supranational-ep (the EP as the whole Council under COD; the earlier default), "
+             "supranational (both as the whole Council under COD)"),
 ) -> None:
     """Import a Decide or KTAB input file as an accord case, or a DEU file as one case per
     proposal."""

@@ -27,7 +27,7 @@ class Powers(StrEnum):
 
 
 def import_deu(file: Path, directory: Path, capability: CapabilityBasis,
-               powers: Powers = Powers.supranational_ep) -> None:
+               powers: Powers = Powers.council_centric) -> None:
     """Read every proposal of ``file`` (all validated first), then write ``DIR/<prnr>.yaml``."""
     from accord.case import save_case
     from accord.formats.deu import read_deu

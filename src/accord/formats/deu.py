@@ -34,7 +34,13 @@ from pathlib import Path
 
 from accord.case import Case, CaseError, parse_case
 from accord.errors import ImportFileError
-from accord.formats.deu_actors import Capability, Powers, proposal_actors, unanimous
+from accord.formats.deu_actors import (
+    DEFAULT_POWERS,
+    Capability,
+    Powers,
+    proposal_actors,
+    unanimous,
+)
 from accord.formats.deu_table import PROCEDURES, IssueRow, Proposal, read_table
 
 SOURCE_ID = "deu3"
@@ -121,7 +127,7 @@ def _notes(p: Proposal, path: Path, date_note: str, actor_notes: list[str]) -> s
 
 
 def proposal_case(p: Proposal, path: Path, capability: Capability,
-                  gdp: dict[str, float], powers: Powers = "supranational-ep") -> Case:
+                  gdp: dict[str, float], powers: Powers = DEFAULT_POWERS) -> Case:
     """The validated case of one proposal."""
     rule = proposal_actors(p, capability, gdp, powers)
     present = {a["id"] for a in rule.actors}
@@ -146,7 +152,7 @@ def proposal_case(p: Proposal, path: Path, capability: Capability,
 
 
 def read_deu(
-    path: str | Path, capability: Capability = "votes", powers: Powers = "supranational-ep"
+    path: str | Path, capability: Capability = "votes", powers: Powers = DEFAULT_POWERS
 ) -> dict[str, Case]:
     """One validated case per proposal of a DEU file, by proposal code (in file order);
     ``powers``: the Commission's and Parliament's capabilities (see
