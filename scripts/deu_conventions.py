@@ -1,8 +1,12 @@
 """Score the pre-registered issue-11 variants on the DEU III development half (docs/backtest.md).
 
-    PYTHONPATH=src python scripts/deu_conventions.py DIR      # DIR: accord import --format deu
+    accord import SHARED/data/deu/deu3-dev.tsv --format deu --powers supranational-ep -o S0
+    accord import SHARED/data/deu/deu3-dev.tsv --format deu -o S2     # Council-centric
+    PYTHONPATH=src python scripts/deu_conventions.py S0 [S2]
 
-DIR holds the development half (Arregui & Perarnaud 2021, doi:10.34810/data53: the
+S0 holds the development half imported under the earlier convention (the compromise model
+on it is the reference), S2 the same under the Council-centric one (optional: the V5 rows,
+every model run on it). Both hold the development half (Arregui & Perarnaud 2021, doi:10.34810/data53: the
 even-numbered proposals of shared/data/deu/deu3-dev.tsv); the held-out proposals are never
 read. Cross-validation is by proposal (accord's fold rule, 5 folds, seed 0); every choice
 (a convention, a group's model, a penalty) is made on the training folds only. Prints one
