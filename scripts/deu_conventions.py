@@ -6,10 +6,11 @@
 
 S0 holds the development half imported under the earlier convention (the compromise model
 on it is the reference), S2 the same under the Council-centric one (optional: the V5 rows,
-every model run on it). Both hold the development half (Arregui & Perarnaud 2021, doi:10.34810/data53: the
-even-numbered proposals of shared/data/deu/deu3-dev.tsv); the held-out proposals are never
-read. Cross-validation is by proposal (accord's fold rule, 5 folds, seed 0); every choice
-(a convention, a group's model, a penalty) is made on the training folds only. Prints one
+every model run on it). Both hold the development half (Arregui & Perarnaud 2021,
+doi:10.34810/data53: the even-numbered proposals of shared/data/deu/deu3-dev.tsv); the
+held-out proposals are never read. Cross-validation is by proposal (accord's fold rule,
+5 folds, seed 0); every choice (a convention, a group's model, a penalty) is made on the
+training folds only. Prints one
 markdown table: MAE per fold, overall, and ΔMAE against the compromise model (S0) with the
 paired case-bootstrap 95% interval.
 """
