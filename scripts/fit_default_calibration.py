@@ -4,7 +4,8 @@
 
 Fitted on the development half of DEU III (Arregui & Perarnaud 2021, doi:10.34810/data53:
 the even-numbered proposals in SHARED/data/deu/deu3-dev.tsv, read as ``accord import --format
-deu`` reads them, capability = Council votes, the default) and the Copenhagen 2009 example
+deu`` reads them: capability = Council votes, the Commission and Parliament as the largest
+member state, Council-centric, the defaults) and the Copenhagen 2009 example
 (examples/copenhagen-2009/case.yaml), with every model, the default samples and seed 0. The
 learned ensemble is calibrated on its out-of-fold forecasts (5 folds by case: each case's
 forecast comes from an ensemble fitted without it), not on the shipped ensemble's in-sample
@@ -25,7 +26,8 @@ from accord.formats.deu import read_deu
 
 ROOT = Path(__file__).resolve().parents[1]
 LABEL = ("the DEU III development half (Arregui & Perarnaud 2021, doi:10.34810/data53: 70 EU "
-         "legislative proposals, Council votes as capability) and the Copenhagen 2009 example")
+         "legislative proposals, Council votes as capability, Commission and Parliament "
+         "Council-centric) and the Copenhagen 2009 example")
 
 
 def training_cases(shared: Path) -> list[tuple[str, Case]]:

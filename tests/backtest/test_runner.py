@@ -48,7 +48,9 @@ def test_compromise_mae_matches_a_hand_computation(deu_dir: Path,
     assert score is not None
     assert score.issues == 173 and deu_static.no_outcome == 3
     assert score.mae == pytest.approx(mae, abs=1e-5)  # forecasts are rounded to 1e-6
-    assert 26.0 < mae < 28.0  # 26.8 measured; the README's check on >= 3 positions gives 26.0
+    # 25.3 measured under the default Council-centric powers (26.8 with the EP weighing as
+    # the whole Council under COD, the earlier default)
+    assert 25.0 < mae < 26.0
 
 
 def test_rows_carry_the_case_id_and_are_per_case_issue_model(

@@ -99,3 +99,31 @@ def test_unreachable_cluster_exits_2(flagship_path: Path,
                                  "tcp://127.0.0.1:9"])
     assert result.exit_code == 2
     assert "cannot run on the Dask scheduler" in result.output
+
+
+def test_ensemble_option_reads_the_named_file(flagship_path: Path, tmp_path: Path) -> None:
+    """``--ensemble FILE`` reaches the sampled runs: with every weight 0 the ensemble is the
+    compromise model on every sample, which the shipped weights are not."""
+    from accord.ensemble.schema import DEFAULT_PATH
+
+    data = json.loads(DEFAULT_PATH.read_text())
+    data["weights"] = {k: 0.0 for k in data["weights"]}
+    zero = tmp_path / "zero.json"
+    zero.write_text(json.dumps(data))
+    args = ("--samples", "300", "--seed", "2", "--model", "compromise,ensemble",
+            "--calibration", "none")
+    mine = sweep_json(flagship_path, *args, "--ensemble", str(zero))
+    shipped = sweep_json(flagship_path, *args)
+    for issue in mine["issues"]:
+        m = issue["models"]
+        assert m["ensemble"]["median"] == m["compromise"]["median"], issue["id"]
+        assert m["ensemble"]["intervals"] == m["compromise"]["intervals"], issue["id"]
+    assert any(i["models"]["ensemble"]["median"] != i["models"]["compromise"]["median"]
+               for i in shipped["issues"])
+
+
+def test_a_missing_ensemble_file_exits_2(flagship_path: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["sweep", str(flagship_path), "--samples", "10", "--model",
+                                 "ensemble", "--ensemble", str(tmp_path / "none.json")])
+    assert result.exit_code == 2, result.output
+    assert "none.json" in result.output

@@ -112,9 +112,9 @@ def test_buses_hand_checked(cases: dict[str, Case]) -> None:
     case = cases["d00060"]
     assert case.date == dt.date(2000, 3, 23)
     weights = {a.id: a.capability.central for a in case.actors}
-    # Amsterdam weights (87 votes); Commission as the largest state; EP as the whole Council
+    # Amsterdam weights (87 votes); Commission and EP as the largest state (Council-centric)
     assert weights == {
-        "COM": 10, "EP": 87, "AT": 4, "BE": 5, "DK": 3, "FI": 3, "FR": 10, "DE": 10, "EL": 5,
+        "COM": 10, "EP": 10, "AT": 4, "BE": 5, "DK": 3, "FI": 3, "FR": 10, "DE": 10, "EL": 5,
         "IE": 3, "IT": 10, "LU": 2, "NL": 5, "PT": 5, "ES": 8, "SE": 4, "UK": 10,
     }
     assert [a.id for a in case.actors if a.veto] == ["EP"]  # COD; no state vetoes under QMV
@@ -138,7 +138,7 @@ def test_code_hand_checked(cases: dict[str, Case]) -> None:
     weights = {a.id: a.capability.central for a in case.actors}
     assert weights["DE"] == 15.93 and weights["MT"] == 0.08 and weights["HR"] == 0.83
     assert weights["COM"] == 15.93
-    assert weights["EP"] == pytest.approx(100.01)  # the 2016 shares as published add to 100.01
+    assert weights["EP"] == 15.93  # Council-centric: the largest state, as the Commission
     assert [a.id for a in case.actors if a.veto] == ["EP"]
     outcomes = [i.outcome for i in case.issues]
     assert [o.value.central for o in outcomes if o] == [0, 60, 60]
@@ -149,7 +149,7 @@ def test_unanimity_makes_states_veto_players(cases: dict[str, Case]) -> None:
     autoinsure = cases["d97264"]  # COD, unanimity, every actor states a position
     assert all(a.veto for a in autoinsure.actors if a.id != "COM")
     assert {a.capability.central for a in autoinsure.actors if a.kind == "state"} == {1}
-    assert autoinsure.actor("EP").capability.central == 15  # the Council's 15 equal votes
+    assert autoinsure.actor("EP").capability.central == 1  # as the largest (equal) state
     # d04287: most states lack a position on some issue, so the case cannot mark them
     mixed = cases["d04287"]
     assert sorted(a.id for a in mixed.actors if a.veto) == ["AT", "DE", "EP", "FR"]
@@ -159,7 +159,7 @@ def test_unanimity_makes_states_veto_players(cases: dict[str, Case]) -> None:
 def test_weights_follow_the_introduction_date(cases: dict[str, Case]) -> None:
     erdf = cases["a04163"]  # 14 July 2004: the transitional EU-25 weights (124 votes)
     assert erdf.actor("PL").capability.central == 8
-    assert erdf.actor("EP").capability.central == 124
+    assert erdf.actor("EP").capability.central == 10  # the largest state (Council-centric)
     payment = cases["d05245"]  # 1 Dec 2005 (Nice EU-25); Bulgaria and Romania joined in 2007
     assert payment.actor("DE").capability.central == 29
     assert (payment.actor("BG").capability.central, payment.actor("RO").capability.central) == (
@@ -173,17 +173,19 @@ def test_weights_follow_the_introduction_date(cases: dict[str, Case]) -> None:
 def test_capability_options(dev: Path) -> None:
     equal = read_deu(dev, "equal")["d00060"]
     assert {a.capability.central for a in equal.actors if a.kind == "state"} == {1}
-    assert equal.actor("EP").capability.central == 15
+    assert equal.actor("EP").capability.central == 1
     gdp = read_deu(dev, "gdp")["d00060"]
     assert (gdp.actor("DE").capability.central, gdp.actor("LU").capability.central) == (4.1, 0.08)
     assert gdp.actor("COM").capability.central == gdp.actor("EP").capability.central == 4.1
 
 
-def test_positions_without_salience_are_uncertain(cases: dict[str, Case]) -> None:
+def test_positions_without_salience_are_uncertain(cases: dict[str, Case], dev: Path) -> None:
     p = cases["d07249"].position("DE", "d07249i1")  # DEU gives a position, no salience
     assert p is not None and (p.salience.low, p.salience.high) == (0, 1)
     unsure = [p for c in cases.values() for p in c.positions if p.salience.uncertain]
-    assert len(unsure) == 37
+    assert len(unsure) == 35  # 37 in the file; 2 are the EP's under CNS, left out by default
+    every = read_deu(dev, powers="supranational-ep")  # keeps the EP under CNS
+    assert sum(p.salience.uncertain for c in every.values() for p in c.positions) == 37
 
 
 # --- written files, validation, forecasts ----------------------------------------------------
@@ -292,3 +294,29 @@ def test_decision_blocks_follow_procedure_and_vote(cases: dict[str, Case], dev: 
     # the Council's weights, whatever --capability says
     gdp = read_deu(dev, "gdp")["d00060"].decision
     assert gdp is not None and isinstance(gdp.weights, dict) and gdp.weights["UK"] == 10
+
+
+def test_powers_options(dev: Path) -> None:
+    """The Commission's and Parliament's capabilities under each ``--powers`` convention."""
+    cod = "a04163"  # COD, QMV, accession-eu25 weights: largest state 10, Council 124
+    cns = next(code for code, c in read_deu(dev).items() if c.venue and "CNS" in c.venue
+               and c.decision is not None and c.decision.rule == "qmv")
+    centric = read_deu(dev, powers="council-centric")
+    assert (centric[cod].actor("COM").capability.central,
+            centric[cod].actor("EP").capability.central) == (10, 10)
+    assert "Council-centric" in (centric[cod].notes or "")
+    # under CNS the Parliament weighs 0 there: it is left out, with its positions
+    assert "EP" not in {a.id for a in centric[cns].actors}
+    assert all(p.actor != "EP" for p in centric[cns].positions)
+    supra = read_deu(dev, powers="supranational")
+    assert (supra[cod].actor("COM").capability.central,
+            supra[cod].actor("EP").capability.central) == (124, 124)
+    today = read_deu(dev, powers="supranational-ep")
+    assert (today[cod].actor("COM").capability.central,
+            today[cod].actor("EP").capability.central) == (10, 124)
+    assert today[cns].actor("EP").capability.central == min(
+        weighting_on(today[cns].date).weights.values())  # the smallest member state
+    # the member states weigh the same under every convention
+    for c in (centric, supra):
+        assert {a.id: a.capability.central for a in c[cod].actors if a.kind == "state"} == {
+            a.id: a.capability.central for a in today[cod].actors if a.kind == "state"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from accord.cli.app import app, out, styled
-from accord.cli.import_deu import CapabilityBasis, import_deu
+from accord.cli.import_deu import CapabilityBasis, Powers, import_deu
 from accord.io import CASE_SUFFIXES, output_path
 
 
@@ -40,6 +40,12 @@ def import_(
     capability: CapabilityBasis = typer.Option(
         CapabilityBasis.votes, "--capability",
         help="deu only: Council votes at the proposal's date, equal, or the file's GDP row"),
+    powers: Powers = typer.Option(
+        Powers.council_centric, "--powers",
+        help="deu only: the Commission's and Parliament's capabilities (votes and equal): "
+             "council-centric (both as the largest state; the EP left out under CNS), "
+             "supranational-ep (the EP as the whole Council under COD; the earlier default), "
+             "supranational (both as the whole Council under COD)"),
 ) -> None:
     """Import a Decide or KTAB input file as an accord case, or a DEU file as one case per
     proposal."""
@@ -47,7 +53,7 @@ def import_(
         output_path(output, CASE_SUFFIXES, "a case")
     source = fmt or guess(file)
     if source is Source.deu:
-        import_deu(file, output, capability)
+        import_deu(file, output, capability, powers)
         return
     from accord.case import save_case
     from accord.formats.decide import read_decide

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from accord.cli.app import app, err, fail, out, styled
+from accord.cli.options import ENSEMBLE_HELP
 from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP, check_scheduler
 from accord.uncertainty import DEFAULT_CHUNK
 
@@ -122,6 +123,7 @@ def sweep(
     calibration: str = typer.Option(
         "default", "--calibration", help="widen the intervals by the models' own error: "
         "'default' (the calibration accord ships), a calibration FILE, or 'none'"),
+    ensemble: Path = typer.Option(None, "--ensemble", help=ENSEMBLE_HELP),
 ) -> None:
     """Sample every uncertain input of a case: outcome intervals, the probability of a deal,
     who gains, and which inputs drive each forecast."""
@@ -148,7 +150,7 @@ def sweep(
         try:
             result = sweep_case(
                 c, samples, model, seed=seed, jitter=jitter, chunk=chunk,
-                scheduler=scheduler, workers=workers,
+                scheduler=scheduler, workers=workers, ensemble=ensemble,
                 progress=lambda n: progress.advance(task, n),
             )
         except (OSError, TimeoutError, RuntimeError) as e:

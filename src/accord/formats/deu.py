@@ -34,7 +34,13 @@ from pathlib import Path
 
 from accord.case import Case, CaseError, parse_case
 from accord.errors import ImportFileError
-from accord.formats.deu_actors import Capability, proposal_actors, unanimous
+from accord.formats.deu_actors import (
+    DEFAULT_POWERS,
+    Capability,
+    Powers,
+    proposal_actors,
+    unanimous,
+)
 from accord.formats.deu_table import PROCEDURES, IssueRow, Proposal, read_table
 
 SOURCE_ID = "deu3"
@@ -121,9 +127,10 @@ def _notes(p: Proposal, path: Path, date_note: str, actor_notes: list[str]) -> s
 
 
 def proposal_case(p: Proposal, path: Path, capability: Capability,
-                  gdp: dict[str, float]) -> Case:
+                  gdp: dict[str, float], powers: Powers = DEFAULT_POWERS) -> Case:
     """The validated case of one proposal."""
-    rule = proposal_actors(p, capability, gdp)
+    rule = proposal_actors(p, capability, gdp, powers)
+    present = {a["id"] for a in rule.actors}
     outcome_date, date_note = _outcome_date(p)
     data = {
         "title": f"DEU {p.code}: {p.name}",
@@ -135,7 +142,7 @@ def proposal_case(p: Proposal, path: Path, capability: Capability,
         "issues": [_issue(p, i, outcome_date, k) for k, i in enumerate(p.issues, start=1)],
         "positions": [
             {"actor": a, "issue": i.id, "position": x, "salience": _salience(i.saliences[a])}
-            for i in p.issues for a, x in i.positions.items()
+            for i in p.issues for a, x in i.positions.items() if a in present
         ],
         "sources": [SOURCE],
         "decision": rule.decision,
@@ -144,8 +151,12 @@ def proposal_case(p: Proposal, path: Path, capability: Capability,
     return parse_case(data, path)
 
 
-def read_deu(path: str | Path, capability: Capability = "votes") -> dict[str, Case]:
-    """One validated case per proposal of a DEU file, by proposal code (in file order).
+def read_deu(
+    path: str | Path, capability: Capability = "votes", powers: Powers = DEFAULT_POWERS
+) -> dict[str, Case]:
+    """One validated case per proposal of a DEU file, by proposal code (in file order);
+    ``powers``: the Commission's and Parliament's capabilities (see
+    :mod:`accord.formats.deu_actors`).
 
     Raises :class:`~accord.errors.ImportFileError` naming the line of every problem.
     """
@@ -158,7 +169,7 @@ def read_deu(path: str | Path, capability: Capability = "votes") -> dict[str, Ca
     problems: list[tuple[str, str]] = []
     for code, p in table.proposals.items():
         try:
-            cases[code] = proposal_case(p, path, capability, table.gdp)
+            cases[code] = proposal_case(p, path, capability, table.gdp, powers)
         except CaseError as err:
             where = f"line {p.issues[0].line}"
             problems += [(where, f"proposal {code}: {f or '(top level)'}: {msg}")

@@ -54,8 +54,9 @@ def compose_brief(
         chosen,
         forecast,
         assess(case, forecast),
-        sweep=(calibrate_sweep(sweep_case(case, samples, names, seed=seed), case, calibration)
-               if samples else None),
+        sweep=(calibrate_sweep(
+            sweep_case(case, samples, names, seed=seed, ensemble=ensemble), case, calibration)
+            if samples else None),
         trades=likely_trades(case, arrays) if shows(chosen, EXCHANGE) else None,
         trajectories=(
             {i.id: trajectory(arrays, "eum", i.id) for i in case.issues}

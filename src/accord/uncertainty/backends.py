@@ -54,9 +54,11 @@ def run_local(
     seed: int,
     sizes: list[int],
     progress: Progress | None = None,
+    ensemble: str | None = None,
 ) -> ChunkStats:
     """Run every chunk in this process, one after the other."""
-    return _fold((run_chunk(plan, models, seed, i, s) for i, s in enumerate(sizes)), progress)
+    return _fold((run_chunk(plan, models, seed, i, s, ensemble) for i, s in enumerate(sizes)),
+                 progress)
 
 
 @contextmanager
@@ -99,6 +101,7 @@ def run_dask(
     seed: int,
     sizes: list[int],
     progress: Progress | None = None,
+    ensemble: str | None = None,
 ) -> ChunkStats:
     """Run the chunks on the Dask cluster of ``client``, folding results in chunk order."""
     plan_f = client.scatter(plan, broadcast=True, hash=False)  # a fresh key per sweep
@@ -107,7 +110,8 @@ def run_dask(
 
     def results() -> Iterator[ChunkStats]:
         for i, size in enumerate(sizes):
-            pending.append(client.submit(run_chunk, plan_f, models, seed, i, size, pure=False))
+            pending.append(client.submit(run_chunk, plan_f, models, seed, i, size, ensemble,
+                                         pure=False))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.models.registry import MODELS
+from accord.models.registry import resolve
 from accord.models.zone import agreement_zone
 from accord.uncertainty.grid import OutcomeGrid
 from accord.uncertainty.inputs import SamplingPlan
@@ -58,13 +58,15 @@ class ChunkStats:
 
 
 def run_chunk(
-    plan: SamplingPlan, models: tuple[str, ...], seed: int, index: int, size: int
+    plan: SamplingPlan, models: tuple[str, ...], seed: int, index: int, size: int,
+    ensemble: str | None = None,
 ) -> ChunkStats:
-    """Statistics of chunk ``index`` (``size`` samples) of the sweep with ``seed``."""
+    """Statistics of chunk ``index`` (``size`` samples) of the sweep with ``seed``;
+    ``ensemble``: the ensemble file the ``ensemble`` model reads (default: the shipped one)."""
     u = chunk_rng(seed, index).random((size, len(plan.inputs)))
     arrays = plan.sample(u)
     k = len(arrays.issues)
-    outcomes = np.stack([np.asarray(MODELS[name].run(arrays), float) for name in models], 1)
+    outcomes = np.stack([np.asarray(m.run(arrays), float) for m in resolve(models, ensemble)], 1)
     zone_low, _ = agreement_zone(arrays.X, arrays.sq, arrays.veto, arrays.has)
     has_zone = ~np.isnan(zone_low)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from accord.case import Case
@@ -29,14 +30,16 @@ def sweep_stats(
     scheduler: Any = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    ensemble: str | None = None,
 ) -> ChunkStats:
     """Folded statistics of ``samples`` draws; ``scheduler`` None runs in this process,
-    otherwise on Dask (see :func:`~accord.uncertainty.backends.dask_client`)."""
+    otherwise on Dask (see :func:`~accord.uncertainty.backends.dask_client`); ``ensemble``:
+    the ensemble file the ``ensemble`` model reads (default: the shipped one)."""
     sizes = chunk_sizes(samples, chunk)
     if scheduler is None:
-        return run_local(plan, models, seed, sizes, progress)
+        return run_local(plan, models, seed, sizes, progress, ensemble)
     with dask_client(scheduler, workers) as client:
-        return run_dask(client, plan, models, seed, sizes, progress)
+        return run_dask(client, plan, models, seed, sizes, progress, ensemble)
 
 
 def sweep_case(
@@ -49,12 +52,15 @@ def sweep_case(
     scheduler: Any = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    ensemble: str | Path | None = None,
 ) -> Sweep:
-    """Sample every uncertain input of ``case`` ``samples`` times and summarise the models."""
-    names = tuple(m.name for m in resolve(models))
+    """Sample every uncertain input of ``case`` ``samples`` times and summarise the models;
+    ``ensemble``: the ensemble file the ``ensemble`` model reads (default: the shipped one)."""
+    path = None if ensemble is None else str(ensemble)
+    names = tuple(m.name for m in resolve(models, path))  # checks the names and the file
     plan = sampling_plan(case, jitter)
     chunk = samples_per_chunk(names, *plan.nominal.shape, chunk)  # what fits in memory
-    stats = sweep_stats(plan, names, samples, seed, chunk, scheduler, workers, progress)
+    stats = sweep_stats(plan, names, samples, seed, chunk, scheduler, workers, progress, path)
     a = plan.nominal
     return summarise(
         stats,
