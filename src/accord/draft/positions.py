@@ -112,7 +112,7 @@ def _echoes(
             extra += _answered(s, demands)
         if s.act in FIRM_ACTS:
             for d, d_links in demands:
-                sim = linker.similarity(s.text, d.text)
+                sim = linker.similarity(s.linked, d.linked)
                 if sim >= ECHO and not set(s.holders) & set(d.holders):
                     extra += [Link(lk.issue, round(sim, 4), sim, None) for lk in d_links
                               if lk.issue not in have and lk.issue not in {e.issue for e in extra}]
@@ -155,7 +155,7 @@ def assign(
     placed = Placed()
     aspire = [s for s in stances if s.act is Act.ASPIRE]
     stances = [s for s in stances if s.act is not Act.ASPIRE]
-    links = _echoes(stances, linker.link([s.text for s in stances]), linker)
+    links = _echoes(stances, linker.link([s.linked for s in stances]), linker)
     demanders = {h for s, found in zip(stances, links, strict=True)
                  if s.act is Act.DEMAND and found for h in s.holders}
     best: dict[str, float] = {}  # the demand that bears on an issue most sets its end
@@ -164,7 +164,7 @@ def assign(
             if s.act is Act.DEMAND and link.score > best.get(link.issue, -1.0):
                 best[link.issue] = link.score
                 placed.demand_end[link.issue] = proposed_end(
-                    linker, issues[link.issue], s.text, s.reversing)
+                    linker, issues[link.issue], s.linked, s.reversing)
             for body in s.holders:
                 placed.by_position[body, link.issue].append(
                     Found(_act(s, body, demanders), link.score))
