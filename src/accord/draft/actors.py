@@ -66,7 +66,8 @@ class DraftActors:
         self.headline_only = {
             r.name for r in records
             if r.kind == "person" and r.name not in self.affiliation and not self.roles[r.name]
-            and r.article in heads and all(m.end <= heads[r.article] for m in r.mentions)
+            and r.article in heads and r.mentions
+            and all(m.end <= heads[r.article] for m in r.mentions)
         } - {r.name for r in records if r.article not in heads
              or any(m.end > heads[r.article] for m in r.mentions)}
         # "Public and Commercial Services Union (PCS)" … "PCS leader": one body

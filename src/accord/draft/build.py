@@ -11,8 +11,10 @@ and that the analyst then reviews, in five steps:
 3. **positions**: each stance placed on the scale by its act and the issue's labelled points,
    with a range, a salience and the reasoning;
 4. **actors and veto** (:mod:`accord.draft.actors`): the bodies with a position or addressed
-   by a demand; veto proposed for the parties at the table (who make the demands and who meet
-   them) and for the bodies the demands are addressed to; capability from a documented prior;
+   by a demand; veto proposed for the parties at the table (whose demands, addressed to
+   another, bear on an issue, and who meet them) and for the bodies the demands are addressed
+   to, when they hold stances on at least half the issues (silent on the others: placed at the
+   status quo, wide range, flagged); capability from a documented prior;
 5. **sources**: every article of the evidence, and any other source an item cites.
 
 What the draft could not decide is listed in :attr:`Draft.undecided`, for the analyst.
@@ -116,7 +118,8 @@ def silent_positions(veto: dict[str, str], placed: Placed, issues: list[Issue]) 
                 position=Quantity(value=sq, low=max(0.0, sq - SILENT_WIDTH),
                                   high=min(100.0, sq + SILENT_WIDTH), rationale=why),
                 salience=Quantity(value=0.2, low=0.05, high=0.4, rationale="silent on the issue"),
-                evidence=[Evidence(source=article, kind="inferred", rationale=why)],
+                evidence=[Evidence(source=article, kind="inferred", quote=None, rationale=why,
+                                   confidence=None)],
                 rationale=f"drafted for analyst review: {why}"))
     return out
 

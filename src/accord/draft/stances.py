@@ -25,7 +25,12 @@ offer to talk, is *generic*: it bears on every issue a demand was made on (the a
 
 Sentence cues add acts only to a sentence that carries a single event or to a quote, so that
 "the EU has urged Washington …" does not inherit the American side's agreement to meet in the
-same sentence.
+same sentence. In a sentence of several clauses ("supports X, but turned down Y") each act is
+linked to issues by its own clause (:attr:`Stance.linked`). A noun with its holder as
+possessor is a stance too ("Freedonia's refusal to lift the tariffs", "Ruritania's suggestion
+of a meeting"). Not stances: the content of a demand ("A demanding that B … rule out Y" is
+not B's rejection), declining to comment, and the agent of a demand named by a participle
+("the guarantees demanded by A") is not addressing anyone in that sentence.
 """
 
 from __future__ import annotations
@@ -59,7 +64,8 @@ CUES: dict[Act, re.Pattern[str]] = {
         r"\b(not water down|no deviations?|cannot be deviations|not back down|non-negotiable|"
         r"will not budge|would not budge|(will|would|must) (have to )?go ahead)\b", re.I),
     Act.REJECT: re.compile(
-        r"\b(reject\w*|refus\w*|dismiss\w*|turn(ed|s|ing)? down|cannot accept|can't accept|unacceptable|"
+        r"\b(reject\w*|refus\w*|dismiss\w*|turn(ed|s|ing)? down|cannot accept|can't accept|"
+        r"unacceptable|"
         r"out of hand|overwhelmingly negative|not on the table|off the table|will oppose|"
         r"(neither|none) of (those|these|them) (is|are) on the table|"
         r"(little|no) sympathy for)\b", re.I),
