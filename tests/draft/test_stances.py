@@ -157,3 +157,15 @@ def test_a_person_named_only_in_a_headline_speaks_for_no_one():
     records = _records(text, [("Talks Idea", "person"), ("Freedonia", "state")])
     actors = DraftActors(records, {"a": len(head) - 1})
     assert actors.bodies_of("Talks Idea", "a") == [] and actors.bodies_of("Freedonia", "a")
+
+
+def test_a_speaker_s_condition_is_a_demand_for_it():
+    from accord.draft.stances import condition
+
+    assert condition("it will return to the talks if the tariffs are lifted") == (
+        "the tariffs are lifted")
+    assert condition("there could be further walkouts unless there is a rethink") == (
+        "there is a rethink")
+    # a warning, not a demand: a negative condition, or an act that is not the speaker's
+    assert condition("we will walk out if they do not agree") is None
+    assert condition("the process could grind to a halt if talks stall") is None

@@ -35,7 +35,6 @@ class DraftActors:
 
     def __init__(self, records: Iterable[ActorRecord], headlines: dict[str, int] | None = None):
         records = list(records)
-        heads = headlines or {}
         self.kind: dict[str, str] = {}
         self.affiliation: dict[str, str] = {}
         self.roles: dict[str, list[str]] = defaultdict(list)
@@ -63,13 +62,9 @@ class DraftActors:
         self._by_surname()
         # a "person" named only in a headline, with no role or body, is a misread title-case
         # phrase ("Envoy Supports Six-party Talks Idea"): it speaks for no one
-        self.headline_only = {
-            r.name for r in records
-            if r.kind == "person" and r.name not in self.affiliation and not self.roles[r.name]
-            and r.article in heads and r.mentions
-            and all(m.end <= heads[r.article] for m in r.mentions)
-        } - {r.name for r in records if r.article not in heads
-             or any(m.end > heads[r.article] for m in r.mentions)}
+        self.headline_only = {r.name for r in records if r.kind == "person"
+                              and r.name not in self.affiliation and not self.roles[r.name]
+                              } & headline_names(records, headlines or {})
         # "Public and Commercial Services Union (PCS)" … "PCS leader": one body
         self.acronym_of = {a: name for name, aliases in self.aliases.items() for a in aliases
                            if a.isupper() and self.kind.get(a) == "organisation"}
@@ -131,6 +126,16 @@ class DraftActors:
     def case_kind(self, name: str) -> ActorKind:
         kind = self.kind.get(name)
         return BODY_KINDS.get(kind or "", "person" if kind == "person" else "group")
+
+
+def headline_names(records: list[ActorRecord], heads: dict[str, int]) -> set[str]:
+    """The names mentioned only in headlines: every mention ends before its article's
+    headline does (``heads``: where each article's first line ends)."""
+    inside = {r.name for r in records if r.article in heads and r.mentions
+              and all(m.end <= heads[r.article] for m in r.mentions)}
+    outside = {r.name for r in records if r.article not in heads
+               or any(m.end > heads[r.article] for m in r.mentions)}
+    return inside - outside
 
 
 def _mention_names(r: ActorRecord) -> list[str]:

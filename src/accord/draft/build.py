@@ -34,6 +34,7 @@ from accord.draft.positions import (
     assign,
     draft_position,
     membership_issues,
+    process_issues,
     proposed_end,
 )
 from accord.draft.stances import Act, Stances, read_stances
@@ -97,13 +98,35 @@ def _positions(
     return positions, undecided
 
 
+def _veto(
+    proposed: dict[str, str], placed: Placed, issues: list[Issue]
+) -> tuple[dict[str, str], list[Position], list[str]]:
+    """The proposed veto players kept, the positions of those silent on an issue, and what
+    the analyst must decide. A veto player needs a position on every issue: where no one
+    demands a change, a silent one is read as keeping the status quo (wide range, the analyst
+    told); where others do, its silence says nothing, and it is named for the analyst
+    instead."""
+    held = {body: {i for b, i in placed.by_position if b == body} for body in proposed}
+    veto = {b: why for b, why in proposed.items()
+            if all(i.id in held[b] or i.id not in placed.demand_end for i in issues)}
+    unsure = [f"{b} would be a veto player ({why}) but holds positions on only "
+              f"{len(held[b])} of {len(issues)} issues: place it on the others or drop it"
+              for b, why in proposed.items() if b not in veto]
+    silent = silent_positions(veto, placed, issues)
+    unsure += [f"{p.actor} on {p.issue}: proposed as a veto player but no stance found; "
+               f"placed at the status quo with a wide range — look for its statements"
+               for p in silent]
+    return veto, silent, unsure
+
+
 SILENT_WIDTH = 25.0  # the range around the status quo of a silent veto player's position
 
 
 def silent_positions(veto: dict[str, str], placed: Placed, issues: list[Issue]) -> list[Position]:
     """For each proposed veto player, a position on every issue the text gives it no stance
-    on: the status quo, ±:data:`SILENT_WIDTH`, low salience (a party that says nothing on an
-    issue is taken to accept things as they are), cited to the article of its first stance."""
+    on (issues on which no one demands a change): the status quo, ±:data:`SILENT_WIDTH`, low
+    salience (nobody pushes, and the party says nothing: things stay as they are), cited to
+    the article of its first stance."""
     out = []
     for body in sorted(veto):
         own = [(i, f) for (b, i), f in placed.by_position.items() if b == body]
@@ -111,8 +134,8 @@ def silent_positions(veto: dict[str, str], placed: Placed, issues: list[Issue]) 
         held = {i for i, _ in own}
         for issue in (i for i in issues if i.id not in held):
             sq = issue.status_quo.central
-            why = ("no stance found in the text; a veto player silent on the issue is read as "
-                   "keeping the status quo, with a wide range")
+            why = ("no stance found in the text and no demand on the issue; a veto player "
+                   "silent on it is read as keeping the status quo, with a wide range")
             out.append(Position(
                 actor=slug(body), issue=issue.id,
                 position=Quantity(value=sq, low=max(0.0, sq - SILENT_WIDTH),
@@ -147,24 +170,16 @@ def draft_case(
     stances = read_stances(evidence.events, evidence.quotes, actors, evidence.actors)
     plain = {k: s.issue for k, s in issues.items()}
     placed = assign(stances.found, linker, plain,
-                    membership_issues(plain, {k: s.keywords for k, s in issues.items()}))
+                    membership_issues(plain, {k: s.keywords for k, s in issues.items()}),
+                    process_issues(plain))
     positions, undecided = _positions(placed, issues, linker)
     spoke = Counter(body for body, _ in placed.by_position)
     # a veto player is a named body: never a person or a collective named by a common noun
     proposed = propose_veto(stances, placed, {b for b in spoke if not actors.is_collective(b)
                                               and not actors.is_person(b)})
-    # a veto player needs a position on every issue: one with stances on at least half of
-    # them is read as keeping the status quo on the others (wide range, the analyst told);
-    # the others are named for the analyst
-    veto = {b: why for b, why in proposed.items() if 2 * spoke[b] >= len(specs)}
-    undecided += [f"{b} would be a veto player ({why}) but holds positions on only "
-                  f"{spoke[b]} of {len(specs)} issues: place it on the others or drop it"
-                  for b, why in proposed.items() if b not in veto]
-    silent = silent_positions(veto, placed, [s.issue for s in specs])
+    veto, silent, unsure = _veto(proposed, placed, [s.issue for s in specs])
     positions += silent
-    undecided += [f"{p.actor} on {p.issue}: proposed as a veto player but no stance found; "
-                  f"placed at the status quo with a wide range — look for its statements"
-                  for p in silent]
+    undecided += unsure
     bodies = list(dict.fromkeys([*spoke, *sorted(stances.addressees())]))
     unheard = [q for q in evidence.quotes if not q.speaker]
     if unheard:

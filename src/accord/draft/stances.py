@@ -30,7 +30,8 @@ linked to issues by its own clause (:attr:`Stance.linked`). A noun with its hold
 possessor is a stance too ("Freedonia's refusal to lift the tariffs", "Ruritania's suggestion
 of a meeting"). Not stances: the content of a demand ("A demanding that B … rule out Y" is
 not B's rejection), declining to comment, and the agent of a demand named by a participle
-("the guarantees demanded by A") is not addressing anyone in that sentence.
+("the guarantees demanded by A") is not addressing anyone in that sentence. A speaker's
+condition ("we will return to the talks if the sanctions are lifted") is a demand for it.
 """
 
 from __future__ import annotations
@@ -83,6 +84,11 @@ COLLECTIVE = "the addressees of the demands"  # a holder resolved once all deman
 WITH_ALLIES = re.compile(r"\band (its|their) (\w+ )?(allies|partners)\b", re.I)
 DEMAND_VERB = re.compile(r"\b(demand\w*|urg(e|es|ed|ing)|ask(s|ed|ing)?|call(s|ed|ing)? on|"
                          r"press(es|ed|ing)?|insist\w*)\b", re.I)
+CONDITIONS = (
+    re.compile(r"\b(we|I|it|they)\s+(will|would)\b[^.;]*?\bif\s+(?P<cond>[^.;]+)", re.I),
+    re.compile(r"\bunless\s+(?P<cond>[^.;]+)", re.I),
+)
+NEGATIVE = re.compile(r"\b(not|n't|no|never|fail\w*)\b", re.I)
 CLAUSES = re.compile(r",?\s+\b(?:but|while|whereas|although)\s+|;\s+")
 NO_COMMENT = re.compile(r"\b(declin\w*|refus\w*) to (say|comment|confirm|discuss whether|"
                         r"speculate)\b", re.I)
@@ -313,10 +319,7 @@ def _event_stances(
     mentions: list[tuple[int, int, str]], alone: bool,
 ) -> None:
     holders = _holders(e, actors, coordinated(e, mentions))
-    # an addressee is a named body (or one a generic agent is tied to), never a collective
-    named = [b for b in actors.bodies_of(e.target, e.article) if not actors.is_collective(b)
-             and b not in holders] if e.target and not _passive_agent(e) else []
-    target = named[0] if named else None
+    target = _addressee(e, actors, holders)
     talk = e.plover == "CONSULT" or (e.plover == "AGREE" and e.mode in TALK_MODES)
     if talk and holders and target:
         out.talks.add(frozenset({holders[0], target}))
@@ -337,6 +340,16 @@ def _event_stances(
             reversing=e.mode in REVERSING_MODES, target=target if act is Act.DEMAND else None,
             start=e.start, focus=focus[act],
         ))
+
+
+def _addressee(e: EventRecord, actors: DraftActors, holders: list[str]) -> str | None:
+    """The body the event addresses: a named body (or one a generic agent is tied to), never
+    a collective or a holder; none for a demand named by a participle."""
+    if not e.target or _passive_agent(e):
+        return None
+    named = [b for b in actors.bodies_of(e.target, e.article) if not actors.is_collective(b)
+             and b not in holders]
+    return named[0] if named else None
 
 
 def _passive_agent(e: EventRecord) -> bool:
@@ -372,6 +385,22 @@ def _quote_stances(
         for act, cue in cue_acts(q.text):
             out.found.append(Stance(act=act, holders=(body,), text=q.text, article=q.article,
                                     speaker=q.speaker, how=f"quote, cue {cue!r}", start=q.start))
+        cond = condition(q.text)
+        if cond:
+            out.found.append(Stance(act=Act.DEMAND, holders=(body,), text=q.text,
+                                    article=q.article, speaker=q.speaker, start=q.start,
+                                    how=f"quote, condition {cond!r}", focus=cond))
+
+
+def condition(text: str) -> str | None:
+    """What a speaker makes its own act conditional on ("it will return to the talks if the
+    sanctions are ended", "further walkouts unless there is a rethink"): a demand for that
+    condition. A negative condition ("if they do not agree") is a warning, not a demand."""
+    for pattern in CONDITIONS:
+        m = pattern.search(text)
+        if m and not NEGATIVE.search(m.group("cond")):
+            return m.group("cond").strip()
+    return None
 
 
 def aspirations(
