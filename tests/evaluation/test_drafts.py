@@ -142,8 +142,9 @@ def test_zimbabwe_draft_metrics(root: Path, tmp_path: Path):
     only as who acts (not the target, no report before it): 1/8 found, on the right side, 2/4
     zone verdicts agree, no veto player proposed, and no body holds that sentence's stand. Branch
     p3-flagship (aspirations, anaphoric and joint rejections, transcript turns): unchanged.
-    Branch p3-draftgen (clauses, possessive nouns, silent veto players; measured once):
-    unchanged."""
+    Branch p3-draftgen (clauses, possessive nouns, conditions, offers on the talks issue,
+    silent veto players): measured twice, after the first rule set and at the end, its errors
+    never read: unchanged both times."""
     heldout = root / "tests/articles/heldout"
     draft = _draft(root, tmp_path, [heldout / f"{a}.txt" for a in ZIMBABWE_ARTICLES],
                    ZIMBABWE / "draft-issues.yaml")
