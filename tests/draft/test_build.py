@@ -260,3 +260,76 @@ def test_actors_without_a_body_are_listed_in_the_order_they_act(first: str, tmp_
     )
     assert [a.name for a in case.actors] == [first, second]
     assert {a.id: a.kind for a in case.actors} == {"unions": "group", "anna-berg": "person"}
+
+
+def test_a_veto_player_silent_on_an_issue_keeps_the_status_quo(tmp_path: Path):
+    """Ruritania demands on one issue of two and Freedonia rejects it: both are proposed veto
+    players; on the second issue no one demands anything, so each is placed at its status
+    quo, ±25, with inferred evidence. A demand that links to no issue makes no party:
+    Utopia's request is about nothing on the agenda (it holds a position, but no veto)."""
+    rows = [
+        {"type": "actor", "article": "a1", "name": n, "kind": "state", "roles": [],
+         "affiliation": None, "mentions": []} for n in ("Ruritania", "Freedonia", "Utopia")
+    ] + [
+        {"type": "event", "article": "a1", "plover": "REQUEST", "mode": None,
+         "source": "Ruritania", "target": "Freedonia", "negated": False,
+         "sentence": "Ruritania demanded that Freedonia withdraw its missiles.", "start": 0,
+         "end": 55},
+        {"type": "event", "article": "a1", "plover": "REJECT", "mode": None,
+         "source": "Freedonia", "target": "Ruritania", "negated": False,
+         "sentence": "Freedonia rejected the call to withdraw its missiles.", "start": 56,
+         "end": 108},
+        {"type": "event", "article": "a1", "plover": "REQUEST", "mode": None,
+         "source": "Utopia", "target": "Freedonia", "negated": False,
+         "sentence": "Utopia asked Freedonia to host a football match.", "start": 109,
+         "end": 157},
+        {"type": "event", "article": "a1", "plover": "REJECT", "mode": None,
+         "source": "Utopia", "target": None, "negated": False,
+         "sentence": "Utopia rejected the call to withdraw the missiles.", "start": 158,
+         "end": 208},
+    ]
+    case = _draft_from(
+        tmp_path, rows,
+        "- id: missiles\n  title: Missiles withdrawn\n"
+        "  scale: {0: 'Missiles stay', 100: 'Missiles withdrawn'}\n  status_quo: 0\n"
+        "  keywords: [missiles, withdraw]\n"
+        "- id: bases\n  title: Bases closed\n"
+        "  scale: {0: 'Bases open', 100: 'Bases closed'}\n  status_quo: 30\n"
+        "  keywords: [bases]\n",
+    )
+    assert {a.id for a in case.actors if a.veto} == {"ruritania", "freedonia"}
+    assert case.position("utopia", "missiles").position.value == 0.0
+    for actor in ("ruritania", "freedonia"):
+        p = case.position(actor, "bases")
+        assert (p.position.value, p.position.low, p.position.high) == (30.0, 5.0, 55.0)
+        assert p.evidence[0].kind == "inferred" and p.evidence[0].source == "a1"
+
+
+def test_an_offer_to_talk_bears_on_the_talks_issue(tmp_path: Path):
+    """"Freedonia will of course consult on the missile plans": an offer to talk; with an
+    issue about the talks themselves on the agenda, it places Freedonia there (at the first
+    labelled step), not as a concession on the missiles."""
+    rows = [
+        {"type": "actor", "article": "a1", "name": n, "kind": "state", "roles": [],
+         "affiliation": None, "mentions": []} for n in ("Ruritania", "Freedonia")
+    ] + [
+        {"type": "event", "article": "a1", "plover": "REQUEST", "mode": None,
+         "source": "Ruritania", "target": "Freedonia", "negated": False,
+         "sentence": "Ruritania demanded that Freedonia withdraw its missiles.", "start": 0,
+         "end": 55},
+        {"type": "event", "article": "a1", "plover": "AGREE", "mode": "consult",
+         "source": "Freedonia", "target": "Ruritania", "negated": False,
+         "sentence": "Freedonia agreed to consult Ruritania on its missiles.", "start": 56,
+         "end": 110},
+    ]
+    case = _draft_from(
+        tmp_path, rows,
+        "- id: missiles\n  title: Missiles withdrawn\n"
+        "  scale: {0: 'Missiles stay', 100: 'Missiles withdrawn'}\n  status_quo: 0\n"
+        "  keywords: [missiles, withdraw]\n"
+        "- id: talks\n  title: Further talks\n"
+        "  scale: {0: 'Talks broken off', 50: 'Consultation', 100: 'Full negotiations'}\n"
+        "  status_quo: 20\n",
+    )
+    assert case.position("freedonia", "talks").position.value == 50.0
+    assert case.position("freedonia", "missiles") is None

@@ -80,3 +80,92 @@ def test_an_addressee_and_its_allies_stand_for_every_addressee():
     found = read_stances(evs, [], DraftActors(records), records).found
     assert (Act.REJECT, ("Freedonia", "Union")) in [(s.act, s.holders) for s in found]
     assert all(s.holders == ("Ruritania",) for s in found if s.text == sentences[2])
+
+
+def test_the_content_of_a_demand_is_not_the_addressee_s_act():
+    """"President Vorn demanding that Freedonia … rule out expanding the union": Freedonia's
+    "rule out" is what Ruritania asks, not Freedonia's rejection."""
+    s = "President Vorn demanding that Freedonia pull troops back and rule out expanding."
+    got = _holders([s], [("REQUEST", "Ruritania", "Freedonia")])
+    evs = [_event(s, 0, "REQUEST", "Ruritania", "Freedonia"),
+           _event(s, 0, "REJECT", "Freedonia", None)]
+    records = _records(s, [("Ruritania", "state"), ("Freedonia", "state")])
+    found = read_stances(evs, [], DraftActors(records), records).found
+    assert [(x.act, x.holders) for x in found] == got == [(Act.DEMAND, ("Ruritania",))]
+    # named before the demand verb, the body acts on its own: its rejection stays
+    s2 = "Freedonia rejected the plan, and Ruritania demanded that it reconsider."
+    evs = [_event(s2, 0, "REQUEST", "Ruritania", "Freedonia"),
+           _event(s2, 0, "REJECT", "Freedonia", None)]
+    records = _records(s2, [("Ruritania", "state"), ("Freedonia", "state")])
+    found = read_stances(evs, [], DraftActors(records), records).found
+    assert (Act.REJECT, ("Freedonia",)) in [(x.act, x.holders) for x in found]
+
+
+def test_a_demand_named_by_a_passive_participle_has_no_addressee():
+    s = "The Union wants a say on the guarantees demanded by Ruritania."
+    evs = [_event(s, 0, "REQUEST", "Ruritania", "Union")]
+    records = _records(s, [("Ruritania", "state"), ("Union", "bloc")])
+    found = read_stances(evs, [], DraftActors(records), records).found
+    assert [x.target for x in found] == [None]
+
+
+def test_possessive_nouns_carry_stances_and_clauses_are_read_apart():
+    """"Freedonia's refusal to lift the tariffs" is Freedonia's rejection; "supports
+    Ruritania's suggestion of X, but turned down Y": the demand is read from the first
+    clause, the rejection from the second."""
+    s = ("Freedonia has expressed support for Ruritania's suggestion of an informal meeting, "
+         "but has flatly turned down a condition for lifting the tariffs.")
+    s2 = " Officials repeated Freedonia's refusal to lift the tariffs."
+    text = s + s2
+    evs = [_event(s, 0, "REJECT", "Freedonia", None), _event(s2, len(s), "ACCUSE", None, None)]
+    records = _records(text, [("Ruritania", "state"), ("Freedonia", "state")])
+    found = read_stances(evs, [], DraftActors(records), records).found
+    got = {(x.act, x.holders, x.linked) for x in found}
+    assert (Act.REJECT, ("Freedonia",), "has flatly turned down a condition for lifting the "
+            "tariffs.") in got
+    assert (Act.DEMAND, ("Freedonia",), s[:s.index(", but")]) in got
+    assert (Act.DEMAND, ("Ruritania",), s[:s.index(", but")]) in got  # "Ruritania's suggestion"
+    assert (Act.REJECT, ("Freedonia",), s2) in got
+
+
+def test_declining_to_say_is_no_stance():
+    s = "A spokesman declined to say whether Freedonia backed the plan."
+    evs = [_event(s, 0, "REJECT", "Freedonia", None)]
+    records = _records(s, [("Freedonia", "state")])
+    assert read_stances(evs, [], DraftActors(records), records).found == []
+
+
+def test_allies_are_the_bodies_addressed_with_it_never_the_sentence_s_addressee():
+    """"Freedonia and its allies want Ruritania to disarm": Freedonia's allies are the bodies
+    Ruritania's demands address along with Freedonia (the Union), never Ruritania itself."""
+    text = ("Ruritania demanded that Freedonia and the Union lift sanctions. "
+            "Freedonia and its allies want Ruritania to disarm.")
+    cut = text.index(" Freedonia and its")
+    evs = [_event(text[:cut], 0, "REQUEST", "Ruritania", "Freedonia"),
+           _event(text[:cut], 0, "REQUEST", "Ruritania", "Union"),
+           _event(text[cut:], cut, "REQUEST", "Freedonia", "Ruritania")]
+    records = _records(text, [("Ruritania", "state"), ("Freedonia", "state"),
+                              ("Union", "bloc")])
+    found = read_stances(evs, [], DraftActors(records), records).found
+    assert [x.holders for x in found if x.text == text[cut:]] == [("Freedonia", "Union")]
+
+
+def test_a_person_named_only_in_a_headline_speaks_for_no_one():
+    head = "Envoy Backs Talks Idea\n"
+    body = "Freedonia rejected the plan."
+    text = head + body
+    records = _records(text, [("Talks Idea", "person"), ("Freedonia", "state")])
+    actors = DraftActors(records, {"a": len(head) - 1})
+    assert actors.bodies_of("Talks Idea", "a") == [] and actors.bodies_of("Freedonia", "a")
+
+
+def test_a_speaker_s_condition_is_a_demand_for_it():
+    from accord.draft.stances import condition
+
+    assert condition("it will return to the talks if the tariffs are lifted") == (
+        "the tariffs are lifted")
+    assert condition("there could be further walkouts unless there is a rethink") == (
+        "there is a rethink")
+    # a warning, not a demand: a negative condition, or an act that is not the speaker's
+    assert condition("we will walk out if they do not agree") is None
+    assert condition("the process could grind to a halt if talks stall") is None

@@ -30,9 +30,10 @@ def slug(name: str) -> str:
 
 class DraftActors:
     """Bodies and the people who speak for them, merged over all articles; generic agents
-    resolved to them (:mod:`accord.draft.agents`)."""
+    resolved to them (:mod:`accord.draft.agents`). ``headlines``: where each article's first
+    line (its headline) ends."""
 
-    def __init__(self, records: Iterable[ActorRecord]):
+    def __init__(self, records: Iterable[ActorRecord], headlines: dict[str, int] | None = None):
         records = list(records)
         self.kind: dict[str, str] = {}
         self.affiliation: dict[str, str] = {}
@@ -59,6 +60,11 @@ class DraftActors:
                 self.aliases[r.name] += [m for m in _mention_names(r) if m != r.name
                                          and m not in self.aliases[r.name]]
         self._by_surname()
+        # a "person" named only in a headline, with no role or body, is a misread title-case
+        # phrase ("Envoy Supports Six-party Talks Idea"): it speaks for no one
+        self.headline_only = {r.name for r in records if r.kind == "person"
+                              and r.name not in self.affiliation and not self.roles[r.name]
+                              } & headline_names(records, headlines or {})
         # "Public and Commercial Services Union (PCS)" … "PCS leader": one body
         self.acronym_of = {a: name for name, aliases in self.aliases.items() for a in aliases
                            if a.isupper() and self.kind.get(a) == "organisation"}
@@ -87,6 +93,8 @@ class DraftActors:
         agent's or department's state; the bodies the article ties an agent to; else the
         agent itself, a collective. A reporter stands for none."""
         if self.is_person(name) and is_reporter(self.roles.get(name, [])):
+            return []
+        if name in self.headline_only:
             return []
         home = self.home.get(article)
         named = name in self.kind
@@ -118,6 +126,16 @@ class DraftActors:
     def case_kind(self, name: str) -> ActorKind:
         kind = self.kind.get(name)
         return BODY_KINDS.get(kind or "", "person" if kind == "person" else "group")
+
+
+def headline_names(records: list[ActorRecord], heads: dict[str, int]) -> set[str]:
+    """The names mentioned only in headlines: every mention ends before its article's
+    headline does (``heads``: where each article's first line ends)."""
+    inside = {r.name for r in records if r.article in heads and r.mentions
+              and all(m.end <= heads[r.article] for m in r.mentions)}
+    outside = {r.name for r in records if r.article not in heads
+               or any(m.end > heads[r.article] for m in r.mentions)}
+    return inside - outside
 
 
 def _mention_names(r: ActorRecord) -> list[str]:

@@ -17,7 +17,9 @@ Stance → place, using the issue's labelled points (:mod:`accord.draft.stances`
   status quo and the demand, and the draft says the analyst must decide;
 - an **aspiration** to join (a body wanting the membership a demand would bar) sits at the end
   opposite the demand's, on the agenda's membership issues only (those whose title or keywords
-  speak of joining, membership, accession or enlargement).
+  speak of joining, membership, accession or enlargement);
+- an **offer to talk** is a stance on the talks, not a concession on substance: when the agenda
+  has issues about the talks themselves (:func:`process_issues`), offers bear on those only.
 
 Two inferences link a stance to an issue its words do not name:
 
@@ -58,6 +60,8 @@ ANAPHOR_REACH = 1500  # characters back to the demand an anaphoric rejection ans
 MEMBERSHIP = re.compile(r"\b(join(s|ed|ing)?|membership|accession|accede|admi(t|ts|tted|ssion)|"
                         r"enlarge\w*|expan(d|ds|ded|ding|sion))\b", re.I)
 FIRM_ACTS = frozenset({Act.REJECT, Act.FIRM})
+PROCESS = re.compile(r"\b(talks|negotiations?|consultations?|meeting|dialogue)\b", re.I)
+PROCESS_HEAD = 4  # a process issue names the talks among its title's first words
 REVERSAL = re.compile(r"\b(withdraw\w*|scrap\w*|drop\w*|abandon\w*|cancel\w*|revers\w*|"
                       r"repeal\w*|lift\w*)\b", re.I)
 
@@ -112,7 +116,7 @@ def _echoes(
             extra += _answered(s, demands)
         if s.act in FIRM_ACTS:
             for d, d_links in demands:
-                sim = linker.similarity(s.text, d.text)
+                sim = linker.similarity(s.linked, d.linked)
                 if sim >= ECHO and not set(s.holders) & set(d.holders):
                     extra += [Link(lk.issue, round(sim, 4), sim, None) for lk in d_links
                               if lk.issue not in have and lk.issue not in {e.issue for e in extra}]
@@ -146,16 +150,44 @@ def membership_issues(issues: dict[str, Issue], keywords: dict[str, tuple[str, .
             if MEMBERSHIP.search(" ".join([issue.title, *keywords.get(i, ())]))}
 
 
+def process_issues(issues: dict[str, Issue]) -> set[str]:
+    """The issues about the talks themselves: a word for talks among the title's first
+    :data:`PROCESS_HEAD` words ("Further negotiations", "Closing the unity talks", "An informal
+    meeting of the parties"; not "Sanctions lifted as a condition for the talks")."""
+    return {i for i, issue in issues.items()
+            if PROCESS.search(" ".join(issue.title.split()[:PROCESS_HEAD]))}
+
+
+def _offers_on_process(
+    stances: list[Stance], links: list[list[Link]], process: set[str]
+) -> list[list[Link]]:
+    """An offer to talk linked to issues bears on the process issues instead, with its best
+    score (its own link to a process issue kept)."""
+    if not process:
+        return links
+    out = []
+    for s, found in zip(stances, links, strict=True):
+        if s.act is Act.OFFER and found:
+            own = {lk.issue: lk for lk in found if lk.issue in process}
+            best = max(found, key=lambda lk: lk.score)
+            found = [own.get(i, Link(i, best.score, best.lexical, None)) for i in sorted(process)]
+        out.append(found)
+    return out
+
+
 def assign(
     stances: list[Stance], linker: Linker, issues: dict[str, Issue],
-    membership: set[str] | None = None,
+    membership: set[str] | None = None, process: set[str] | None = None,
 ) -> Placed:
-    """Every stance under the (body, issue) it bears on; generic ones on every agenda issue,
-    aspirations on the agenda's ``membership`` issues; joint rejections shared."""
+    """Every stance under the (body, issue) it bears on; generic ones on every agenda issue
+    (offers on the ``process`` issues, when there are any), aspirations on the agenda's
+    ``membership`` issues; joint rejections shared."""
     placed = Placed()
+    process = process or set()
     aspire = [s for s in stances if s.act is Act.ASPIRE]
     stances = [s for s in stances if s.act is not Act.ASPIRE]
-    links = _echoes(stances, linker.link([s.text for s in stances]), linker)
+    links = _offers_on_process(
+        stances, _echoes(stances, linker.link([s.linked for s in stances]), linker), process)
     demanders = {h for s, found in zip(stances, links, strict=True)
                  if s.act is Act.DEMAND and found for h in s.holders}
     best: dict[str, float] = {}  # the demand that bears on an issue most sets its end
@@ -164,26 +196,28 @@ def assign(
             if s.act is Act.DEMAND and link.score > best.get(link.issue, -1.0):
                 best[link.issue] = link.score
                 placed.demand_end[link.issue] = proposed_end(
-                    linker, issues[link.issue], s.text, s.reversing)
+                    linker, issues[link.issue], s.linked, s.reversing)
             for body in s.holders:
                 placed.by_position[body, link.issue].append(
                     Found(_act(s, body, demanders), link.score))
-    _place_generic(stances, links, demanders, placed)
+    _place_generic(stances, links, demanders, placed, process)
     _place_aspirations(aspire, membership or set(), placed)
     _share_joint_rejections(stances, placed)
     return placed
 
 
 def _place_generic(
-    stances: list[Stance], links: list[list[Link]], demanders: set[str], placed: Placed
+    stances: list[Stance], links: list[list[Link]], demanders: set[str], placed: Placed,
+    process: set[str],
 ) -> None:
-    """Responses to the demands as a whole, and offers, on every issue a demand was made on."""
+    """Responses to the demands as a whole, and offers, on every issue a demand was made on
+    (offers on the process issues, when there are any)."""
     agenda = list(placed.demand_end)
     for s, found in zip(stances, links, strict=True):
         generic = s.act in GENERIC_ACTS or (s.act is Act.REJECT and WHOLE.search(s.text))
         if found or not generic:
             continue
-        for issue_id in agenda:
+        for issue_id in (sorted(process) if s.act is Act.OFFER and process else agenda):
             for body in s.holders:
                 placed.by_position[body, issue_id].append(Found(_act(s, body, demanders), None))
 

@@ -25,7 +25,13 @@ offer to talk, is *generic*: it bears on every issue a demand was made on (the a
 
 Sentence cues add acts only to a sentence that carries a single event or to a quote, so that
 "the EU has urged Washington …" does not inherit the American side's agreement to meet in the
-same sentence.
+same sentence. In a sentence of several clauses ("supports X, but turned down Y") each act is
+linked to issues by its own clause (:attr:`Stance.linked`). A noun with its holder as
+possessor is a stance too ("Freedonia's refusal to lift the tariffs", "Ruritania's suggestion
+of a meeting"). Not stances: the content of a demand ("A demanding that B … rule out Y" is
+not B's rejection), declining to comment, and the agent of a demand named by a participle
+("the guarantees demanded by A") is not addressing anyone in that sentence. A speaker's
+condition ("we will return to the talks if the sanctions are lifted") is a demand for it.
 """
 
 from __future__ import annotations
@@ -50,15 +56,17 @@ class Act(StrEnum):
 
 
 DEMAND_TYPES = frozenset({"REQUEST", "SUPPORT", "AGREE", "CONCEDE"})
-TALK_MODES = frozenset({"meet", "consult", "negotiate", "discuss", "visit"})
+TALK_MODES = frozenset({"meet", "consult", "negotiate", "discuss", "visit", "host"})
 REVERSING_MODES = frozenset({"retreat"})  # a demand to withdraw what the sentence describes
 CUES: dict[Act, re.Pattern[str]] = {
-    Act.DEMAND: re.compile(r"\b(call(ed|s|ing)? for|demand(ed|s|ing)?)\b", re.I),
+    Act.DEMAND: re.compile(r"\b(call(ed|s|ing)? for|demand(ed|s|ing)?|insist(s|ed|ing)? (on|that)|"
+                           r"support(s|ed|ing)? for)\b", re.I),
     Act.FIRM: re.compile(
         r"\b(not water down|no deviations?|cannot be deviations|not back down|non-negotiable|"
         r"will not budge|would not budge|(will|would|must) (have to )?go ahead)\b", re.I),
     Act.REJECT: re.compile(
-        r"\b(reject\w*|refus\w*|dismiss\w*|cannot accept|can't accept|unacceptable|"
+        r"\b(reject\w*|refus\w*|dismiss\w*|turn(ed|s|ing)? down|cannot accept|can't accept|"
+        r"unacceptable|"
         r"out of hand|overwhelmingly negative|not on the table|off the table|will oppose|"
         r"(neither|none) of (those|these|them) (is|are) on the table|"
         r"(little|no) sympathy for)\b", re.I),
@@ -74,9 +82,27 @@ WHOLE = re.compile(
 COLLECTIVES = re.compile(r"\b([Tt]he West|Western (powers|governments|capitals)|[Tt]he allies)\b")
 COLLECTIVE = "the addressees of the demands"  # a holder resolved once all demands are read
 WITH_ALLIES = re.compile(r"\band (its|their) (\w+ )?(allies|partners)\b", re.I)
+DEMAND_VERB = re.compile(r"\b(demand\w*|urg(e|es|ed|ing)|ask(s|ed|ing)?|call(s|ed|ing)? on|"
+                         r"press(es|ed|ing)?|insist\w*)\b", re.I)
+CONDITIONS = (
+    re.compile(r"\b(we|I|it|they)\s+(will|would)\b[^.;]*?\bif\s+(?P<cond>[^.;]+)", re.I),
+    re.compile(r"\bunless\s+(?P<cond>[^.;]+)", re.I),
+)
+NEGATIVE = re.compile(r"\b(not|n't|no|never|fail\w*)\b", re.I)
+CLAUSES = re.compile(r",?\s+\b(?:but|while|whereas|although)\s+|;\s+")
+NO_COMMENT = re.compile(r"\b(declin\w*|refus\w*) to (say|comment|confirm|discuss whether|"
+                        r"speculate)\b", re.I)
+BY_PASSIVE = re.compile(r"\b(demanded|requested|sought|proposed|called for|wanted) by\s+"
+                        r"(?P<who>[^,.;:]{2,60})", re.I)
 REPORTING = re.compile(r"\b(said|says|say|told|tells|according to|quoted|reported)\b", re.I)
 COORDINATION = re.compile(r"^\s*(,|and|, and|as well as)\s*$")
 _WHO = r"(?P<who>[^,.;:]{2,60}?)"
+NOMINAL: dict[Act, re.Pattern[str]] = {
+    Act.REJECT: re.compile(_WHO + r"(’s|'s)\s+(\w+\s+)?(refusal|rejection)\s+(to|of)\b", re.I),
+    Act.DEMAND: re.compile(
+        _WHO + r"(’s|'s)\s+(\w+\s+)?(suggestion|proposal|demand|call|insistence|condition)\s+"
+        r"(of|for|to|that|on)\b", re.I),
+}
 ASPIRATIONS = (
     re.compile(r"\b(ambitions?|aspirations?|bids?|hopes?|desire|drive|plans?)\s+(of|by)\s+"
                + _WHO + r"\s+to\s+(join|become (a )?members?|accede)\b", re.I),
@@ -98,6 +124,12 @@ class Stance:
     reversing: bool = False  # a demand to undo what the sentence describes
     target: str | None = None  # the body a demand is addressed to
     start: int = 0  # where the sentence or quote starts in its article
+    focus: str | None = None  # the clause the act is read from, when the sentence has several
+
+    @property
+    def linked(self) -> str:
+        """The text that says which issues the stance bears on: its clause, else its text."""
+        return self.focus or self.text
 
 
 @dataclass
@@ -137,6 +169,8 @@ def event_acts(event: EventRecord) -> list[Act]:
     """The acts an event's type, mode and negation say."""
     if event.mode == "deny":
         return []  # denying a charge says nothing about the demands
+    if event.plover == "REJECT" and NO_COMMENT.search(event.sentence):
+        return []  # "declined to say whether …": no comment, no stand
     if event.negated:
         if event.mode == "concede" or event.plover == "CONCEDE":
             return [Act.FIRM]
@@ -177,32 +211,107 @@ def read_stances(
     per_sentence: dict[tuple[str, int], int] = defaultdict(int)
     for e in events:
         per_sentence[e.article, e.start] += 1
-    for e in events:
+    contents = demand_contents(events, mentions)
+    for k, e in enumerate(events):
+        if k in contents:
+            continue
         _event_stances(out, e, actors, mentions.get(e.article, []),
                        alone=per_sentence[e.article, e.start] == 1)
     sentences = {(e.article, e.start): e.sentence for e in events}
     for (article, start), sentence in sentences.items():
         out.found += aspirations(sentence, article, start, actors, mentions.get(article, []))
+        out.found += nominal_stances(sentence, article, start, actors, mentions.get(article, []))
     covered = {(e.article, b): (e.start, e.end)
                for e in events if e.source for b in actors.bodies_of(e.source, e.article)}
     for q in quotes:
         _quote_stances(out, q, actors, covered)
     addressees = tuple(sorted(out.addressees()))
+    asked = {(h, s.target) for s in out.found if s.act is Act.DEMAND and s.target
+             for h in s.holders}
     out.found = [
-        replace(s, holders=_resolved(s.holders, addressees)) if COLLECTIVE in s.holders else s
-        for s in out.found if s.holders
+        replace(s, holders=_resolved(s, addressees, asked, actors)) if COLLECTIVE in s.holders
+        else s for s in out.found if s.holders
     ]
     return out
 
 
-def _resolved(holders: tuple[str, ...], addressees: tuple[str, ...]) -> tuple[str, ...]:
-    """The holders with the collective replaced by the addressees of the demands; a named
+def demand_contents(
+    events: list[EventRecord], mentions: dict[str, list[tuple[int, int, str]]]
+) -> set[int]:
+    """Events that are the content of a demand made in the same one-clause sentence, not an
+    act of their own: in "A demanding that B pull back and rule out expanding the alliance",
+    B's "rule out" is what A asks of B (the demand's addressee is the event's source). The
+    indices of those events."""
+    asked: dict[tuple[str, int], set[tuple[str, str]]] = defaultdict(set)
+    for e in events:
+        if e.plover == "REQUEST" and e.source and e.target and not e.negated:
+            asked[e.article, e.start].add((e.source, e.target))
+    return {k for k, e in enumerate(events)
+            if e.source and e.plover != "REQUEST" and len(clause_spans(e.sentence)) == 1
+            and any(t == e.source and src != e.source for src, t in asked[e.article, e.start])
+            and _named_after_demand(e, mentions.get(e.article, []))}
+
+
+def _named_after_demand(e: EventRecord, mentions: list[tuple[int, int, str]]) -> bool:
+    """Whether the event's source is named in its sentence only after the demand's verb."""
+    m = DEMAND_VERB.search(e.sentence)
+    if m is None:
+        return False
+    at = e.start + m.start()
+    spots = [s for s, _, n in mentions if n == e.source and e.start <= s < e.end]
+    return bool(spots) and min(spots) > at
+
+
+def _resolved(
+    s: Stance, addressees: tuple[str, ...], asked: set[tuple[str, str]], actors: DraftActors
+) -> tuple[str, ...]:
+    """The holders with the collective replaced by the addressees of the demands. A named
     holder's allies ("X and its allies") count only for an addressee X (a demander's allies
-    are not the side the demands are made on)."""
-    named = [h for h in holders if h != COLLECTIVE]
-    if named and not set(named) & set(addressees):
+    are not the side the demands are made on), and are the bodies addressed by the same
+    demanders as X: never X's own demanders, the body the sentence itself addresses, or a
+    person."""
+    named = [h for h in s.holders if h != COLLECTIVE]
+    if not named:
+        return addressees
+    if not set(named) & set(addressees):
         return tuple(named)
-    return tuple(dict.fromkeys([*named, *addressees]))
+    demanders = {h for h, t in asked if t in named}
+    allies = [a for a in addressees if a not in named and a != s.target
+              and not actors.is_person(a) and a not in demanders
+              and any((h, a) in asked for h in demanders)]
+    return tuple(dict.fromkeys([*named, *allies]))
+
+
+def clause_spans(sentence: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's clauses, cut at "but", "while", "whereas", "although" and
+    semicolons."""
+    spans, last = [], 0
+    for m in CLAUSES.finditer(sentence):
+        spans.append((last, m.start()))
+        last = m.end()
+    return [*spans, (last, len(sentence))]
+
+
+def focuses(sentence: str, acts: list[Act]) -> dict[Act, str | None]:
+    """The clause each act is read from, in a sentence of several clauses: the one holding
+    the act's cue word; an act without a cue (read from the event's type) gets the clauses
+    no other act's cue holds. One clause: none (the whole sentence)."""
+    spans = clause_spans(sentence)
+    if len(spans) < 2:
+        return dict.fromkeys(acts)
+    where: dict[Act, tuple[int, int]] = {}
+    for act in acts:
+        m = CUES[act].search(sentence) if act in CUES else None
+        if m is not None:
+            where[act] = next(sp for sp in spans if sp[0] <= m.start() <= sp[1])
+    out: dict[Act, str | None] = {}
+    for act in acts:
+        if act in where:
+            out[act] = sentence[slice(*where[act])]
+        else:
+            rest = [sentence[slice(*sp)] for sp in spans if sp not in where.values()]
+            out[act] = ", ".join(rest) if rest else None
+    return out
 
 
 def _event_stances(
@@ -210,10 +319,7 @@ def _event_stances(
     mentions: list[tuple[int, int, str]], alone: bool,
 ) -> None:
     holders = _holders(e, actors, coordinated(e, mentions))
-    # an addressee is a named body (or one a generic agent is tied to), never a collective
-    named = [b for b in actors.bodies_of(e.target, e.article) if not actors.is_collective(b)
-             and b not in holders] if e.target else []
-    target = named[0] if named else None
+    target = _addressee(e, actors, holders)
     talk = e.plover == "CONSULT" or (e.plover == "AGREE" and e.mode in TALK_MODES)
     if talk and holders and target:
         out.talks.add(frozenset({holders[0], target}))
@@ -225,14 +331,32 @@ def _event_stances(
     collective = not holders and _collective_acts(e)
     if holders and WITH_ALLIES.search(e.sentence):
         holders.append(COLLECTIVE)  # "X and its allies": X and the addressees of the demands
+    focus = focuses(e.sentence, [a for a, _ in acts])
     for act, how in acts:
         out.found.append(Stance(
             act=act,
             holders=tuple(holders) if holders else ((COLLECTIVE,) if collective else ()),
             text=e.sentence, article=e.article, speaker=e.source, how=how,
             reversing=e.mode in REVERSING_MODES, target=target if act is Act.DEMAND else None,
-            start=e.start,
+            start=e.start, focus=focus[act],
         ))
+
+
+def _addressee(e: EventRecord, actors: DraftActors, holders: list[str]) -> str | None:
+    """The body the event addresses: a named body (or one a generic agent is tied to), never
+    a collective or a holder; none for a demand named by a participle."""
+    if not e.target or _passive_agent(e):
+        return None
+    named = [b for b in actors.bodies_of(e.target, e.article) if not actors.is_collective(b)
+             and b not in holders]
+    return named[0] if named else None
+
+
+def _passive_agent(e: EventRecord) -> bool:
+    """Whether the event's source is the agent of a demand named as a noun's modifier ("the
+    guarantees demanded by Moscow"): a demand made elsewhere, addressed to no one here."""
+    m = BY_PASSIVE.search(e.sentence)
+    return bool(m and e.source and e.source.casefold() in m.group("who").casefold())
 
 
 def _collective_acts(e: EventRecord) -> bool:
@@ -261,6 +385,22 @@ def _quote_stances(
         for act, cue in cue_acts(q.text):
             out.found.append(Stance(act=act, holders=(body,), text=q.text, article=q.article,
                                     speaker=q.speaker, how=f"quote, cue {cue!r}", start=q.start))
+        cond = condition(q.text)
+        if cond:
+            out.found.append(Stance(act=Act.DEMAND, holders=(body,), text=q.text,
+                                    article=q.article, speaker=q.speaker, start=q.start,
+                                    how=f"quote, condition {cond!r}", focus=cond))
+
+
+def condition(text: str) -> str | None:
+    """What a speaker makes its own act conditional on ("it will return to the talks if the
+    sanctions are ended", "further walkouts unless there is a rethink"): a demand for that
+    condition. A negative condition ("if they do not agree") is a warning, not a demand."""
+    for pattern in CONDITIONS:
+        m = pattern.search(text)
+        if m and not NEGATIVE.search(m.group("cond")):
+            return m.group("cond").strip()
+    return None
 
 
 def aspirations(
@@ -281,4 +421,29 @@ def aspirations(
                 found.append(Stance(act=Act.ASPIRE, holders=holders, text=sentence,
                                     article=article, speaker=None, start=start,
                                     how=f"aspiration {m.group(0)!r}"))
+    return found
+
+
+def nominal_stances(
+    sentence: str, article: str, start: int, actors: DraftActors,
+    mentions: list[tuple[int, int, str]],
+) -> list[Stance]:
+    """Stances named by a noun with its holder as possessor ("Washington's refusal to lift
+    the sanctions", "China's suggestion of an informal meeting"): the body named just before
+    the possessive holds a rejection or a demand, read from the noun's clause."""
+    found = []
+    spans = clause_spans(sentence)
+    for act, pattern in NOMINAL.items():
+        for m in pattern.finditer(sentence):
+            end = start + m.end("who")
+            names = [n for s, e, n in mentions if start <= s and end <= e <= end + 2]
+            holders = tuple(dict.fromkeys(
+                body for n in names[-1:] for body in actors.bodies_of(n, article)
+                if not actors.is_collective(body) and not actors.is_person(body)))
+            if not holders:
+                continue
+            clause = next(sp for sp in spans if sp[0] <= m.end() <= sp[1])
+            found.append(Stance(act=act, holders=holders, text=sentence, article=article,
+                                speaker=names[-1], start=start, how=f"noun {m.group(0)!r}",
+                                focus=sentence[slice(*clause)] if len(spans) > 1 else None))
     return found
