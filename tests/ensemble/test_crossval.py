@@ -128,5 +128,5 @@ def test_the_convex_constraint_leaves_the_later_columns_free() -> None:
 def test_the_primary_rule_constrains_the_model_offsets_only() -> None:
     from accord.ensemble.features import COMPONENTS, FEATURES
 
-    assert PRIMARY == Rule("one-se", len(COMPONENTS))
+    assert (PRIMARY.penalty, PRIMARY.convex) == ("one-se", len(COMPONENTS))
     assert FEATURES[:PRIMARY.convex] == tuple(f"{m} − compromise" for m in COMPONENTS)

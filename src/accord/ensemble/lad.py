@@ -43,7 +43,7 @@ def fit_lad(
     cost = np.concatenate([np.full(2 * p, penalty), np.full(2 * n, 1.0 / n)])
     eye = np.eye(n)
     a_eq = np.hstack([z, -z, eye, -eye])
-    bounds = [(0.0, None)] * (2 * p + 2 * n)
+    bounds: list[tuple[float, float | None]] = [(0.0, None)] * (2 * p + 2 * n)
     a_ub = b_ub = None
     if convex:
         bounds[p:p + convex] = [(0.0, 0.0)] * convex  # b⁻_j = 0: β_j ≥ 0
