@@ -31,6 +31,7 @@ from accord.backtest.runner import ENSEMBLE, BacktestResult
 from accord.case import Case
 from accord.ensemble.crossval import EARLIER, PRIMARY, Rule, fit_chosen, out_of_fold
 from accord.ensemble.features import COMPONENTS, FEATURES, combine
+from accord.ensemble.train import design_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fit_default_calibration import ROOT, training_cases
@@ -50,17 +51,11 @@ def _cases(argv: list[str]) -> list[tuple[str, Case]]:
 
 
 def _design(result: BacktestResult) -> tuple[np.ndarray, ...]:
-    """The ensemble's rows ``(base, z, y, case id, fold)``, in the backtest's order (the case
-    ids, not their indices, label the rows: the inner folds are drawn from the sorted ids)."""
-    keep = [(c.case, c, c.design.issues.index(r.issue)) for c in result.cases
-            if c.design is not None for r in c.rows if r.model == ENSEMBLE]
+    """The ensemble's rows ``(base, z, y, case id, outer fold)``, in the backtest's order
+    (the case ids, not their indices, label the rows: the inner folds are drawn from them)."""
+    base, z, y, case = design_rows(result)
     folds = fold_of(result.case_ids, min(FOLDS, len(result.cases)), result.seed)
-    base = np.array([c.design.base[j] for _, c, j in keep if c.design is not None])
-    z = np.array([c.design.z[j] for _, c, j in keep if c.design is not None])
-    y = np.array([r.outcome for c in result.cases for r in c.rows if r.model == ENSEMBLE])
-    case = np.array([i for i, _, _ in keep], dtype=object)
-    fold = np.array([folds[c.case] for _, c, _ in keep])
-    return base, z, y, case, fold
+    return base, z, y, case, np.array([folds[c] for c in case])
 
 
 def _errors(result: BacktestResult, model: str) -> np.ndarray:

@@ -14,8 +14,9 @@ accord's; docs/backtest.md, "fourth attempt", says why and when it was adopted):
 - ``convex=m``: the weights on the first ``m`` offsets (for :data:`PRIMARY`, the models'
   offsets, :data:`accord.ensemble.features.COMPONENTS`) are non-negative and sum to at most
   1 (:func:`accord.ensemble.lad.fit_lad`), so they cannot cancel; ``0``: free weights.
- :func:`out_of_fold` repeats the whole procedure (the
-choice of ``λ`` included) inside each outer fold, so every case's forecast comes from an
+
+:func:`out_of_fold` repeats the whole procedure (the choice of ``λ`` included) inside each
+outer fold, so every case's forecast comes from an
 ensemble that never saw it, not even to choose ``λ`` (nested cross-validation: Varma &
 Simon 2006, *BMC Bioinformatics* 7:91).
 """

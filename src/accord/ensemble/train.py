@@ -56,7 +56,7 @@ def _interval(case: np.ndarray, e: np.ndarray, ref: np.ndarray) -> Interval:
     return Interval(value=round(d.value, 3), low=round(d.low, 3), high=round(d.high, 3))
 
 
-def _rows(result: BacktestResult) -> tuple[np.ndarray, ...]:
+def design_rows(result: BacktestResult) -> tuple[np.ndarray, ...]:
     """The ensemble's design rows ``(base, z, y, case id)`` in the order of its rows."""
     keep = [(c, r, c.design.issues.index(r.issue)) for c in result.cases
             if c.design is not None for r in c.rows if r.model == ENSEMBLE]
@@ -96,7 +96,7 @@ def fit_ensemble(result: BacktestResult, label: str, today: dt.date | None = Non
     if result.ensemble is None or ENSEMBLE not in result.models:
         raise OptionError("CASES", "fitting the ensemble needs a backtest of at least 2 "
                           "cases with outcomes, with every model")
-    base, z, y, ids = _rows(result)
+    base, z, y, ids = design_rows(result)
     final = fit_chosen(base, z, y, ids, rule=PRIMARY)
     in_sample = float(np.mean(np.abs(combine(base, z, final.beta) - y)))
     keys, errors = _paired(result)
