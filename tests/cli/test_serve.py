@@ -46,3 +46,27 @@ def test_library_sits_beside_the_data_and_imports_once(tmp_path, flagship_path):
 def test_default_db_without_inputs_is_the_current_folder(monkeypatch, tmp_path: Path):
     monkeypatch.chdir(tmp_path)
     assert default_db([]) == tmp_path / "accord-library.sqlite"
+
+
+def test_a_missing_or_bad_ensemble_exits_2_before_serving(tmp_path):
+    r = CliRunner().invoke(app, ["serve", "--ensemble", str(tmp_path / "nope.json")])
+    assert r.exit_code == 2 and "nope.json" in r.output
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"weights": {}}', encoding="utf-8")
+    r = CliRunner().invoke(app, ["serve", "--ensemble", str(bad)])
+    assert r.exit_code == 2 and "bad.json" in r.output
+
+
+def test_the_ensemble_option_reaches_the_app(monkeypatch, tmp_path):
+    import accord.web.server as server
+
+    ens = tmp_path / "ens.json"
+    from accord.ensemble.schema import default_ensemble
+
+    default_ensemble().save(ens)
+    got: dict[str, object] = {}
+    monkeypatch.setattr(server, "serve", lambda *args: got.update(args=args))
+    r = CliRunner().invoke(app, ["serve", "--ensemble", str(ens), "--db",
+                                 str(tmp_path / "lib.sqlite")])
+    assert r.exit_code == 0, r.output
+    assert got["args"][5] == ens  # inputs, host, port, db, calibration, ensemble, say

@@ -102,23 +102,26 @@ def test_unreachable_cluster_exits_2(flagship_path: Path,
 
 
 def test_ensemble_option_reads_the_named_file(flagship_path: Path, tmp_path: Path) -> None:
-    """``--ensemble FILE`` reaches the sampled runs: with every weight 0 the ensemble is the
-    compromise model on every sample, which the shipped weights are not."""
+    """``--ensemble FILE`` reaches the sampled runs: with weight 1 on median − compromise the
+    ensemble is the median model on every sample; the shipped one (every weight 0 since the
+    one-standard-error rule) is the compromise model."""
     from accord.ensemble.schema import DEFAULT_PATH
 
     data = json.loads(DEFAULT_PATH.read_text())
     data["weights"] = {k: 0.0 for k in data["weights"]}
-    zero = tmp_path / "zero.json"
-    zero.write_text(json.dumps(data))
-    args = ("--samples", "300", "--seed", "2", "--model", "compromise,ensemble",
+    data["weights"]["median − compromise"] = 1.0
+    median = tmp_path / "median.json"
+    median.write_text(json.dumps(data))
+    args = ("--samples", "300", "--seed", "2", "--model", "compromise,median,ensemble",
             "--calibration", "none")
-    mine = sweep_json(flagship_path, *args, "--ensemble", str(zero))
+    mine = sweep_json(flagship_path, *args, "--ensemble", str(median))
     shipped = sweep_json(flagship_path, *args)
-    for issue in mine["issues"]:
-        m = issue["models"]
-        assert m["ensemble"]["median"] == m["compromise"]["median"], issue["id"]
-        assert m["ensemble"]["intervals"] == m["compromise"]["intervals"], issue["id"]
-    assert any(i["models"]["ensemble"]["median"] != i["models"]["compromise"]["median"]
+    for got, want in ((mine, "median"), (shipped, "compromise")):
+        for issue in got["issues"]:
+            m = issue["models"]
+            assert m["ensemble"]["median"] == m[want]["median"], issue["id"]
+            assert m["ensemble"]["intervals"] == m[want]["intervals"], issue["id"]
+    assert any(i["models"]["median"]["median"] != i["models"]["compromise"]["median"]
                for i in shipped["issues"])
 
 

@@ -225,3 +225,40 @@ def test_newton_nash_matches_bisection_on_random_cases(seed: int, cost: float) -
         want = _bisection_nash(c, X, S, sq, players=veto, cost=cost)
         np.testing.assert_allclose(got, want, rtol=0, atol=1e-9)
         assert np.isnan(got).sum() == np.isnan(want).sum()
+
+
+# The fuzz suite's input (tests/fuzzing.py, case-data): a veto player one subnormal step
+# (5e-324) from a status quo of 0. Its bracket (0, 1e-323) made 1/t overflow (divide, the
+# slope) and, for gaps between about 1e-308 and 1e-154, 1/t² (multiply, its derivative).
+FUZZ_CASE = {
+    "title": "t",
+    "actors": [{"id": "a0", "name": "A", "capability": 1.0, "veto": True},
+               {"id": "a1", "name": "B", "capability": 1.0}],
+    "issues": [{"id": "i0", "title": "x", "scale": {0: "a", 100: "b"}, "status_quo": 0.0}],
+    "positions": [{"actor": "a0", "issue": "i0", "position": 5e-324, "salience": 1.0},
+                  {"actor": "a1", "issue": "i0", "position": 50.0, "salience": 1.0}],
+}
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+def test_nash_of_the_fuzz_case_does_not_overflow() -> None:
+    from accord.case import parse_case
+    from accord.forecast import forecast_case
+
+    f = forecast_case(parse_case(FUZZ_CASE, "fuzz"), "nash")
+    assert f.issues[0].outcomes["nash"] == 0.0  # within (0, 1e-323], printed to 6 decimals
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@pytest.mark.parametrize("gap", [1e-200, 1e-160, 1e-310, 5e-324])
+def test_nash_with_a_veto_player_next_to_the_status_quo(gap: float) -> None:
+    # two equal veto players at gap and 3·gap above a status quo of 0: the maximiser of
+    # log t + log(2g − t) + log t + log(6g − t) is t = (3 − √3)·g (t² − 6gt + 6g² = 0),
+    # inside the individually rational interval (0, 2g]; the answer is exact to 1e-12
+    X = np.array([[gap], [3 * gap]])
+    out = nash(np.ones(2), X, np.ones((2, 1)), np.zeros(1), np.array([True, True]))
+    assert 0.0 <= out[0] <= 2 * gap
+    assert abs(out[0] - (3 - np.sqrt(3)) * gap) <= 1e-12
+    # one veto player alone gets its ideal point
+    one = nash(np.ones(1), X[:1], np.ones((1, 1)), np.zeros(1), np.array([True]))
+    assert one[0] == pytest.approx(gap, rel=1e-9)

@@ -400,3 +400,69 @@ def test_extract_finds_quotes_of_the_founding_article(client, founding_text, nlp
     assert d["quotes"] and d["text"] == founding_text
     for q in d["quotes"]:  # offsets point into the returned text
         assert q["text"] in d["text"][q["start"]:q["end"]] or d["text"][q["start"]:q["end"]]
+
+
+@pytest.fixture
+def median_ensemble(tmp_path):
+    """The shipped ensemble with a choice table in which median is far the best everywhere."""
+    from accord.ensemble.schema import default_ensemble
+
+    ens = default_ensemble()
+    table = ens.choice.model_copy(deep=True)
+    for g in [table.overall, *table.groups]:
+        g.mae.update(median=1.0)
+    return ens.model_copy(update={"choice": table}).save(tmp_path / "median.json")
+
+
+def test_the_configured_ensemble_says_which_model_to_believe(library, tmp_path, client,
+                                                             median_ensemble):
+    from fastapi.testclient import TestClient
+
+    from accord.web.app import create_app
+
+    shipped = _case(client)
+    assert not any("believes median" in s for i in shipped["view"]["issues"]
+                   for s in i["summary"])
+    app = create_app(library, tmp_path / "data2", ensemble=median_ensemble)
+    with TestClient(app) as c:
+        view = c.get("/api/cases/1").json()["view"]
+        for issue in view["issues"]:  # the case page: the last sentence of every issue
+            assert issue["summary"][-1].startswith("accord believes median here")
+        what_if = c.post("/api/forecast", json={"case": shipped["case"]}).json()
+        assert what_if["issues"] == view["issues"]
+        got = c.get("/api/cases/1/forecast.json").json()
+        assert {i["belief"]["model"] for i in got["issues"]} == {"median"}
+        assert "believes median" in c.get("/api/cases/1/brief.html").text
+
+
+def test_a_bad_ensemble_file_stops_the_app(library, tmp_path):
+    from accord.errors import EnsembleError
+    from accord.web.app import create_app
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"label": 1}', encoding="utf-8")
+    with pytest.raises(EnsembleError):
+        create_app(library, tmp_path / "data", ensemble=bad)
+
+
+def test_runs_and_sweeps_read_the_configured_ensemble(monkeypatch, flagship, median_ensemble):
+    from accord.web import jobs
+    from accord.web.analysis import Setup
+
+    seen: dict[str, object] = {}
+    real_sweep, real_forecast = jobs.sweep_case, jobs.forecast_case
+
+    def sweep_case(*args, **kwargs):
+        seen["sweep"] = kwargs.get("ensemble")
+        return real_sweep(*args, **kwargs)
+
+    def forecast_case(case, models, ensemble=None):
+        seen["dynamic"] = ensemble
+        return real_forecast(case, models, ensemble)
+
+    monkeypatch.setattr(jobs, "sweep_case", sweep_case)
+    monkeypatch.setattr(jobs, "forecast_case", forecast_case)
+    setup = Setup(None, median_ensemble)
+    jobs.run_sweep(flagship, lambda _: None, 20, setup)
+    jobs.run_dynamic(flagship, lambda _: None, setup)
+    assert seen == {"sweep": median_ensemble, "dynamic": median_ensemble}

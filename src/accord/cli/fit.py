@@ -20,9 +20,14 @@ def summary(ens: Ensemble) -> list[str]:
     """What the file says about how well the ensemble does, in lines for a reader."""
     cv = ens.cross_validation
     d, b = cv.ensemble_vs_compromise, cv.best_vs_compromise
+    rule = ("the largest within one standard error of the best" if ens.penalty_rule == "one-se"
+            else "the best")
+    se = ens.inner_se.get(f"{ens.penalty:g}")
+    weights = ", ".join(f"{f} {w:+.3f}" for f, w in ens.weights.items() if w)
     lines = [
         f"fitted on {ens.issues} issues in {ens.cases} cases ({ens.label}); penalty "
-        f"{ens.penalty:g} (chosen by {cv.folds}-fold cross-validation by case)",
+        f"{ens.penalty:g} ({rule} by {cv.folds}-fold cross-validation by case: inner MAE "
+        f"{ens.inner_mae[f'{ens.penalty:g}']:.2f}" + (f" ± {se:.2f})" if se is not None else ")"),
         f"out-of-fold MAE ({cv.folds} folds by case, seed {cv.seed}; penalty chosen on inner "
         "folds): " + ", ".join(f"{m} {v:.1f}" for m, v in sorted(cv.mae.items(),
                                                                   key=lambda kv: kv[1])),
@@ -33,8 +38,11 @@ def summary(ens: Ensemble) -> list[str]:
         f"best ({cv.best}) − compromise: {b.value:+.1f} [{b.low:+.1f}, {b.high:+.1f}]",
         f"following the per-issue choice (out of fold): MAE {cv.choice_mae:.1f}",
         f"in-sample MAE of the final weights (optimistic): {cv.in_sample_mae:.1f}",
-        "weights: " + ", ".join(f"{f} {w:+.3f}" for f, w in ens.weights.items() if w),
+        "weights: " + (weights or "none (the ensemble is the compromise model)"),
     ]
+    if ens.convex:
+        lines.append(f"the models' weights are non-negative and sum to at most 1 "
+                     f"({len(ens.convex)} models)")
     return lines
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from accord.cli.app import app, fail, out
+from accord.cli.options import ENSEMBLE_HELP
 
 
 @app.command()
@@ -20,6 +21,8 @@ def serve(
     calibration: str = typer.Option(
         "default", "--calibration", help="the case page's intervals: 'default' (the "
         "calibration accord ships), a calibration FILE, or 'none' (input uncertainty only)"),
+    ensemble: Path = typer.Option(None, "--ensemble", help=ENSEMBLE_HELP + "; the case page, "
+                                  "runs, sweeps and downloads all read it"),
 ) -> None:
     """Serve the case library and the what-if case page on http://127.0.0.1:8000/."""
     from accord.calibration import resolve_calibration
@@ -32,4 +35,9 @@ def serve(
     if not 1 <= port <= 65535:
         fail(f"--port must lie in 1..65535, got {port}")
     resolve_calibration(calibration)  # a bad file: exit 2 before anything starts
-    run(inputs, host, port, db, calibration, lambda s: out.print(s, highlight=False, markup=False))
+    if ensemble is not None:
+        from accord.ensemble.schema import load_ensemble
+
+        load_ensemble(ensemble)  # likewise
+    run(inputs, host, port, db, calibration, ensemble,
+        lambda s: out.print(s, highlight=False, markup=False))

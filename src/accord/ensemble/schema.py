@@ -15,6 +15,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from accord.ensemble.choice import ChoiceTable
+from accord.ensemble.crossval import PenaltyRule
 from accord.ensemble.features import FEATURES, combine, design
 from accord.errors import EnsembleError
 from accord.jsonfile import read_model, write_model
@@ -24,7 +25,8 @@ DEFAULT_PATH = Path(__file__).with_name("default.json")
 METHOD = (
     "forecast = clip(compromise + sum_j w_j z_j, 0, 100), z_j the other models' forecasts "
     "minus the compromise forecast and a few pulls (status quo, proposer) in points; w by "
-    "least absolute deviations with an L1 penalty chosen by cross-validation by case"
+    "least absolute deviations with an L1 penalty chosen by cross-validation by case (the "
+    "one-standard-error rule), the models' weights non-negative and summing to at most 1"
 )
 
 
@@ -65,7 +67,10 @@ class Ensemble(BaseModel):
     date: dt.date
     accord_version: str
     penalty: float
+    penalty_rule: PenaltyRule = "min"  # how the inner folds chose it (files before: "min")
     inner_mae: dict[str, float]  # penalty → MAE on the inner folds that chose it
+    inner_se: dict[str, float] = {}  # penalty → its standard error over the inner folds
+    convex: list[str] = []  # features whose weights are ≥ 0 and sum to ≤ 1 (before: none)
     weights: dict[str, float]  # feature → weight, in accord.ensemble.features.FEATURES order
     cross_validation: CrossValidation
     choice: ChoiceTable

@@ -18,7 +18,7 @@ from accord import __version__
 from accord.backtest.bootstrap import mae_difference
 from accord.backtest.runner import ENSEMBLE, BacktestResult
 from accord.ensemble.choice import choice_table, chosen_errors
-from accord.ensemble.crossval import fit_chosen
+from accord.ensemble.crossval import PRIMARY, fit_chosen
 from accord.ensemble.features import BASE, FEATURES, combine
 from accord.ensemble.schema import CrossValidation, Ensemble, Interval
 from accord.errors import OptionError
@@ -56,7 +56,7 @@ def _interval(case: np.ndarray, e: np.ndarray, ref: np.ndarray) -> Interval:
     return Interval(value=round(d.value, 3), low=round(d.low, 3), high=round(d.high, 3))
 
 
-def _rows(result: BacktestResult) -> tuple[np.ndarray, ...]:
+def design_rows(result: BacktestResult) -> tuple[np.ndarray, ...]:
     """The ensemble's design rows ``(base, z, y, case id)`` in the order of its rows."""
     keep = [(c, r, c.design.issues.index(r.issue)) for c in result.cases
             if c.design is not None for r in c.rows if r.model == ENSEMBLE]
@@ -96,14 +96,17 @@ def fit_ensemble(result: BacktestResult, label: str, today: dt.date | None = Non
     if result.ensemble is None or ENSEMBLE not in result.models:
         raise OptionError("CASES", "fitting the ensemble needs a backtest of at least 2 "
                           "cases with outcomes, with every model")
-    base, z, y, ids = _rows(result)
-    final = fit_chosen(base, z, y, ids)
+    base, z, y, ids = design_rows(result)
+    final = fit_chosen(base, z, y, ids, rule=PRIMARY)
     in_sample = float(np.mean(np.abs(combine(base, z, final.beta) - y)))
     keys, errors = _paired(result)
     return Ensemble(
         label=label, files=result.case_ids, cases=len(result.cases), issues=int(y.size),
         date=today or dt.date.today(), accord_version=__version__, penalty=final.penalty,
+        penalty_rule=PRIMARY.penalty,
         inner_mae={f"{k:g}": round(v, 3) for k, v in final.inner_mae.items()},
+        inner_se={f"{k:g}": round(v, 3) for k, v in final.inner_se.items()},
+        convex=list(FEATURES[:PRIMARY.convex]),
         weights={f: round(float(b), 6) for f, b in zip(FEATURES, final.beta, strict=True)},
         cross_validation=_cross_validation(result, in_sample),
         choice=choice_table(errors, *_traits(result, keys)),

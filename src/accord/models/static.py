@@ -117,12 +117,16 @@ TOLERANCE = 1e-12  # on the 0–100 scale: the last Newton step is below this ev
 MAX_STEPS = 200  # every step at least halves the bracket or is a Newton step inside it
 
 
-def _newton(slope: Slope, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+def _newton(
+    slope: Slope, lo: np.ndarray, hi: np.ndarray, scale: np.ndarray | float = 1.0
+) -> np.ndarray:
     """The root of a decreasing ``slope`` (returning the slope and its derivative) between
     ``lo`` and ``hi``, elementwise: Newton steps, kept inside a bracket that every evaluation
     narrows, and bisection when a step would leave it (Press et al., *Numerical Recipes*,
     3rd ed., §9.4, ``rtsafe``). Quadratic convergence near the root: about six evaluations
-    instead of the sixty halvings bisection needs for the same precision."""
+    instead of the sixty halvings bisection needs for the same precision. ``scale``: the
+    variable's unit on the 0–100 scale (a step of 1 moves the answer by ``scale`` points);
+    the stopping test is on the 0–100 scale."""
     lo, hi = lo.copy(), hi.copy()
     x = (lo + hi) / 2
     for _ in range(MAX_STEPS):
@@ -135,7 +139,7 @@ def _newton(slope: Slope, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
             step = x - f / df
         inside = (step >= lo) & (step <= hi)  # NaN (a pole) is never inside
         nxt = np.where(inside, step, (lo + hi) / 2)
-        moved = np.abs(nxt - x)
+        moved = np.abs(nxt - x) * scale
         x = nxt
         if not (moved > TOLERANCE).any():
             break
@@ -175,20 +179,24 @@ def _veto_nash(w: np.ndarray, X: np.ndarray, sq: np.ndarray, active: np.ndarray)
     reach = np.minimum(reach, np.where(sign > 0, 100.0 - sq, sq - 0.0))
     feasible &= reach > 0
     hi_cap = np.where(feasible, reach, 1.0)
+    # t is solved as t = unit·u with unit the power of two just below hi_cap (u < 1): a veto
+    # player within 1e-154 of the status quo otherwise makes 1/t² overflow. Scaling by a power
+    # of two is exact, so every iterate is the unscaled one times the unit, bit for bit.
+    unit = np.ldexp(1.0, np.frexp(hi_cap)[1] - 1)
     wa = np.where(active, w, 0.0)
     total = wa.sum(axis=-2)
     # inactive players sit infinitely far: 1 / (span - t) = 0 for them
-    span = np.where(active & (w > 0), 2 * sign[..., None, :] * d, np.inf)
+    span = np.where(active & (w > 0), 2 * sign[..., None, :] * d, np.inf) / unit[..., None, :]
 
-    def slope(t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        # d/dt Σ w_i [log t + log(span_i - t)] and its derivative
+    def slope(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        # d/du Σ w_i [log u + log(span_i - u)] and its derivative, spans in units
         with np.errstate(divide="ignore", invalid="ignore"):
-            inv_t = 1.0 / t
-            r = 1.0 / (span - t[..., None, :])
+            inv_u = 1.0 / u
+            r = 1.0 / (span - u[..., None, :])
             wr = wa * r
-            f = total * inv_t - wr.sum(axis=-2)
-            df = -total * inv_t * inv_t - (wr * r).sum(axis=-2)
+            f = total * inv_u - wr.sum(axis=-2)
+            df = -total * inv_u * inv_u - (wr * r).sum(axis=-2)
         return f, df
 
-    t = _newton(slope, np.zeros_like(hi_cap), hi_cap)
+    t = _newton(slope, np.zeros_like(hi_cap), hi_cap / unit, unit) * unit
     return np.where(feasible, sq + sign * t, sq)

@@ -4,11 +4,15 @@ endpoint answers with it on every edit).
 
 The intervals are made as ``accord forecast`` makes them
 (:func:`accord.calibration.apply.with_intervals`): a quick sweep of the case's stated ranges,
-widened by the calibration's model error, so an edit of an uncertainty moves them.
+widened by the calibration's model error, so an edit of an uncertainty moves them. Each
+issue's sentences end with the model accord believes there (the choice table of the server's
+ensemble file, as ``accord forecast --ensemble FILE`` says it).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from accord.assessment import assess
@@ -16,13 +20,23 @@ from accord.calibration.apply import with_intervals
 from accord.calibration.schema import Calibration
 from accord.case import Case
 from accord.forecast import forecast_case
-from accord.report.wording import changes, summary, verdict
+from accord.report.wording import belief, changes, summary, verdict
 
 
-def static_view(case: Case, calibration: Calibration | None) -> dict[str, Any]:
-    """The static models' forecast per issue with its zone and intervals (``calibration``
-    None: input uncertainty only), and the assessment in words."""
-    forecast = with_intervals(case, forecast_case(case), calibration)
+@dataclass(frozen=True)
+class Setup:
+    """What every forecast of one server reads: the calibration (None: input uncertainty
+    only) and the ensemble file (None: the one accord ships), as ``accord serve`` was told."""
+
+    calibration: Calibration | None
+    ensemble: Path | None = None
+
+
+def static_view(case: Case, setup: Setup) -> dict[str, Any]:
+    """The static models' forecast per issue with its zone and intervals, and the assessment
+    in words."""
+    forecast = with_intervals(case, forecast_case(case, None, setup.ensemble),
+                              setup.calibration, setup.ensemble)
     assessment = assess(case, forecast)
     return {
         "question": case.question,
@@ -39,7 +53,8 @@ def static_view(case: Case, calibration: Calibration | None) -> dict[str, Any]:
                 "outcomes": f.outcomes,
                 "intervals": f.intervals,
                 "inside": f.agreement.inside,
-                "summary": summary(assessment.issue(f.id)),
+                "summary": summary(assessment.issue(f.id)) + [
+                    said for said in (belief(f),) if said],
             }
             for f in forecast.issues
         ],

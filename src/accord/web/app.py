@@ -20,12 +20,13 @@ from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Res
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from accord.calibration import Calibration, resolve_calibration
+from accord.calibration import resolve_calibration
 from accord.calibration.apply import with_intervals
 from accord.case import Case, dump_case, field_path
+from accord.ensemble.schema import load_ensemble
 from accord.errors import InputError, MissingExtra
 from accord.forecast import forecast_case
-from accord.web.analysis import static_view
+from accord.web.analysis import Setup, static_view
 from accord.web.imports import import_file
 from accord.web.jobs import MAX_SAMPLES, Jobs
 from accord.web.limits import BodyLimit
@@ -82,11 +83,11 @@ def _request_problems(exc: RequestValidationError) -> list[tuple[str, str]]:
     return out
 
 
-def _case_json(v: Version, cal: Calibration | None) -> dict[str, Any]:
+def _case_json(v: Version, setup: Setup) -> dict[str, Any]:
     case = v.case()
     return {"id": v.case_id, "version": v.number, "note": v.note, "saved": v.saved,
             "case": case.model_dump(mode="json", exclude_none=True),
-            "view": static_view(case, cal)}
+            "view": static_view(case, setup)}
 
 
 def _handlers(app: FastAPI) -> None:
@@ -124,7 +125,7 @@ def _pages(app: FastAPI) -> None:
         return FileResponse(STATIC / "case.html")
 
 
-def _library_api(app: FastAPI, lib: Library, uploads: Path, cal: Calibration | None) -> None:
+def _library_api(app: FastAPI, lib: Library, uploads: Path, setup: Setup) -> None:
     @app.get("/api/cases")
     def list_cases(q: str = Query("", max_length=200)) -> dict[str, Any]:
         return {"library": str(lib.path), "cases": [vars(s) for s in lib.cases(q)]}
@@ -140,7 +141,7 @@ def _library_api(app: FastAPI, lib: Library, uploads: Path, cal: Calibration | N
     @app.get("/api/cases/{case_id}")
     def open_case(case_id: int, version: int | None = Query(None, ge=1)) -> dict[str, Any]:
         v = lib.latest(case_id) if version is None else lib.version(case_id, version)
-        return {**_case_json(v, cal), "latest": lib.latest(case_id).number}
+        return {**_case_json(v, setup), "latest": lib.latest(case_id).number}
 
     @app.get("/api/cases/{case_id}/versions")
     def history(case_id: int) -> dict[str, Any]:
@@ -177,11 +178,12 @@ def _library_api(app: FastAPI, lib: Library, uploads: Path, cal: Calibration | N
                                  headers={"content-disposition": f'attachment; filename="{name}"'})
 
 
-def _brief(case: Case, fmt: str, samples: int, stem: str, cal: Calibration | None) -> Response:
+def _brief(case: Case, fmt: str, samples: int, stem: str, setup: Setup) -> Response:
     from accord.report.compose import compose_brief  # matplotlib: only when asked
     from accord.report.render import render_html, render_markdown
 
-    brief = compose_brief(case, samples=samples, calibration=cal)
+    brief = compose_brief(case, samples=samples, calibration=setup.calibration,
+                          ensemble=setup.ensemble)
     if fmt == "html":
         return Response(render_html(brief), media_type="text/html", headers={
             "content-disposition": f'attachment; filename="{stem}.html"'})
@@ -195,29 +197,31 @@ def _brief(case: Case, fmt: str, samples: int, stem: str, cal: Calibration | Non
                     headers={"content-disposition": f'attachment; filename="{stem}-md.zip"'})
 
 
-def _outputs_api(app: FastAPI, lib: Library, cal: Calibration | None) -> None:
+def _outputs_api(app: FastAPI, lib: Library, setup: Setup) -> None:
     @app.get("/api/cases/{case_id}/brief.{fmt}")
     def brief(case_id: int, fmt: str, version: int | None = Query(None, ge=1),
               samples: int = Query(0, ge=0, le=MAX_SAMPLES)) -> Response:
         if fmt not in ("html", "md"):
             return _error(404, f"no brief format {fmt!r}", [("fmt", "use brief.html or brief.md")])
         v = lib.latest(case_id) if version is None else lib.version(case_id, version)
-        return _brief(v.case(), fmt, samples, f"case-{case_id}-v{v.number}", cal)
+        return _brief(v.case(), fmt, samples, f"case-{case_id}-v{v.number}", setup)
 
     @app.get("/api/cases/{case_id}/forecast.json")
     def forecast_json(case_id: int, version: int | None = Query(None, ge=1)) -> Response:
-        """What ``accord forecast --format json`` prints, with the server's calibration."""
+        """What ``accord forecast --format json`` prints, with the server's calibration and
+        ensemble."""
         v = lib.latest(case_id) if version is None else lib.version(case_id, version)
         case = v.case()
-        forecast = with_intervals(case, forecast_case(case), cal)
+        forecast = with_intervals(case, forecast_case(case, None, setup.ensemble),
+                                  setup.calibration, setup.ensemble)
         return Response(forecast.to_json(), media_type="application/json", headers={
             "content-disposition": f'attachment; filename="case-{case_id}-v{v.number}.json"'})
 
 
-def _compute_api(app: FastAPI, jobs: Jobs, uploads: Path, cal: Calibration | None) -> None:
+def _compute_api(app: FastAPI, jobs: Jobs, uploads: Path, setup: Setup) -> None:
     @app.post("/api/forecast")
     def what_if(body: CaseBody) -> dict[str, Any]:
-        return static_view(case_from(body.case), cal)
+        return static_view(case_from(body.case), setup)
 
     @app.post("/api/runs")
     def start_run(body: RunBody) -> dict[str, Any]:
@@ -240,20 +244,24 @@ def _compute_api(app: FastAPI, jobs: Jobs, uploads: Path, cal: Calibration | Non
         case = attach_quote(case_from(body.case), body.actor, body.issue, body.quote,
                             body.speaker, body.article)
         return {"case": case.model_dump(mode="json", exclude_none=True),
-                "view": static_view(case, cal)}
+                "view": static_view(case, setup)}
 
 
 def create_app(library: Library, data_dir: Path, max_body: int | None = None,
-               calibration: str | Path = "default") -> Any:
+               calibration: str | Path = "default", ensemble: Path | None = None) -> Any:
     """The web app over ``library``; uploads are staged under ``data_dir/uploads`` only.
     ``calibration`` makes the intervals as ``accord forecast --calibration`` does
-    ('default', 'none' or a calibration file)."""
-    cal = resolve_calibration(calibration)
+    ('default', 'none' or a calibration file); ``ensemble``: the ensemble file every forecast,
+    run and sweep reads, as ``--ensemble`` (None: the one accord ships; a bad file is an
+    :class:`~accord.errors.EnsembleError` here, before anything is served)."""
+    if ensemble is not None:
+        load_ensemble(ensemble)
+    setup = Setup(resolve_calibration(calibration), ensemble)
     app = FastAPI(title="accord", docs_url=None, redoc_url=None, openapi_url=None)
     uploads = data_dir / "uploads"
     _handlers(app)
     _pages(app)
-    _library_api(app, library, uploads, cal)
-    _outputs_api(app, library, cal)
-    _compute_api(app, Jobs(cal), uploads, cal)
+    _library_api(app, library, uploads, setup)
+    _outputs_api(app, library, setup)
+    _compute_api(app, Jobs(setup), uploads, setup)
     return BodyLimit(app) if max_body is None else BodyLimit(app, max_body)

@@ -20,13 +20,13 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from accord.calibration.apply import calibrate_sweep
-from accord.calibration.schema import Calibration
 from accord.case import Case
 from accord.errors import AccordError, OptionError
 from accord.forecast import forecast_case
 from accord.models.arrays import case_arrays
 from accord.models.trajectory import trajectory
 from accord.uncertainty.sweep import sweep_case
+from accord.web.analysis import Setup
 from accord.web.store import NotFound
 
 DYNAMIC = ("eum", "eum-mean", "exchange")
@@ -43,7 +43,7 @@ if _METHOD == "forkserver":
 Step = Callable[[float], None]
 
 
-def run_dynamic(case: Case, step: Step) -> dict[str, Any]:
+def run_dynamic(case: Case, step: Step, setup: Setup) -> dict[str, Any]:
     """The EUM's rounds per issue (chart data), then the dynamic models' forecasts."""
     arrays = case_arrays(case)
     rounds = {}
@@ -52,7 +52,7 @@ def run_dynamic(case: Case, step: Step) -> dict[str, Any]:
         step(j / (k + 1))
         rounds[issue.id] = trajectory(arrays, "eum", issue.id).to_dict()
     step(k / (k + 1))
-    forecast = forecast_case(case, list(DYNAMIC))
+    forecast = forecast_case(case, list(DYNAMIC), setup.ensemble)
     return {
         "models": forecast.models,
         "outcomes": {f.id: f.outcomes for f in forecast.issues},
@@ -60,14 +60,16 @@ def run_dynamic(case: Case, step: Step) -> dict[str, Any]:
     }
 
 
-def run_sweep(case: Case, step: Step, samples: int, cal: Calibration | None) -> dict[str, Any]:
-    """The static models over ``samples`` draws of the case's uncertain inputs, their
-    intervals widened by ``cal`` (as ``accord report`` widens the brief's)."""
-    sweep = sweep_case(case, samples, chunk=SWEEP_CHUNK, progress=lambda n: step(n / samples))
-    return calibrate_sweep(sweep, case, cal).model_dump(mode="json")
+def run_sweep(case: Case, step: Step, samples: int, setup: Setup) -> dict[str, Any]:
+    """The static models over ``samples`` draws of the case's uncertain inputs (the ensemble,
+    where run, from the server's file), their intervals widened by the server's calibration
+    (as ``accord report`` widens the brief's)."""
+    sweep = sweep_case(case, samples, chunk=SWEEP_CHUNK, progress=lambda n: step(n / samples),
+                       ensemble=setup.ensemble)
+    return calibrate_sweep(sweep, case, setup.calibration).model_dump(mode="json")
 
 
-def _work(kind: str, case: Case, samples: int, cal: Calibration | None, progress: Any,
+def _work(kind: str, case: Case, samples: int, setup: Setup, progress: Any,
           conn: Connection) -> None:
     """The worker process: run, then send ``(status, result or error)`` back."""
 
@@ -75,8 +77,8 @@ def _work(kind: str, case: Case, samples: int, cal: Calibration | None, progress
         progress.value = x
 
     try:
-        result = (run_dynamic(case, step) if kind == "dynamic"
-                  else run_sweep(case, step, samples, cal))
+        result = (run_dynamic(case, step, setup) if kind == "dynamic"
+                  else run_sweep(case, step, samples, setup))
         conn.send(("done", result))
     except AccordError as e:
         conn.send(("failed", str(e)))
@@ -101,11 +103,11 @@ class Job:
                 "progress": round(self.progress, 3), "result": self.result, "error": self.error}
 
 
-def _watch(job: Job, case: Case, samples: int, cal: Calibration | None) -> None:
+def _watch(job: Job, case: Case, samples: int, setup: Setup) -> None:
     """Run ``job`` in a worker process; terminate it when the job is cancelled."""
     progress = _CTX.Value("d", 0.0, lock=False)
     ours, theirs = _CTX.Pipe(duplex=False)
-    proc = _CTX.Process(target=_work, args=(job.kind, case, samples, cal, progress, theirs),
+    proc = _CTX.Process(target=_work, args=(job.kind, case, samples, setup, progress, theirs),
                         daemon=True)
     proc.start()
     theirs.close()
@@ -134,10 +136,10 @@ def _watch(job: Job, case: Case, samples: int, cal: Calibration | None) -> None:
 
 
 class Jobs:
-    """The jobs of one server; sweeps' intervals are widened by ``calibration``."""
+    """The jobs of one server, run with its ``setup`` (calibration and ensemble file)."""
 
-    def __init__(self, calibration: Calibration | None = None) -> None:
-        self.calibration = calibration
+    def __init__(self, setup: Setup) -> None:
+        self.setup = setup
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
@@ -155,7 +157,7 @@ class Jobs:
             self._forget_old()
             job = Job(uuid.uuid4().hex, kind)
             self._jobs[job.id] = job
-        threading.Thread(target=_watch, args=(job, case, samples, self.calibration),
+        threading.Thread(target=_watch, args=(job, case, samples, self.setup),
                          daemon=True).start()
         return job
 

@@ -47,7 +47,7 @@ def import_cases(lib: Library, files: list[Path], say: Callable[[str], None]) ->
 
 
 def serve(inputs: list[Path], host: str, port: int, db: Path | None, calibration: str,
-          say: Callable[[str], None]) -> None:
+          ensemble: Path | None, say: Callable[[str], None]) -> None:
     import uvicorn
 
     from accord.web.app import create_app
@@ -57,5 +57,6 @@ def serve(inputs: list[Path], host: str, port: int, db: Path | None, calibration
     import_cases(lib, case_files(inputs), say)
     say(f"case library: {path.resolve()}")
     say(f"open http://{host}:{port}/ (Ctrl+C stops the server)")
-    app = create_app(lib, path.parent / "accord-data", calibration=calibration)
+    app = create_app(lib, path.parent / "accord-data", calibration=calibration,
+                     ensemble=ensemble)
     uvicorn.run(app, host=host, port=port, log_level="warning")
