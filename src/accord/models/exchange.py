@@ -495,18 +495,19 @@ class _OneGame:
     """
 
     def __init__(self, rounds: _Rounds, alive: np.ndarray):
-        c, n = rounds.c, rounds.n
+        c = rounds.c
         self.rounds = rounds
         self.fixed = rounds.fixed.T.tolist()  # per candidate, the fields of _Fixed
-        # per candidate: [i on q, j on p] (supply), and likewise update and demand
-        self.supply, self.update, self.demand = rounds.cells.transpose(0, 2, 1).tolist()
+        # per candidate, the fields of _Cells: [supply i, supply j, update i, update j, demand
+        # i, demand j]
+        self.cells = rounds.cells.reshape(6, -1).T.tolist()
         self.pos = rounds.pos.reshape(-1).tolist()
         self.upd: dict[int, float] = {}  # decide's updates recorded so far (see _record)
         self.upd_sum = [0.0] * rounds.upd_sum.size
         # flat over side × candidates (side i of every candidate, then side j): the "code"
-        # ``side * size + candidate`` of the indexes below
+        # ``side * size + candidate`` of the indexes below. A candidate's new positions are
+        # not kept: its supply positions plus its moves give them (the same sums)
         self.move = rounds.move.reshape(-1).tolist()
-        self.y = rounds.y.reshape(-1).tolist()
         self.ksum = [0.0] * rounds.ksum.size  # as in _Rounds at the start of a round
         self.kpos = [True] * rounds.kpos.size
         self.kneg = [True] * rounds.kneg.size
@@ -520,13 +521,12 @@ class _OneGame:
         self.by_supply = _groups(np.concatenate((c["iq"], c["jp"])), len(self.pos))
         self.by_demand = _groups(np.concatenate((c["jq"], c["ip"])), len(self.pos),
                                  np.arange(2 * size) % size)
-        # moves and gain before _cut, and whether valid then: a candidate whose supply
-        # positions did not move needs only _cut again (None: not known yet)
+        # moves and gain before the cut test, and whether valid then: a candidate whose supply
+        # positions did not move needs only the cut test again (None: not known yet)
         self.uncut: list[tuple[float, float, float, bool] | None] = [None] * size
         self.version = [0] * size
         self.heap = [(-g, f, 0) for f, g in enumerate(self.gain) if self.alive[f]]
         heapq.heapify(self.heap)
-        self.n = n
 
     def play(self, r: int) -> None:
         """Realise exchanges until none is open; leave positions and rows in ``rounds``."""
@@ -546,16 +546,20 @@ class _OneGame:
         """The open candidate with the highest gain, the earliest created among gains within
         :data:`TIE` of it; None when none is open."""
         heap, alive, version = self.heap, self.alive, self.version
-        while heap and not (alive[heap[0][1]] and version[heap[0][1]] == heap[0][2]):
-            heapq.heappop(heap)
-        if not heap:
+        while heap:
+            top = heapq.heappop(heap)
+            if alive[top[1]] and version[top[1]] == top[2]:
+                break
+        else:
             return None
-        floor = -heap[0][0] - TIE
-        near = []
+        floor = -top[0] - TIE
+        near = [top]
         while heap and -heap[0][0] >= floor:
             entry = heapq.heappop(heap)
             if alive[entry[1]] and version[entry[1]] == entry[2]:
                 near.append(entry)
+        if len(near) == 1:
+            return top[1]
         first = min(near, key=lambda entry: entry[1])
         for entry in near:
             if entry is not first:
@@ -563,23 +567,21 @@ class _OneGame:
         return first[1]
 
     def _step(self, r: int, e: int) -> tuple[float, ...]:
-        pos = self.pos
+        pos, size, alive = self.pos, self.size, self.alive
+        si, sj, ui, uj, di, dj = self.cells[e]
+        xi, xj = pos[si], pos[sj]
+        yi, yj = xi + self.move[e], xj + self.move[e + size]
         u, q, v, p = self.names[e]
-        iq, jp = self.supply[e]
-        size = self.size
-        yi, yj = self.y[e], self.y[e + size]
-        row = (r, u, q, pos[iq], yi, v, p, pos[jp], yj, self.gain[e])
-        self.alive[e] = False
-        pos[iq], pos[jp] = yi, yj
+        row = (r, u, q, xi, yi, v, p, xj, yj, self.gain[e])
+        alive[e] = False
+        pos[si], pos[sj] = yi, yj
         fx = self.fixed[e]
-        ui, uj = self.update[e]
-        di, dj = self.demand[e]
         self._record(ui, di, fx[6], yi, fx[10])  # w_iq, start_i
         self._record(uj, dj, fx[7], yj, fx[11])  # w_jp, start_j
-        alive, move, ksum, kpos, kneg = self.alive, self.move, self.ksum, self.kpos, self.kneg
-        moved = set()
+        move, ksum, kpos, kneg = self.move, self.ksum, self.kpos, self.kneg
         by_supply, by_demand, uncut = self.by_supply, self.by_demand, self.uncut
-        for cell in (iq, jp):  # (dropping from the indexes what is no longer open)
+        touched = set()
+        for cell in (si, sj):  # (dropping from the indexes what is no longer open)
             by_supply[cell] = codes = [code for code in by_supply[cell] if alive[code % size]]
             for code in codes:  # its supply position moved: keep its last move in the history
                 f = code % size
@@ -587,16 +589,16 @@ class _OneGame:
                 ksum[code] += mv
                 kpos[code] = kpos[code] and mv > 0
                 kneg[code] = kneg[code] and mv < 0
-                moved.add(f)
+                touched.add(f)
                 uncut[f] = None
-        by_demand[di] = [f for f in by_demand[di] if alive[f]]
-        by_demand[dj] = [f for f in by_demand[dj] if alive[f]]
-        asked = set(by_demand[di]).union(by_demand[dj])
-        heap, version, gain = self.heap, self.version, self.gain
-        for f in moved.union(asked):
+        for cell in (di, dj):  # its demander's recorded updates changed: the cut test again
+            by_demand[cell] = asked = [f for f in by_demand[cell] if alive[f]]
+            touched.update(asked)
+        heap, version, gain, calculate = self.heap, self.version, self.gain, self._calculate
+        for f in touched:
             if alive[f]:
                 was = gain[f]
-                alive[f] = ok = self._calculate(f)
+                alive[f] = ok = calculate(f)
                 if ok and gain[f] != was:  # (the same gain: its heap entry still holds)
                     version[f] += 1
                     heapq.heappush(heap, (-gain[f], f, version[f]))
@@ -614,19 +616,32 @@ class _OneGame:
         self.upd[where] = new
 
     def _calculate(self, f: int) -> bool:
-        """As :meth:`_Rounds._calculate`, for candidate ``f``: store its moves, its gain and
-        its new positions; return whether it is valid."""
-        fx = self.fixed[f]
-        si, sj = self.supply[f]
+        """As :meth:`_Rounds._calculate`, for candidate ``f``: store its moves and its gain;
+        return whether it is valid."""
+        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, start_i, start_j, base_q, base_p = (
+            self.fixed[f])
+        si, sj, ui, uj, ri, rj = self.cells[f]
         xi, xj = self.pos[si], self.pos[sj]
         uncut = self.uncut[f]
-        if uncut is None:
-            uncut = self.uncut[f] = self._uncut(f, fx, xi, xj)
-        mi, mj, gain, ok = uncut
-        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, start_i, start_j, base_q, base_p = fx
+        if uncut is None:  # by equal gain alone, as in _Rounds._calculate
+            reach_j, reach_i = abs(di - xj), abs(dj - xi)
+            dp = reach_j * wjp / Dp
+            dq = dp * (sjp + sip) / (sjq + siq)
+            mi, mj = dq * Dq / wiq, reach_j
+            if mi > reach_i:  # too far for i: i moves all the way to j instead
+                dq = reach_i * wiq / Dq
+                dp = dq * (siq + sjq) / (sip + sjp)
+                mi, mj = reach_i, dp * Dp / wjp
+            if xi > dj:
+                mi = -mi
+            if xj > di:
+                mj = -mj
+            gain = abs(dq * siq - dp * sip)
+            ok = gain >= TINY and self._valid(f, mi, mj, xi, xj)
+            self.uncut[f] = mi, mj, gain, ok
+        else:
+            mi, mj, gain, ok = uncut
         if ok:  # neither move may push the expected outcome past the partner's position
-            ui, uj = self.update[f]
-            ri, rj = self.demand[f]
             upd, upd_sum = self.upd, self.upd_sum
             cut = False
             delta = _crossing(xi, dj, wiq, Dq, start_i, base_q + upd_sum[ri], upd.get(ui), mi)
@@ -641,31 +656,9 @@ class _OneGame:
                 cut = True
             if cut:
                 ok = self._valid(f, mi, mj, xi, xj)
-        g = f + self.size
-        self.move[f], self.move[g] = mi, mj
-        self.y[f], self.y[g] = xi + mi, xj + mj
+        self.move[f], self.move[f + self.size] = mi, mj
         self.gain[f] = gain
         return ok
-
-    def _uncut(self, f: int, fx: list[float], xi: float, xj: float
-               ) -> tuple[float, float, float, bool]:
-        """Candidate ``f``'s moves and gain by equal gain alone from supply positions ``xi``
-        and ``xj`` (``fx``: its fields of :class:`_Fixed`), and whether they are valid."""
-        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq = fx[:10]
-        reach_j, reach_i = abs(di - xj), abs(dj - xi)
-        dp = reach_j * wjp / Dp
-        dq = dp * (sjp + sip) / (sjq + siq)
-        mi, mj = dq * Dq / wiq, reach_j
-        if mi > reach_i:  # too far for i: i moves all the way to j instead
-            dq = reach_i * wiq / Dq
-            dp = dq * (siq + sjq) / (sip + sjp)
-            mi, mj = reach_i, dp * Dp / wjp
-        if xi > dj:
-            mi = -mi
-        if xj > di:
-            mj = -mj
-        gain = abs(dq * siq - dp * sip)
-        return mi, mj, gain, gain >= TINY and self._valid(f, mi, mj, xi, xj)
 
     def _valid(self, f: int, mi: float, mj: float, xi: float, xj: float) -> bool:
         """As :meth:`_Rounds._valid`, for candidate ``f``."""
