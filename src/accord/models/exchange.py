@@ -513,8 +513,6 @@ class _OneGame:
         self.kneg = [True] * rounds.kneg.size
         self.gain = rounds.gain.tolist()
         self.alive = alive.tolist()
-        # per candidate: i, the issue i supplies, j, the issue j supplies
-        self.names = np.stack((c["u"], c["q"], c["v"], c["p"]), axis=1).tolist()
         self.size = size = len(self.gain)
         # per cell (actor, issue): the candidates (side i) and candidates + size (side j) that
         # supply it, and the candidates whose sides demand it
@@ -530,17 +528,18 @@ class _OneGame:
 
     def play(self, r: int) -> None:
         """Realise exchanges until none is open; leave positions and rows in ``rounds``."""
-        rows: list[tuple[float, ...]] = []
+        steps: list[tuple[float, ...]] = []
         while (e := self._best()) is not None:
-            rows.append(self._step(r, e))
+            steps.append(self._step(e))
         rounds = self.rounds
         rounds.pos = np.array(self.pos).reshape(rounds.pos.shape)
-        if rows:
-            cols = list(zip(*rows, strict=True))
-            names = ("round", "actor_i", "issue_i", "x_i", "y_i", "actor_j", "issue_j", "x_j",
-                     "y_j", "gain")
-            got = {nm: np.array(col) for nm, col in zip(names, cols, strict=True)}
-            rounds._rows.append({"sample": np.zeros(len(rows), int), **got})
+        if steps:
+            e, x_i, y_i, x_j, y_j, gain = (np.array(col) for col in zip(*steps, strict=True))
+            c = rounds.c
+            rounds._rows.append(dict(
+                sample=np.zeros(len(e), int), round=np.full(len(e), r), actor_i=c["u"][e],
+                issue_i=c["q"][e], x_i=x_i, y_i=y_i, actor_j=c["v"][e], issue_j=c["p"][e],
+                x_j=x_j, y_j=y_j, gain=gain))
 
     def _best(self) -> int | None:
         """The open candidate with the highest gain, the earliest created among gains within
@@ -566,13 +565,14 @@ class _OneGame:
                 heapq.heappush(heap, entry)
         return first[1]
 
-    def _step(self, r: int, e: int) -> tuple[float, ...]:
+    def _step(self, e: int) -> tuple[float, ...]:
+        """Realise candidate ``e`` and recalculate what it touched; return the candidate, its
+        positions before and after and its gain."""
         pos, size, alive = self.pos, self.size, self.alive
         si, sj, ui, uj, di, dj = self.cells[e]
         xi, xj = pos[si], pos[sj]
         yi, yj = xi + self.move[e], xj + self.move[e + size]
-        u, q, v, p = self.names[e]
-        row = (r, u, q, xi, yi, v, p, xj, yj, self.gain[e])
+        row = (e, xi, yi, xj, yj, self.gain[e])
         alive[e] = False
         pos[si], pos[sj] = yi, yj
         fx = self.fixed[e]
