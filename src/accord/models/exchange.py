@@ -257,6 +257,13 @@ class _Side(NamedTuple):
     base: np.ndarray  # Σ capability × salience × position on r, with b's recorded updates
 
 
+# where each field of _Fixed comes from: the row of _Rounds._candidates' table of ints that
+# locates it (ip, jq, iq, ip, jp, jq, iq, jp, sp, sq, iq, jp, sq, sp) and the array it is read
+# from (0: S, 1: w, 2: X0, 3: D, 4: base)
+_FIXED_ROWS = [5, 7, 4, 5, 6, 7, 4, 6, 10, 11, 4, 6, 11, 10]
+_FIXED_FROM = np.array([2, 2, 0, 0, 0, 0, 1, 1, 3, 3, 2, 2, 4, 4])
+
+
 class _Rounds:
     """The model's state across rounds for ``m`` samples (arrays ``[m, ...]``)."""
 
@@ -266,82 +273,47 @@ class _Rounds:
         self.w = c[:, :, None] * S * has  # weight of each actor on each issue
         self.D = self.w.sum(axis=1)  # [m, k]
         able = has & (S > 0)  # decide divides by saliences: zero takes no part
-        pi, qi = np.triu_indices(self.k, 1)  # issue pairs in decide's order
-        ai, bi = np.triu_indices(self.n, 1)
+        n, k = self.n, self.k
+        pi, qi = np.triu_indices(k, 1)  # issue pairs in decide's order
+        ai, bi = np.triu_indices(n, 1)
         npairs = len(ai)
-        self.p, self.q = np.repeat(pi, npairs), np.repeat(qi, npairs)
-        self.a, self.b = np.tile(ai, len(pi)), np.tile(bi, len(pi))
-        self.pair = np.repeat(np.arange(len(pi)), npairs)
-        self.able = (able[:, self.a, self.p] & able[:, self.a, self.q]
-                     & able[:, self.b, self.p] & able[:, self.b, self.q])
-        # whether the first actor of a pair supplies p rather than q (its salience ratio p/q
-        # is the smaller one), for a first and for b first: saliences do not change
-        ap, aq, bp, bq = (S[:, x, y] for x, y in ((self.a, self.p), (self.a, self.q),
-                                                 (self.b, self.p), (self.b, self.q)))
-        self.swap_a, self.swap_b = ap * bq < bp * aq, bp * aq < ap * bq
+        p, q = np.repeat(pi, npairs), np.repeat(qi, npairs)
+        a, b = np.tile(ai, len(pi)), np.tile(bi, len(pi))
+        self.a, self.b, self.p, self.q = a, b, p, q
+        # the flat [n, k] cells of a on p, a on q, b on p, b on q: [4, candidates]
+        self.corners = np.stack((a * k + p, a * k + q, b * k + p, b * k + q))
+        self.able = able.reshape(self.m, -1)[:, self.corners].all(axis=1)
+        # the order candidates are created in: by issue pair, the A–D pairs before the B–C
+        # pairs (+ n² below), then the first actor of the pair (the one in the lower group),
+        # then the second; row 0 for a first, row 1 for b first
+        pair = np.repeat(np.arange(len(pi)), npairs)
+        self.order = np.stack(((pair * 2 * n + a) * n + b, (pair * 2 * n + b) * n + a))
+        # which actor supplies q: the first one, unless its salience ratio p/q is the smaller
+        # one; row 0 for a first, row 1 for b first (saliences do not change)
+        ap, aq, bp, bq = S.reshape(self.m, -1)[:, self.corners].transpose(1, 0, 2)
+        self.supplier = np.stack((np.where(ap * bq < bp * aq, b, a),
+                                  np.where(bp * aq < ap * bq, a, b)))  # [2, m, candidates]
         self.voting = X.copy()
         self.mds_start: list[np.ndarray] = []
         self.mds_voting: list[np.ndarray] = []
         self.starts: list[np.ndarray] = []
         self._rows: list[dict[str, np.ndarray]] = []  # each step's ExchangeRows fields
 
-    def mds(self, X: np.ndarray | None = None) -> np.ndarray:
-        X = self.X if X is None else X
+    def outcome(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Σ capability × salience × position per issue, and the expected outcome (MDS)."""
         num = (self.w * X).sum(axis=1)
-        return np.divide(num, self.D, out=np.zeros_like(num), where=self.D > 0)
+        return num, np.divide(num, self.D, out=np.zeros_like(num), where=self.D > 0)
 
     # -- one round -------------------------------------------------------------------------
 
     def play(self, r: int) -> None:
-        m, n, k = self.m, self.n, self.k
-        X0, S, w = self.X, self.S, self.w
-        mds = self.mds()
+        X0, S = self.X, self.S
+        base, mds = self.outcome(X0)
         self.mds_start.append(mds)
         self.starts.append(X0)
-        left = mds[:, None, :] >= X0
-        s_idx = np.arange(m)[:, None]
-        ga = left[s_idx, self.a, self.p] + 2 * left[s_idx, self.a, self.q]
-        gb = left[s_idx, self.b, self.p] + 2 * left[s_idx, self.b, self.q]
-        open_ = self.able & (ga + gb == 3)  # groups A–D (0, 3) or B–C (1, 2)
-        cols = np.flatnonzero(open_.any(axis=0))
-        open_, ga, gb = open_[:, cols], ga[:, cols], gb[:, cols]
-        a, b, p, q = self.a[cols], self.b[cols], self.p[cols], self.q[cols]
-        first, second = np.where(ga < gb, a, b), np.where(ga < gb, b, a)
-        rank = ((self.pair[cols] * 2 + np.minimum(ga, gb)) * n + first) * n + second
-        # the first actor supplies q unless its salience ratio p/q is the smaller one
-        swap = np.where(ga < gb, self.swap_a[:, cols], self.swap_b[:, cols])
-        u, v = np.where(swap, second, first), np.where(swap, first, second)
-        P, Q = np.broadcast_to(p, u.shape), np.broadcast_to(q, u.shape)
-        cell = (s_idx * n + u) * k, (s_idx * n + v) * k  # flat [m, n, k] rows of u and v
-        # each sample's candidates in the order of creation (rank), so that among equal gains
-        # the first one is the earliest created; flat over (sample, candidate). One stacked
-        # gather per dtype: numpy's cost per call outweighs the work on a round's candidates
-        by_rank = np.argsort(rank, axis=1, kind="stable")
-        open_ = open_[s_idx, by_rank]
-        ints = np.stack((u, v, P, Q, cell[0] + Q, cell[0] + P, cell[1] + P, cell[1] + Q))
-        ints = ints[:, s_idx, by_rank].reshape(8, -1)
-        c = dict(zip(("u", "v", "p", "q", "iq", "ip", "jp", "jq"), ints, strict=True))
-        sample = np.repeat(np.arange(m) * k, by_rank.shape[1])  # flat [m, k] row of a sample
-        totals = np.stack(((w * X0).sum(axis=1), self.D)).reshape(2, -1)
-        # per side (iq, ip, jp, jq): salience, weight and start position of its actor
-        sides = np.stack((S, w, X0)).reshape(3, -1)[:, ints[4:]]
-        # decide's "updates": [demander, issue, supplier] → where the supplier moved to
-        c["upd_i"] = c["jq"] * n + c["u"]  # i supplies q to j
-        c["upd_j"] = c["ip"] * n + c["v"]  # j supplies p to i
-        c["w_iq"], c["w_jp"] = sides[1, 0], sides[1, 2]
-        c["x0_iq"], c["x0_jp"] = sides[2, 0], sides[2, 2]
-        self.c = c
-        # stacked so that one fancy index gathers every field for a set of candidates
-        self.fixed = np.concatenate((
-            sides[2, [1, 3]],  # demand_i (i's start on p), demand_j (j's start on q)
-            sides[0],  # s_iq, s_ip, s_jp, s_jq
-            sides[1, [0, 2]],  # w_iq, w_jp
-            totals[1, sample + ints[2:4]],  # total_p, total_q
-            sides[2, [0, 2]],  # start_i, start_j
-            totals[0, sample + ints[[3, 2]]],  # base_q, base_p
-        ))
-        self.cells = np.stack((ints[[4, 6]], np.stack((c["upd_i"], c["upd_j"])), ints[[7, 5]]))
-        size = c["u"].size
+        open_ = self._candidates(base, mds)
+        m, n, k = self.m, self.n, self.k
+        size = self.c["u"].size
         self.pos = X0.copy()  # current supply positions this round
         self.upd = np.full((m, n, k, n), np.nan)
         self.upd_sum = np.zeros((m, n, k))  # Σ w·(update − start) per [demander, issue]
@@ -357,16 +329,63 @@ class _Rounds:
         if m == 1 and size <= ONE_GAME_CANDIDATES:
             _OneGame(self, alive).play(r)
         else:
+            c = self.c
             self.by_supply = _Index(c["iq"], c["jp"])
             self.by_demand = _Index(c["jq"], c["ip"])
             self.best = _Best(np.where(alive, self.gain, -np.inf).reshape(open_.shape))
             while self._step(r, alive):
                 pass
         self.voting = self.pos.copy()
-        self.mds_voting.append(self.mds(self.pos))
+        self.mds_voting.append(self.outcome(self.pos)[1])
         moved = self.pos != X0
         keep = (1 - S) * SALIENCE_WEIGHT + FIXED_WEIGHT
         self.X = np.where(moved, (1 - keep) * X0 + keep * self.pos, X0)
+
+    def _candidates(self, base: np.ndarray, mds: np.ndarray) -> np.ndarray:
+        """Set up the round's candidate exchanges from its start positions (``base`` and
+        ``mds`` as :meth:`outcome` gives them): their cells and fields (``c``, ``fixed``,
+        ``cells``); return which are open, ``[m, width]``.
+
+        A candidate pairs two actors on two issues, on opposite sides of the expected outcome on
+        both (decide's groups A–D or B–C). Each sample's candidates are ordered as created (by
+        rank), so that among equal gains the first one is the earliest created.
+        """
+        m, n, k = self.m, self.n, self.k
+        X0 = self.X
+        left = (mds[:, None, :] >= X0).reshape(m, -1)[:, self.corners]  # [m, 4, candidates]
+        group = left[:, 0::2] + 2 * left[:, 1::2]  # of a and of b: 0 (A) … 3 (D)
+        ga, gb = group[:, 0], group[:, 1]
+        open_ = self.able & (ga + gb == 3)  # groups A–D (0, 3) or B–C (1, 2)
+        cols = np.flatnonzero(open_.any(axis=0))
+        open_, ga, gb = open_[:, cols], ga[:, cols], gb[:, cols]
+        b_first = ga >= gb
+        rank = (np.where(b_first, self.order[1, cols], self.order[0, cols])
+                + np.minimum(ga, gb) * (n * n))
+        u = np.where(b_first, self.supplier[1][:, cols], self.supplier[0][:, cols])
+        v = (self.a[cols] + self.b[cols]) - u
+        s_idx = np.arange(m)[:, None]
+        by_rank = np.argsort(rank, axis=1, kind="stable")
+        # one table of ints over (sample, candidate): which actor is i and j and which issue
+        # is p and q, the flat [m, n, k] cells of each side, decide's "updates" [demander,
+        # issue, supplier] (where a supplier moved to) and the flat [m, k] cells of p and q
+        ints = np.empty((12, m, len(cols)), dtype=np.intp)
+        ints[0], ints[1], ints[2], ints[3] = u, v, self.p[cols], self.q[cols]
+        ints[[10, 11]] = s_idx * k + ints[2:4]  # sample's p and q
+        ints[[4, 5]] = (s_idx * n + u) * k + ints[[3, 2]]  # iq, ip
+        ints[[6, 7]] = (s_idx * n + v) * k + ints[[2, 3]]  # jp, jq
+        ints = ints[:, s_idx, by_rank].reshape(12, -1)
+        ints[8] = ints[7] * n + ints[0]  # upd_i: i supplies q to j
+        ints[9] = ints[5] * n + ints[1]  # upd_j: j supplies p to i
+        names = ("u", "v", "p", "q", "iq", "ip", "jp", "jq", "upd_i", "upd_j", "sp", "sq")
+        c = dict(zip(names, ints, strict=True))
+        # every field of _Fixed by one gather from S, w, X0, D and base laid end to end
+        sources = (self.S, self.w, X0, self.D, base)
+        starts = np.cumsum([0] + [x.size for x in sources])[_FIXED_FROM, None]
+        self.fixed = np.concatenate([x.reshape(-1) for x in sources])[ints[_FIXED_ROWS] + starts]
+        c["w_iq"], c["w_jp"], c["x0_iq"], c["x0_jp"] = self.fixed[[6, 7, 10, 11]]
+        self.c = c
+        self.cells = ints[[4, 6, 8, 9, 7, 5]].reshape(3, 2, -1)  # as _Cells
+        return open_[s_idx, by_rank]
 
     def _step(self, r: int, alive: np.ndarray) -> bool:
         """Realise the best open exchange of every sample that has one (False: none has)."""
