@@ -534,10 +534,12 @@ class _OneGame:
         self.alive = alive.tolist()
         self.size = size = len(self.gain)
         # per cell (actor, issue): the candidates (side i) and candidates + size (side j) that
-        # supply it, and the candidates whose sides demand it
-        self.by_supply = _groups(np.concatenate((c["iq"], c["jp"])), len(self.pos))
-        self.by_demand = _groups(np.concatenate((c["jq"], c["ip"])), len(self.pos),
-                                 np.arange(2 * size) % size)
+        # supply it, and the candidates whose sides demand it (cell + cells in the keys)
+        cells = len(self.pos)
+        codes = np.arange(2 * size)
+        groups = _groups(np.concatenate((c["iq"], c["jp"], c["jq"] + cells, c["ip"] + cells)),
+                         2 * cells, np.concatenate((codes, codes % size)))
+        self.by_supply, self.by_demand = groups[:cells], groups[cells:]
         # moves and gain before the cut test, and whether valid then: a candidate whose supply
         # positions did not move needs only the cut test again (None: not known yet)
         self.uncut: list[tuple[float, float, float, bool] | None] = [None] * size
@@ -689,12 +691,11 @@ class _OneGame:
                 and ksum[g] + mj <= 100 + EDGE and ((kpos[g] and mj > 0) or (kneg[g] and mj < 0)))
 
 
-def _groups(keys: np.ndarray, cells: int, values: np.ndarray | None = None) -> list[list[int]]:
-    """For each cell ``0 … cells-1``: the positions in ``keys`` holding it (or ``values`` at
-    them)."""
+def _groups(keys: np.ndarray, cells: int, values: np.ndarray) -> list[list[int]]:
+    """For each cell ``0 … cells-1``: ``values`` where ``keys`` holds it, in their order."""
     order = np.argsort(keys, kind="stable")
     bounds = keys[order].searchsorted(np.arange(cells + 1)).tolist()
-    got = order.tolist() if values is None else values[order].tolist()
+    got = values[order].tolist()
     return [got[lo:hi] for lo, hi in pairwise(bounds)]
 
 
