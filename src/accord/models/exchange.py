@@ -521,7 +521,8 @@ class _OneGame:
         # i, demand j]
         self.cells = rounds.cells.reshape(6, -1).T.tolist()
         self.pos = rounds.pos.reshape(-1).tolist()
-        self.upd: dict[int, float] = {}  # decide's updates recorded so far (see _record)
+        # decide's updates recorded so far (see _record; None: none yet)
+        self.upd: list[float | None] = [None] * rounds.upd.size
         self.upd_sum = [0.0] * rounds.upd_sum.size
         # flat over side × candidates (side i of every candidate, then side j): the "code"
         # ``side * size + candidate`` of the indexes below. A candidate's new positions are
@@ -627,7 +628,7 @@ class _OneGame:
 
     def _record(self, where: int, row: int, w: float, y: float, start: float) -> None:
         """As :meth:`_Rounds._record`, for one update."""
-        old = self.upd.get(where)
+        old = self.upd[where]
         if old is None:
             self.upd_sum[row] += w * (y - start)
             self.upd[where] = y
@@ -642,7 +643,8 @@ class _OneGame:
         di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, start_i, start_j, base_q, base_p = (
             self.fixed[f])
         si, sj, ui, uj, ri, rj = self.cells[f]
-        xi, xj = self.pos[si], self.pos[sj]
+        pos = self.pos
+        xi, xj = pos[si], pos[sj]
         uncut = self.uncut[f]
         if uncut is None:  # by equal gain alone, as in _Rounds._calculate
             reach_j, reach_i = abs(di - xj), abs(dj - xi)
@@ -665,12 +667,12 @@ class _OneGame:
         if ok:  # neither move may push the expected outcome past the partner's position
             upd, upd_sum = self.upd, self.upd_sum
             cut = False
-            delta = _crossing(xi, dj, wiq, Dq, start_i, base_q + upd_sum[ri], upd.get(ui), mi)
+            delta = _crossing(xi, dj, wiq, Dq, start_i, base_q + upd_sum[ri], upd[ui], mi)
             if delta is not None:
                 mi, mj, gain = _follow(delta, xi, dj, wiq, Dq, siq, sjq, sip, sjp, Dp, wjp,
                                        xj, di)
                 cut = True
-            delta = _crossing(xj, di, wjp, Dp, start_j, base_p + upd_sum[rj], upd.get(uj), mj)
+            delta = _crossing(xj, di, wjp, Dp, start_j, base_p + upd_sum[rj], upd[uj], mj)
             if delta is not None:
                 mj, mi, gain = _follow(delta, xj, di, wjp, Dp, sjp, sip, sjq, siq, Dq, wiq,
                                        xi, dj)
