@@ -617,13 +617,12 @@ class _OneGame:
             by_demand[cell] = asked = [f for f in by_demand[cell] if alive[f]]
             touched.update(asked)
         heap, version, gain, calculate = self.heap, self.version, self.gain, self._calculate
-        for f in touched:
-            if alive[f]:
-                was = gain[f]
-                alive[f] = ok = calculate(f)
-                if ok and gain[f] != was:  # (the same gain: its heap entry still holds)
-                    version[f] += 1
-                    heapq.heappush(heap, (-gain[f], f, version[f]))
+        for f in touched:  # (all open: e closed before the indexes were read)
+            was = gain[f]
+            alive[f] = ok = calculate(f)
+            if ok and gain[f] != was:  # (the same gain: its heap entry still holds)
+                version[f] += 1
+                heapq.heappush(heap, (-gain[f], f, version[f]))
         return row
 
     def _record(self, where: int, row: int, w: float, y: float, start: float) -> None:
