@@ -324,7 +324,8 @@ class _Rounds:
         self.gain = np.zeros(size)
         self.y = np.zeros((2, size))
         alive = open_.reshape(-1).copy()
-        f = np.flatnonzero(alive)
+        # (a single game's candidates are all open: then views of the round's arrays, no copies)
+        f = slice(None) if alive.all() else np.flatnonzero(alive)
         alive[f] = self._calculate(f)
         if m == 1 and size <= ONE_GAME_CANDIDATES:
             _OneGame(self, alive).play(r)
@@ -436,8 +437,11 @@ class _Rounds:
 
     # -- one exchange ----------------------------------------------------------------------
 
-    def _calculate(self, f: np.ndarray) -> np.ndarray:
-        """Compute moves, gain and validity of candidates ``f``; store them; return validity."""
+    def _calculate(self, f: np.ndarray | slice) -> np.ndarray:
+        """Compute moves, gain and validity of candidates ``f``; store them; return validity.
+
+        A candidate whose moves by equal gain alone are not valid is closed, whatever the cut
+        test makes of them; its stored moves and gain are never read again."""
         fx = _Fixed._make(self.fixed[:, f])
         di, dj, siq, sip, sjp, sjq = fx.demand_i, fx.demand_j, fx.s_iq, fx.s_ip, fx.s_jp, fx.s_jq
         wiq, wjp, Dp, Dq = fx.w_iq, fx.w_jp, fx.total_p, fx.total_q
@@ -457,7 +461,7 @@ class _Rounds:
         mi = np.where(xi > dj, -mi, mi)
         mj = np.where(xj > di, -mj, mj)
         gain = np.abs(dq * siq - dp * sip)
-        ok = self._valid(f, np.array((mi, mj)), x) & (gain >= TINY)
+        ok = gain >= TINY
         # neither move may push the expected outcome past the partner's position
         known = self.upd.reshape(-1)[cells.update]
         updated = self.upd_sum.reshape(-1)[cells.demand]
@@ -473,21 +477,23 @@ class _Rounds:
         mi, mj, gain = _cap(ok, i_side, mi, mj, gain)
         mj, mi, gain = _cap(ok, j_side, mj, mi, gain)
         move = np.array((mi, mj))  # np.array: np.stack costs more than the work here
-        if mi is not uncut[0] or mj is not uncut[1]:  # a move was cut: check the new ones
+        if mi is uncut[0] and mj is uncut[1]:
             ok &= self._valid(f, move, x)
+        else:  # a move was cut: both the moves by equal gain and the cut ones must be valid
+            ok &= self._valid(f, np.array((uncut, (mi, mj))), x)
         self.move[:, f] = move
         self.y[:, f] = x + move
         self.gain[f] = gain
         return ok
 
-    def _valid(self, f: np.ndarray, move: np.ndarray, x: np.ndarray) -> np.ndarray:
-        """decide's is_move_valid for both sides (rows of ``move``): a real move, on the
-        scale, in the direction kept so far."""
+    def _valid(self, f: np.ndarray | slice, move: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """decide's is_move_valid for both sides (``move[..., 2, candidates]``, side i then j):
+        a real move, on the scale, in the direction kept so far; true where all are."""
         size, y = np.abs(move), x + move
         same_way = (self.kpos[:, f] & (move > 0)) | (self.kneg[:, f] & (move < 0))
         ok = ((size > TINY) & (size <= 100) & (y >= -EDGE) & (y <= 100 + EDGE)
               & (self.ksum[:, f] + move <= 100 + EDGE) & same_way)
-        return ok[0] & ok[1]
+        return ok.all(axis=tuple(range(ok.ndim - 1)))
 
     def rows(self) -> ExchangeRows:
         """Every realised exchange, sample-major and in the order realised within a sample."""
