@@ -374,18 +374,18 @@ class _Rounds:
         ints[[10, 11]] = s_idx * k + ints[2:4]  # sample's p and q
         ints[[4, 5]] = (s_idx * n + u) * k + ints[[3, 2]]  # iq, ip
         ints[[6, 7]] = (s_idx * n + v) * k + ints[[2, 3]]  # jp, jq
-        ints = ints[:, s_idx, by_rank].reshape(12, -1)
-        ints[8] = ints[7] * n + ints[0]  # upd_i: i supplies q to j
-        ints[9] = ints[5] * n + ints[1]  # upd_j: j supplies p to i
+        table = ints[:, s_idx, by_rank].reshape(12, -1)  # flat over (sample, candidate)
+        table[8] = table[7] * n + table[0]  # upd_i: i supplies q to j
+        table[9] = table[5] * n + table[1]  # upd_j: j supplies p to i
         names = ("u", "v", "p", "q", "iq", "ip", "jp", "jq", "upd_i", "upd_j", "sp", "sq")
-        c = dict(zip(names, ints, strict=True))
+        c = dict(zip(names, table, strict=True))
         # every field of _Fixed by one gather from S, w, X0, D and base laid end to end
         sources = (self.S, self.w, X0, self.D, base)
         starts = np.cumsum([0] + [x.size for x in sources])[_FIXED_FROM, None]
-        self.fixed = np.concatenate([x.reshape(-1) for x in sources])[ints[_FIXED_ROWS] + starts]
+        self.fixed = np.concatenate([x.reshape(-1) for x in sources])[table[_FIXED_ROWS] + starts]
         c["w_iq"], c["w_jp"], c["x0_iq"], c["x0_jp"] = self.fixed[[6, 7, 10, 11]]
         self.c = c
-        self.cells = ints[[4, 6, 8, 9, 7, 5]].reshape(3, 2, -1)  # as _Cells
+        self.cells = table[[4, 6, 8, 9, 7, 5]].reshape(3, 2, -1)  # as _Cells
         return open_[s_idx, by_rank]
 
     def _step(self, r: int, alive: np.ndarray) -> bool:
@@ -562,12 +562,12 @@ class _OneGame:
         rounds = self.rounds
         rounds.pos = np.array(self.pos).reshape(rounds.pos.shape)
         if steps:
-            e, x_i, y_i, x_j, y_j, gain = (np.array(col) for col in zip(*steps, strict=True))
+            done, x_i, y_i, x_j, y_j, gain = (np.array(col) for col in zip(*steps, strict=True))
             c = rounds.c
             rounds._rows.append(dict(
-                sample=np.zeros(len(e), int), round=np.full(len(e), r), actor_i=c["u"][e],
-                issue_i=c["q"][e], x_i=x_i, y_i=y_i, actor_j=c["v"][e], issue_j=c["p"][e],
-                x_j=x_j, y_j=y_j, gain=gain))
+                sample=np.zeros(len(done), int), round=np.full(len(done), r),
+                actor_i=c["u"][done], issue_i=c["q"][done], x_i=x_i, y_i=y_i,
+                actor_j=c["v"][done], issue_j=c["p"][done], x_j=x_j, y_j=y_j, gain=gain))
 
     def _best(self) -> int | None:
         """The open candidate with the highest gain, the earliest created among gains within
