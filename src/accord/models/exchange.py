@@ -652,7 +652,10 @@ class _OneGame:
         xi, xj = pos[si], pos[sj]
         uncut = self.uncut[f]
         if uncut is None:  # by equal gain alone, as in _Rounds._calculate
-            reach_j, reach_i = abs(di - xj), abs(dj - xi)
+            # (the distances without abs(): a - b and b - a are exact negatives in floats)
+            i_down, j_down = xi > dj, xj > di  # whether each moves down the scale
+            reach_j = xj - di if j_down else di - xj
+            reach_i = xi - dj if i_down else dj - xi
             dp = reach_j * wjp / Dp
             dq = dp * (sjp + sip) / (sjq + siq)
             mi, mj = dq * Dq / wiq, reach_j
@@ -660,9 +663,9 @@ class _OneGame:
                 dq = reach_i * wiq / Dq
                 dp = dq * (siq + sjq) / (sip + sjp)
                 mi, mj = reach_i, dp * Dp / wjp
-            if xi > dj:
+            if i_down:
                 mi = -mi
-            if xj > di:
+            if j_down:
                 mj = -mj
             gain = abs(dq * siq - dp * sip)
             ok = gain >= TINY and self._valid(f, mi, mj, xi, xj)
@@ -690,12 +693,17 @@ class _OneGame:
 
     def _valid(self, f: int, mi: float, mj: float, xi: float, xj: float) -> bool:
         """As :meth:`_Rounds._valid`, for candidate ``f``."""
-        kpos, kneg, ksum, g = self.kpos, self.kneg, self.ksum, f + self.size
-        yi, yj = xi + mi, xj + mj
-        return (TINY < abs(mi) <= 100 and -EDGE <= yi <= 100 + EDGE
-                and ksum[f] + mi <= 100 + EDGE and ((kpos[f] and mi > 0) or (kneg[f] and mi < 0))
-                and TINY < abs(mj) <= 100 and -EDGE <= yj <= 100 + EDGE
-                and ksum[g] + mj <= 100 + EDGE and ((kpos[g] and mj > 0) or (kneg[g] and mj < 0)))
+        g = f + self.size
+        # each move in the direction kept so far (up: kpos, down: kneg), TINY < |move| <= 100
+        if not ((self.kpos[f] and TINY < mi <= 100) if mi > 0 else
+                (self.kneg[f] and -100 <= mi < -TINY)):
+            return False
+        if not ((self.kpos[g] and TINY < mj <= 100) if mj > 0 else
+                (self.kneg[g] and -100 <= mj < -TINY)):
+            return False
+        ksum = self.ksum
+        return (-EDGE <= xi + mi <= 100 + EDGE and ksum[f] + mi <= 100 + EDGE
+                and -EDGE <= xj + mj <= 100 + EDGE and ksum[g] + mj <= 100 + EDGE)
 
 
 def _groups(keys: np.ndarray, cells: int, values: np.ndarray) -> list[list[int]]:
@@ -715,7 +723,7 @@ def _crossing(xa: float, xb: float, war: float, Dr: float, start: float, base: f
     rest = base if known is None else base - war * (known - start)
     before = (rest + war * (xa - start)) / Dr
     after = before + war * ma / Dr
-    if abs(xb - before) <= EDGE or (xb >= before and xb >= after) or (
+    if -EDGE <= xb - before <= EDGE or (xb >= before and xb >= after) or (
             xb <= before and xb <= after):
         return None
     total = base + (war * (xa - start) if known is None else 0.0)
