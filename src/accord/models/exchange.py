@@ -293,6 +293,9 @@ class _Rounds:
         ap, aq, bp, bq = S.reshape(self.m, -1)[:, self.corners].transpose(1, 0, 2)
         self.supplier = np.stack((np.where(ap * bq < bp * aq, b, a),
                                   np.where(bp * aq < ap * bq, a, b)))  # [2, m, candidates]
+        # where S, w, X0, D and the round's base start when laid end to end (see _candidates)
+        sizes = [S.size, S.size, S.size, self.D.size, self.D.size]
+        self.fixed_starts = np.cumsum([0, *sizes])[_FIXED_FROM, None]
         self.voting = X.copy()
         self.mds_start: list[np.ndarray] = []
         self.mds_voting: list[np.ndarray] = []
@@ -362,7 +365,8 @@ class _Rounds:
         b_first = ga >= gb
         rank = (np.where(b_first, self.order[1, cols], self.order[0, cols])
                 + np.minimum(ga, gb) * (n * n))
-        u = np.where(b_first, self.supplier[1][:, cols], self.supplier[0][:, cols])
+        supplier = self.supplier[:, :, cols]
+        u = np.where(b_first, supplier[1], supplier[0])
         v = (self.a[cols] + self.b[cols]) - u
         s_idx = np.arange(m)[:, None]
         by_rank = np.argsort(rank, axis=1, kind="stable")
@@ -381,8 +385,8 @@ class _Rounds:
         c = dict(zip(names, table, strict=True))
         # every field of _Fixed by one gather from S, w, X0, D and base laid end to end
         sources = (self.S, self.w, X0, self.D, base)
-        starts = np.cumsum([0] + [x.size for x in sources])[_FIXED_FROM, None]
-        self.fixed = np.concatenate([x.reshape(-1) for x in sources])[table[_FIXED_ROWS] + starts]
+        self.fixed = np.concatenate([x.reshape(-1) for x in sources])[
+            table[_FIXED_ROWS] + self.fixed_starts]
         c["w_iq"], c["w_jp"], c["x0_iq"], c["x0_jp"] = self.fixed[[6, 7, 10, 11]]
         self.c = c
         self.cells = table[[4, 6, 8, 9, 7, 5]].reshape(3, 2, -1)  # as _Cells
