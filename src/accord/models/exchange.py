@@ -37,31 +37,27 @@ partner's position (within ``EDGE``) counts as not crossed, as exact arithmetic 
 A round starts in array code, evaluating all candidate exchanges of all samples at once; each
 step then recomputes only the exchanges that the realised one touched. With samples, or with
 more than :data:`ONE_GAME_CANDIDATES` open candidates, the steps stay array code; a single
-smaller game steps in plain Python floats (:class:`_OneGame`, the same arithmetic in the same
-order, tested equal to the array code), since a step touches a few dozen candidates and
-numpy's cost per call would outweigh the work on so few.
+smaller game steps in plain Python floats (:class:`accord.models.exchange_game.OneGame`, the
+same arithmetic in the same order, tested equal to the array code), since a step touches a few
+dozen candidates and numpy's cost per call would outweigh the work on so few.
 """
 
 from __future__ import annotations
 
 import gc
-import heapq
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
 
 from accord.models.arrays import CaseArrays
+from accord.models.exchange_game import EDGE, TIE, TINY, OneGame
 
 ROUNDS = 10  # decide's default number of rounds
 SALIENCE_WEIGHT = 0.4  # share of the move kept, weighted by (1 − salience)
 FIXED_WEIGHT = 0.1  # share of the move kept by every actor
-TIE = 1e-9  # gains this close count as equal
-TINY = 1e-10  # decide: smaller moves or gains are no exchange
-EDGE = 1e-9  # slack on the 0–100 scale for floating-point rounding
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +164,7 @@ def exchange_model(
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while the rounds run, as it was after: a round
-    makes thousands of short-lived lists and tuples (in plain Python, :class:`_OneGame`) but no
+    makes thousands of short-lived lists and tuples (in plain Python, :class:`OneGame`) but no
     reference cycles, so reference counting frees them all, and the collections they would
     trigger only rescan them (measured: ~7% of the time on COP21)."""
     was = gc.isenabled()
@@ -331,7 +327,7 @@ class _Rounds:
         f = slice(None) if alive.all() else np.flatnonzero(alive)
         alive[f] = self._calculate(f)
         if m == 1 and size <= ONE_GAME_CANDIDATES:
-            _OneGame(self, alive).play(r)
+            self._play_one(r, alive)
         else:
             c = self.c
             self.by_supply = _Index(c["iq"], c["jp"])
@@ -344,6 +340,20 @@ class _Rounds:
         moved = self.pos != X0
         keep = (1 - S) * SALIENCE_WEIGHT + FIXED_WEIGHT
         self.X = np.where(moved, (1 - keep) * X0 + keep * self.pos, X0)
+
+    def _play_one(self, r: int, alive: np.ndarray) -> None:
+        """Round ``r``'s exchanges of a single game, in plain Python (:class:`OneGame`)."""
+        game = OneGame(self.fixed, self.cells, self.pos.reshape(-1), self.move, self.gain, alive,
+                       self.upd.size)
+        steps = game.play()
+        self.pos = np.array(game.pos).reshape(self.pos.shape)
+        if steps:
+            done, x_i, y_i, x_j, y_j, gain = (np.array(col) for col in zip(*steps, strict=True))
+            c = self.c
+            self._rows.append(dict(
+                sample=np.zeros(len(done), int), round=np.full(len(done), r),
+                actor_i=c["u"][done], issue_i=c["q"][done], x_i=x_i, y_i=y_i,
+                actor_j=c["v"][done], issue_j=c["p"][done], x_j=x_j, y_j=y_j, gain=gain))
 
     def _candidates(self, base: np.ndarray, mds: np.ndarray) -> np.ndarray:
         """Set up the round's candidate exchanges from its start positions (``base`` and
@@ -513,240 +523,6 @@ class _Rounds:
 ONE_GAME_CANDIDATES = 12_000  # open candidates up to which one game runs in plain Python:
 # measured on random cases (2 rounds, 2026-12-01), the array code takes 3.0× its time at 4,700
 # open candidates, 1.5× at 7,200, 1.2× at 11,700, 0.9× at 17,500 and 0.5× at 45,000
-
-
-class _OneGame:
-    """One round's exchanges for a single sample in plain Python floats and lists.
-
-    The same steps as :meth:`_Rounds._step` and :meth:`_Rounds._calculate` (the same arithmetic
-    in the same order, so the same exchanges and positions), for the common case of one game:
-    a step touches a few dozen candidates, and numpy's cost per call would outweigh the work on
-    so few. The best open candidate is kept in a heap of ``(-gain, candidate, version)``.
-    """
-
-    def __init__(self, rounds: _Rounds, alive: np.ndarray):
-        c = rounds.c
-        self.rounds = rounds
-        self.fixed = rounds.fixed.T.tolist()  # per candidate, the fields of _Fixed
-        # per candidate, the fields of _Cells: [supply i, supply j, update i, update j, demand
-        # i, demand j]
-        self.cells = rounds.cells.reshape(6, -1).T.tolist()
-        self.pos = rounds.pos.reshape(-1).tolist()
-        # decide's updates recorded so far (see _record; None: none yet)
-        self.upd: list[float | None] = [None] * rounds.upd.size
-        self.upd_sum = [0.0] * rounds.upd_sum.size
-        # flat over side × candidates (side i of every candidate, then side j): the "code"
-        # ``side * size + candidate`` of the indexes below. A candidate's new positions are
-        # not kept: its supply positions plus its moves give them (the same sums)
-        self.move = rounds.move.reshape(-1).tolist()
-        self.ksum = [0.0] * rounds.ksum.size  # as in _Rounds at the start of a round
-        self.kpos = [True] * rounds.kpos.size
-        self.kneg = [True] * rounds.kneg.size
-        self.gain = rounds.gain.tolist()
-        self.alive = alive.tolist()
-        self.size = size = len(self.gain)
-        # per cell (actor, issue): the candidates (side i) and candidates + size (side j) that
-        # supply it, and the candidates whose sides demand it (cell + cells in the keys)
-        cells = len(self.pos)
-        codes = np.arange(2 * size)
-        groups = _groups(np.concatenate((c["iq"], c["jp"], c["jq"] + cells, c["ip"] + cells)),
-                         2 * cells, np.concatenate((codes, codes % size)))
-        self.by_supply, self.by_demand = groups[:cells], groups[cells:]
-        # moves and gain before the cut test, and whether valid then: a candidate whose supply
-        # positions did not move needs only the cut test again (None: not known yet)
-        self.uncut: list[tuple[float, float, float, bool] | None] = [None] * size
-        self.version = [0] * size
-        self.heap = [(-g, f, 0) for f, g in enumerate(self.gain) if self.alive[f]]
-        heapq.heapify(self.heap)
-
-    def play(self, r: int) -> None:
-        """Realise exchanges until none is open; leave positions and rows in ``rounds``."""
-        steps: list[tuple[float, ...]] = []
-        while (e := self._best()) is not None:
-            steps.append(self._step(e))
-        rounds = self.rounds
-        rounds.pos = np.array(self.pos).reshape(rounds.pos.shape)
-        if steps:
-            done, x_i, y_i, x_j, y_j, gain = (np.array(col) for col in zip(*steps, strict=True))
-            c = rounds.c
-            rounds._rows.append(dict(
-                sample=np.zeros(len(done), int), round=np.full(len(done), r),
-                actor_i=c["u"][done], issue_i=c["q"][done], x_i=x_i, y_i=y_i,
-                actor_j=c["v"][done], issue_j=c["p"][done], x_j=x_j, y_j=y_j, gain=gain))
-
-    def _best(self) -> int | None:
-        """The open candidate with the highest gain, the earliest created among gains within
-        :data:`TIE` of it; None when none is open."""
-        heap, alive, version = self.heap, self.alive, self.version
-        while heap:
-            top = heapq.heappop(heap)
-            if alive[top[1]] and version[top[1]] == top[2]:
-                break
-        else:
-            return None
-        floor = -top[0] - TIE
-        near = [top]
-        while heap and -heap[0][0] >= floor:
-            entry = heapq.heappop(heap)
-            if alive[entry[1]] and version[entry[1]] == entry[2]:
-                near.append(entry)
-        if len(near) == 1:
-            return top[1]
-        first = min(near, key=lambda entry: entry[1])
-        for entry in near:
-            if entry is not first:
-                heapq.heappush(heap, entry)
-        return first[1]
-
-    def _step(self, e: int) -> tuple[float, ...]:
-        """Realise candidate ``e`` and recalculate what it touched; return the candidate, its
-        positions before and after and its gain."""
-        pos, size, alive = self.pos, self.size, self.alive
-        si, sj, ui, uj, di, dj = self.cells[e]
-        xi, xj = pos[si], pos[sj]
-        yi, yj = xi + self.move[e], xj + self.move[e + size]
-        row = (e, xi, yi, xj, yj, self.gain[e])
-        alive[e] = False
-        pos[si], pos[sj] = yi, yj
-        fx = self.fixed[e]
-        self._record(ui, di, fx[6], yi, fx[10])  # w_iq, start_i
-        self._record(uj, dj, fx[7], yj, fx[11])  # w_jp, start_j
-        move, ksum, kpos, kneg = self.move, self.ksum, self.kpos, self.kneg
-        by_supply, by_demand, uncut = self.by_supply, self.by_demand, self.uncut
-        touched = set()
-        for cell in (si, sj):  # (dropping from the indexes what is no longer open)
-            by_supply[cell] = codes = [code for code in by_supply[cell] if alive[code % size]]
-            for code in codes:  # its supply position moved: keep its last move in the history
-                f = code % size
-                mv = move[code]
-                ksum[code] += mv
-                kpos[code] = kpos[code] and mv > 0
-                kneg[code] = kneg[code] and mv < 0
-                touched.add(f)
-                uncut[f] = None
-        for cell in (di, dj):  # its demander's recorded updates changed: the cut test again
-            by_demand[cell] = asked = [f for f in by_demand[cell] if alive[f]]
-            touched.update(asked)
-        heap, version, gain, calculate = self.heap, self.version, self.gain, self._calculate
-        for f in touched:  # (all open: e closed before the indexes were read)
-            was = gain[f]
-            alive[f] = ok = calculate(f)
-            if ok and gain[f] != was:  # (the same gain: its heap entry still holds)
-                version[f] += 1
-                heapq.heappush(heap, (-gain[f], f, version[f]))
-        return row
-
-    def _record(self, where: int, row: int, w: float, y: float, start: float) -> None:
-        """As :meth:`_Rounds._record`, for one update."""
-        old = self.upd[where]
-        if old is None:
-            self.upd_sum[row] += w * (y - start)
-            self.upd[where] = y
-            return
-        new = min(old, y) if start <= old else max(old, y)
-        self.upd_sum[row] += w * (new - old)
-        self.upd[where] = new
-
-    def _calculate(self, f: int) -> bool:
-        """As :meth:`_Rounds._calculate`, for candidate ``f``: store its moves and its gain;
-        return whether it is valid."""
-        di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, start_i, start_j, base_q, base_p = (
-            self.fixed[f])
-        si, sj, ui, uj, ri, rj = self.cells[f]
-        pos = self.pos
-        xi, xj = pos[si], pos[sj]
-        uncut = self.uncut[f]
-        if uncut is None:  # by equal gain alone, as in _Rounds._calculate
-            # (the distances without abs(): a - b and b - a are exact negatives in floats)
-            i_down, j_down = xi > dj, xj > di  # whether each moves down the scale
-            reach_j = xj - di if j_down else di - xj
-            reach_i = xi - dj if i_down else dj - xi
-            dp = reach_j * wjp / Dp
-            dq = dp * (sjp + sip) / (sjq + siq)
-            mi, mj = dq * Dq / wiq, reach_j
-            if mi > reach_i:  # too far for i: i moves all the way to j instead
-                dq = reach_i * wiq / Dq
-                dp = dq * (siq + sjq) / (sip + sjp)
-                mi, mj = reach_i, dp * Dp / wjp
-            if i_down:
-                mi = -mi
-            if j_down:
-                mj = -mj
-            gain = abs(dq * siq - dp * sip)
-            ok = gain >= TINY and self._valid(f, mi, mj, xi, xj)
-            self.uncut[f] = mi, mj, gain, ok
-        else:
-            mi, mj, gain, ok = uncut
-        if ok:  # neither move may push the expected outcome past the partner's position
-            upd, upd_sum = self.upd, self.upd_sum
-            cut = False
-            delta = _crossing(xi, dj, wiq, Dq, start_i, base_q + upd_sum[ri], upd[ui], mi)
-            if delta is not None:
-                mi, mj, gain = _follow(delta, xi, dj, wiq, Dq, siq, sjq, sip, sjp, Dp, wjp,
-                                       xj, di)
-                cut = True
-            delta = _crossing(xj, di, wjp, Dp, start_j, base_p + upd_sum[rj], upd[uj], mj)
-            if delta is not None:
-                mj, mi, gain = _follow(delta, xj, di, wjp, Dp, sjp, sip, sjq, siq, Dq, wiq,
-                                       xi, dj)
-                cut = True
-            if cut:
-                ok = self._valid(f, mi, mj, xi, xj)
-        self.move[f], self.move[f + self.size] = mi, mj
-        self.gain[f] = gain
-        return ok
-
-    def _valid(self, f: int, mi: float, mj: float, xi: float, xj: float) -> bool:
-        """As :meth:`_Rounds._valid`, for candidate ``f``."""
-        g = f + self.size
-        # each move in the direction kept so far (up: kpos, down: kneg), TINY < |move| <= 100
-        if not ((self.kpos[f] and TINY < mi <= 100) if mi > 0 else
-                (self.kneg[f] and -100 <= mi < -TINY)):
-            return False
-        if not ((self.kpos[g] and TINY < mj <= 100) if mj > 0 else
-                (self.kneg[g] and -100 <= mj < -TINY)):
-            return False
-        ksum = self.ksum
-        return (-EDGE <= xi + mi <= 100 + EDGE and ksum[f] + mi <= 100 + EDGE
-                and -EDGE <= xj + mj <= 100 + EDGE and ksum[g] + mj <= 100 + EDGE)
-
-
-def _groups(keys: np.ndarray, cells: int, values: np.ndarray) -> list[list[int]]:
-    """For each cell ``0 … cells-1``: ``values`` where ``keys`` holds it, in their order."""
-    order = np.argsort(keys, kind="stable")
-    bounds = keys[order].searchsorted(np.arange(cells + 1)).tolist()
-    got = values[order].tolist()
-    return [got[lo:hi] for lo, hi in pairwise(bounds)]
-
-
-def _crossing(xa: float, xb: float, war: float, Dr: float, start: float, base: float,
-              known: float | None, ma: float) -> float | None:
-    """:func:`_cap`'s test for one candidate whose moves are valid: supplier a (position
-    ``xa``, weight ``war`` of ``Dr`` on its issue r) moving ``ma`` towards b's position ``xb``;
-    ``base`` and ``known`` as in :class:`_Side` (``known`` None: not yet). Returns how far a
-    may move (unsigned) when the move carries the expected outcome past ``xb``, else None."""
-    rest = base if known is None else base - war * (known - start)
-    before = (rest + war * (xa - start)) / Dr
-    after = before + war * ma / Dr
-    if -EDGE <= xb - before <= EDGE or (xb >= before and xb >= after) or (
-            xb <= before and xb <= after):
-        return None
-    total = base + (war * (xa - start) if known is None else 0.0)
-    return abs((xb * Dr - total) / war)
-
-
-def _follow(delta: float, xa: float, xb: float, war: float, Dr: float, s_ar: float,
-            s_br: float, s_at: float, s_bt: float, Dt: float, w_bt: float, partner_x: float,
-            own_t: float) -> tuple[float, float, float]:
-    """:func:`_cap`'s cut for one candidate: a moves ``delta`` towards ``xb`` on r, b's move on
-    t (from ``partner_x`` towards a's position ``own_t``) follows from equal gain; returns a's
-    move, b's move and the gain (fields as in :class:`_Side`)."""
-    ratio_r = delta * war / Dr
-    ratio_t = ratio_r * (s_ar + s_br) / (s_at + s_bt)
-    new_b = abs(ratio_t * Dt / w_bt)
-    mb = -new_b if partner_x > own_t else new_b
-    ma = -delta if xa > xb else delta
-    return ma, mb, abs(ratio_t * s_bt - ratio_r * s_br)
 
 
 DISTINCT_ABOVE = 64  # blocks touched by one exchange beyond which duplicates are dropped
