@@ -120,27 +120,24 @@ class OneGame:
         self._record(uj, dj, fx[7], yj, fx[11])  # w_jp, start_j
         move, ksum, kpos, kneg = self.move, self.ksum, self.kpos, self.kneg
         by_supply, by_demand, uncut = self.by_supply, self.by_demand, self.uncut
-        touched = set()
+        calculate = self._calculate
+        done = set()  # the candidates recalculated (each once; all open: e closed before)
         for cell in (si, sj):  # (dropping from the indexes what is no longer open)
             by_supply[cell] = codes = [code for code in by_supply[cell] if alive[code % size]]
             for code in codes:  # its supply position moved: keep its last move in the history
-                f = code % size
-                mv = move[code]
+                mv = move[code]  # (only this side of the candidate moved: only e has both)
                 ksum[code] += mv
                 kpos[code] = kpos[code] and mv > 0
                 kneg[code] = kneg[code] and mv < 0
-                touched.add(f)
-                uncut[f] = None
+                f = code % size
+                calculate(f, None)
+                done.add(f)
         for cell in (di, dj):  # its demander's recorded updates changed: the cut test again
             by_demand[cell] = asked = [f for f in by_demand[cell] if alive[f]]
-            touched.update(asked)
-        heap, version, gain, calculate = self.heap, self.version, self.gain, self._calculate
-        for f in touched:  # (all open: e closed before the indexes were read)
-            was = gain[f]
-            alive[f] = ok = calculate(f)
-            if ok and gain[f] != was:  # (the same gain: its heap entry still holds)
-                version[f] += 1
-                heapq.heappush(heap, (-gain[f], f, version[f]))
+            for f in asked:
+                if f not in done:
+                    calculate(f, uncut[f])
+                    done.add(f)
         return row
 
     def _record(self, where: int, row: int, w: float, y: float, start: float) -> None:
@@ -154,15 +151,16 @@ class OneGame:
         self.upd_sum[row] += w * (new - old)
         self.upd[where] = new
 
-    def _calculate(self, f: int) -> bool:
-        """As ``_Rounds._calculate``, for candidate ``f``: store its moves and its gain;
-        return whether it is valid."""
+    def _calculate(self, f: int, uncut: tuple[float, float, float, bool] | None) -> None:
+        """As ``_Rounds._calculate``, for candidate ``f``: store its moves and its gain and
+        whether it is still open (pushing it on the heap if its gain changed). ``uncut``: its
+        moves and gain by equal gain alone and their validity when its supply positions did
+        not move since they were computed, else None."""
         di, dj, siq, sip, sjp, sjq, wiq, wjp, Dp, Dq, start_i, start_j, base_q, base_p = (
             self.fixed[f])
         si, sj, ui, uj, ri, rj = self.cells[f]
         pos = self.pos
         xi, xj = pos[si], pos[sj]
-        uncut = self.uncut[f]
         if uncut is None:  # by equal gain alone, as in _Rounds._calculate
             # (the distances without abs(): a - b and b - a are exact negatives in floats)
             i_down, j_down = xi > dj, xj > di  # whether each moves down the scale
@@ -200,8 +198,11 @@ class OneGame:
             if cut:
                 ok = self._valid(f, mi, mj, xi, xj)
         self.move[f], self.move[f + self.size] = mi, mj
+        self.alive[f] = ok
+        if ok and gain != self.gain[f]:  # (the same gain: its heap entry still holds)
+            self.version[f] += 1
+            heapq.heappush(self.heap, (-gain, f, self.version[f]))
         self.gain[f] = gain
-        return ok
 
     def _valid(self, f: int, mi: float, mj: float, xi: float, xj: float) -> bool:
         """As ``_Rounds._valid``, for candidate ``f``."""
