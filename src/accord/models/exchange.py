@@ -53,11 +53,10 @@ from typing import NamedTuple
 import numpy as np
 
 from accord.models.arrays import CaseArrays
-from accord.models.exchange_game import EDGE, TIE, TINY, OneGame
+from accord.models.exchange_game import OneGame
+from accord.models.exchange_rules import EDGE, FIXED_WEIGHT, ROUNDS, SALIENCE_WEIGHT, TIE, TINY
 
-ROUNDS = 10  # decide's default number of rounds
-SALIENCE_WEIGHT = 0.4  # share of the move kept, weighted by (1 − salience)
-FIXED_WEIGHT = 0.1  # share of the move kept by every actor
+__all__ = ["ROUNDS", "ExchangeRows", "ExchangeRun", "exchange_model", "run"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,9 +21,7 @@ from itertools import pairwise
 
 import numpy as np
 
-TIE = 1e-9  # gains this close count as equal
-TINY = 1e-10  # decide: smaller moves or gains are no exchange
-EDGE = 1e-9  # slack on the 0–100 scale for floating-point rounding
+from accord.models.exchange_rules import EDGE, TIE, TINY
 
 
 class OneGame:
