@@ -18,7 +18,6 @@ from accord.case import Case
 from accord.ensemble.choice import Belief, ChoiceTable
 from accord.ensemble.features import needs_all, sq_known
 from accord.ensemble.schema import default_ensemble, load_ensemble
-from accord.models import eum
 from accord.models.arrays import CaseArrays, case_arrays
 from accord.models.registry import MODELS, Model, resolve
 from accord.models.zone import agreement_zone, inside
@@ -79,6 +78,8 @@ def run_models(arrays: CaseArrays, models: list[Model]) -> dict[str, np.ndarray]
     have = [m.name for m in wanted]
     out: dict[str, np.ndarray] = {}
     if set(EUM_PAIR) <= set(have):
+        from accord.models import eum  # (not loaded when no EUM runs)
+
         run = eum.run_issues(arrays.c, arrays.X, arrays.S, arrays.has)
         out = dict(zip(EUM_PAIR, (run.forecast, run.forecast_mean), strict=True))
     for m in wanted:

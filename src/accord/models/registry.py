@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from accord.errors import OptionError
-from accord.models import eum, exchange, procedural, static
+from accord.models import exchange_rules, procedural, static
 from accord.models.arrays import CaseArrays
 from accord.models.memory import limit, require, sample_bytes
 
@@ -44,6 +44,8 @@ def _samples(a: CaseArrays) -> int:
 def _eum(a: CaseArrays, name: str) -> np.ndarray:
     """The EUM's forecasts (``eum``: median, ``eum-mean``: mean), run on as many issues at a
     time as fit in the memory limit: each issue is a game of its own."""
+    from accord.models import eum  # (not loaded for the static models alone)
+
     m, (n, k) = _samples(a), a.shape
     require(name, m, n, 1)  # one issue at a time must fit
     block = max(1, limit() // max(1, m * sample_bytes(name, n, 1)))
@@ -56,6 +58,8 @@ def _eum(a: CaseArrays, name: str) -> np.ndarray:
 
 
 def _exchange(a: CaseArrays) -> np.ndarray:
+    from accord.models import exchange  # (not loaded for the static models alone)
+
     # samples run in blocks of bounded size (exchange.CANDIDATE_BUDGET): one must fit
     require("exchange", 1, *a.shape)
     return exchange.run(a)
@@ -129,7 +133,7 @@ MODELS: dict[str, Model] = {
             "exchange",
             "Exchange (equal gain)",
             "Stokman's vote-trading model: pairs trade moves across issues for equal gains; "
-            f"expected outcome after {exchange.ROUNDS} rounds",
+            f"expected outcome after {exchange_rules.ROUNDS} rounds",
             _exchange,
             "Stokman & Van Oosten 1994, in Bueno de Mesquita & Stokman (eds.), European "
             "Community Decision Making; Dijkstra, Van Assen & Stokman 2008, J. Conflict "
