@@ -180,3 +180,22 @@ def test_one_game_in_plain_python_matches_the_array_code(monkeypatch: pytest.Mon
         np.testing.assert_array_equal(col, arrays.columns()[name], err_msg=name)
     np.testing.assert_array_equal(plain.voting, arrays.voting)
     np.testing.assert_array_equal(plain.mds_voting, arrays.mds_voting)
+
+
+def test_zero_and_denormal_weights_forecast_finitely_without_warnings() -> None:
+    """Capabilities and saliences of 0 or 1e-300 make the equal-gain moves divide by zero or
+    overflow; those candidates close or move to the partner, silently, and every forecast is a
+    position on the scale (these inputs warned before)."""
+    import warnings
+
+    rng = np.random.default_rng(1)
+    for _ in range(300):
+        n, k = rng.integers(2, 6), rng.integers(2, 5)
+        c = rng.choice([0.0, 1e-300, 1.0, 5.0], n)
+        X = rng.choice([0.0, 30.0, 50.0, 100.0], (n, k))
+        S = rng.choice([0.0, 1e-300, 0.2, 1.0], (n, k))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            run = exchange_model(c, X, S)
+        assert np.isfinite(run.positions).all()
+        assert ((run.positions >= 0) & (run.positions <= 100)).all()

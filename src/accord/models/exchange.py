@@ -450,11 +450,16 @@ class _Rounds:
 
     # -- one exchange ----------------------------------------------------------------------
 
+    @np.errstate(divide="ignore", invalid="ignore", over="ignore")
     def _calculate(self, f: np.ndarray | slice) -> np.ndarray:
         """Compute moves, gain and validity of candidates ``f``; store them; return validity.
 
         A candidate whose moves by equal gain alone are not valid is closed, whatever the cut
-        test makes of them; its stored moves and gain are never read again."""
+        test makes of them; its stored moves and gain are never read again. A side of zero
+        or denormal weight (capability or salience) divides by zero or overflows here: an
+        infinite move is too far and is replaced by the move to the partner (``over``), and a
+        NaN fails every comparison that keeps a candidate open, so these are not warned about
+        (tests/models/test_exchange.py checks that such cases forecast finitely, unwarned)."""
         fx = _Fixed._make(self.fixed[:, f])
         di, dj, siq, sip, sjp, sjq = fx.demand_i, fx.demand_j, fx.s_iq, fx.s_ip, fx.s_jp, fx.s_jq
         wiq, wjp, Dp, Dq = fx.w_iq, fx.w_jp, fx.total_p, fx.total_q
