@@ -116,7 +116,20 @@ SPEECH_VERBS = frozenset({
     "predict", "promise", "pledge", "vow", "threaten", "complain", "maintain", "acknowledge",
     "reject", "welcome", "hail", "concede", "point", "caution", "allege", "report", "ask",
     "answer", "continue", "observe", "emphasise", "emphasize", "contend", "agree", "hit",
+    # reporting verbs of news style beyond "say": repeating, recalling, writing online,
+    # answering back, and the evaluative verbs that take a quoted phrase ("branded it "…"")
+    "reiterate", "repeat", "recall", "recount", "tweet", "post", "lament", "quip", "exclaim",
+    "retort", "counter", "testify", "mention", "indicate", "assure", "inform", "affirm",
+    "reaffirm", "proclaim", "boast", "plead", "demand", "charge", "express", "voice", "brand",
+    "label", "term", "dub", "characterize", "characterise", "praise", "criticize", "criticise",
+    "condemn", "dismiss", "slam", "blast", "decry", "question", "propose", "signal", "hint",
+    "quote", "cite", "put",
 })
 # verbs that only report speech when their object is a quote or a clause, not on their own
 WEAK_SPEECH_VERBS = frozenset({"call", "describe", "hit", "welcome", "hail", "reject",
-                               "accuse", "continue", "point", "agree", "believe", "ask"})
+                               "accuse", "continue", "point", "agree", "believe", "ask",
+                               "post", "repeat", "demand", "charge", "express", "voice",
+                               "brand", "label", "term", "dub", "characterize", "characterise",
+                               "praise", "criticize", "criticise", "condemn", "dismiss", "slam",
+                               "blast", "decry", "question", "propose", "signal", "hint",
+                               "quote", "cite", "put", "counter", "plead"})

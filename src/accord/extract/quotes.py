@@ -29,6 +29,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from accord.extract.actors import ActorIndex
+from accord.extract.attribution import (
+    BARE_REACH,
+    adjacent_name,
+    bare_attribution,
+    colon_subject,
+    impersonal,
+    put_it,
+    quoted_object,
+    words_of,
+)
 from accord.extract.lexicon import MEMBERS, SPEECH_VERBS, SPOKESPERSONS, WEAK_SPEECH_VERBS
 from accord.extract.records import QuoteRecord
 
@@ -172,7 +182,7 @@ class QuoteFinder:
                 continue
             if att is None and self._starts_sentence(start):
                 att = self._fallback(start, previous)
-            if att is None and len(text.split()) <= MAX_TERM_WORDS:
+            if att is None and len(text.split()) <= MAX_TERM_WORDS and not self._reported(head):
                 continue
             previous = att or previous
             out.append(
@@ -186,6 +196,16 @@ class QuoteFinder:
                 )
             )
         return out
+
+    def _reported(self, head: Token | None) -> bool:
+        """Whether a short quote with no known speaker still stands in someone's reported
+        speech: a speech verb governs it, with a subject, that names someone's words rather
+        than a term ("what is being called "phase one"") and is not the paper's own voice
+        ("…, our correspondent added")."""
+        if head is None or head.pos_ != "VERB" or impersonal(head):
+            return False
+        found = self._subject_token(head)
+        return found is not None and not any(c.lower_ == "our" for c in found[0].children)
 
     def _token_at(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
@@ -236,12 +256,21 @@ class QuoteFinder:
         post = self._post_window(end)
         if stripped.endswith(("?", "!")) and post and self.toks[post[0]].text[:1].islower():
             post_ok = True
-        windows = [post, self._pre_window(start)] if post_ok else [self._pre_window(start)]
-        for window in windows:
-            att = self._cue_in(window)
+        if post_ok:
+            att = self._cue_in(post)
             if att is not None:
                 return att
-        return None
+        # before the quote a weak verb ("praised what is being called "phase one"") only
+        # attributes the quote it governs (:meth:`_governing`)
+        pre = self._pre_window(start)
+        att = self._cue_pass(pre, strong=True)
+        if att is None and not post_ok:  # '"We will not give up." Cole said on Monday.'
+            att = self._cue_in([i for i in post[:BARE_REACH] if bare_attribution(self.toks[i])])
+        if att is None:  # 'Cole was blunt: "…"'
+            subj = colon_subject([self.toks[i] for i in pre])
+            who = self._speaker(subj, subj.head) if subj is not None else None
+            att = _Attribution(who, ":", subj.idx) if who and subj is not None else None
+        return att
 
     def _governing(self, head: Token | None) -> _Attribution | None:
         """A phrase quoted inside reported speech ("said the talks were "encouraging and
@@ -295,28 +324,51 @@ class QuoteFinder:
         return self._cue_pass(window, strong=True) or self._cue_pass(window, strong=False)
 
     def _cue_pass(self, window: list[int], strong: bool) -> _Attribution | None:
-        toks = self.toks
         for i in window:
-            t = toks[i]
-            if t.lower_ == "according" and i + 2 < len(toks) and toks[i + 1].lower_ == "to":
-                to = toks[i + 1]
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), toks[i + 2])
-                who = self.index.resolve(pobj)
-                if who:
-                    return _Attribution(who, "according to", t.idx)
-            if _is_speech_verb(t) and (t.lemma_ in WEAK_SPEECH_VERBS) != strong:
+            t = self.toks[i]
+            named = self._named_source(t)
+            if named is not None:
+                return named
+            weak = t.lemma_ in WEAK_SPEECH_VERBS and not put_it(t)  # "as X put it"
+            if _is_speech_verb(t) and weak != strong:
                 who = self.subject(t)
                 if who:
                     return _Attribution(who, t.text, t.idx)
         return None
 
+    def _named_source(self, t: Token) -> _Attribution | None:
+        """"according to X" or "in the words of X" at ``t``."""
+        toks = self.toks
+        source, cue = words_of(t), "in the words of"
+        if t.lower_ == "according" and t.i + 2 < len(toks) and toks[t.i + 1].lower_ == "to":
+            to = toks[t.i + 1]
+            source = next((c for c in to.children if c.dep_ == "pobj"), toks[t.i + 2])
+            cue = "according to"
+        who = self.index.resolve(source) if source is not None else None
+        return _Attribution(who, cue, t.idx) if who else None
+
     def subject(self, verb: Token) -> str | None:
-        """The actor who speaks through ``verb`` (its subject, climbing conjuncts/clauses)."""
+        """The actor who speaks through ``verb``: its subject, climbing conjuncts and
+        clauses; the one quoted ("quoted Liu as saying"); else a name right next to the verb
+        when the parser gave it no subject."""
+        found = self._subject_token(verb)
+        if found is not None:
+            return self._speaker(*found)
+        near = adjacent_name(verb)
+        if near is None or self.inside[near.i] or near.lower_ in RELATIVE:
+            return None
+        return self._speaker(near, verb)
+
+    def _subject_token(self, verb: Token) -> tuple[Token, Token] | None:
+        """(subject, the verb it is the subject of) for the speech verb ``verb``."""
         tok = verb
         if (verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
                 and _is_speech_verb(verb.head.head)):
             tok = verb.head.head  # "X denies that … and insists that …" (parsed inside)
         for _ in range(4):
+            quoted = quoted_object(tok) if tok is not verb else None
+            if quoted is not None:  # "Xinhua quoted Liu as saying": Liu
+                return quoted, tok
             for child in tok.children:
                 if self.inside[child.i] and not self.inside[tok.i]:
                     continue  # a subject inside the quote is not who speaks ("all of us")
@@ -326,7 +378,7 @@ class QuoteFinder:
                         subj = next((c for c in child.children if c.dep_ == "pobj"), child)
                     if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                         subj = tok.head
-                    return self._speaker(subj, tok)
+                    return subj, tok
             if tok.dep_ not in CLIMB or tok.head is tok:
                 return None
             tok = tok.head
