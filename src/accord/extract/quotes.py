@@ -62,6 +62,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 DOCUMENT_DEPS = SUBJECTS | {"compound"}  # "with language saying …" parses as a compound
 CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj"})
 MAX_CLIMB = 20  # heads followed from a quoted phrase to the speech verb governing it
+# speech verbs that with "to" + verb report an undertaking or a continued action, not words
+UNDERTAKINGS = frozenset({"agree", "continue", "promise", "pledge", "vow", "threaten"})
 MAX_TERM_WORDS = 3  # a shorter quote with no speaker is a quoted term, not a quotation
 
 
@@ -175,8 +177,10 @@ class QuoteFinder:
         for start, end in self.spans:
             text = self.text[start:end]
             head = self._governor(start)
-            proposal = head is not None and head.pos_ != "VERB"  # its proposer comes first
-            att = (self._governing(head) if proposal else None) or self._attribute(
+            # a speech verb or proposal before the quote governing it comes first ("Cole
+            # called it "useful"", "a Chinese proposal for an "informal" version")
+            before = head is not None and head.i < self._token_at(start)
+            att = (self._governing(head) if before else None) or self._attribute(
                 start, end, text) or self._governing(head)
             if att is None and self._documents_words(head):
                 continue
@@ -292,10 +296,13 @@ class QuoteFinder:
         for _ in range(MAX_CLIMB):
             if tok.head is tok:
                 return None
-            tok = tok.head
+            below, tok = tok, tok.head
             if self.inside[tok.i]:
                 continue
-            if _is_speech_verb(tok) or (tok.lemma_ in PROPOSALS and self._proposer(tok)):
+            # "agreed to release the four after "…"": an undertaking, not speech
+            action = below.dep_ == "xcomp" and tok.lemma_ in UNDERTAKINGS
+            if (_is_speech_verb(tok) and not action) or (
+                    tok.lemma_ in PROPOSALS and self._proposer(tok)):
                 return tok
         return None
 
