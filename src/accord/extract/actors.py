@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.attribution import STATEMENTS, issuer
 from accord.extract.class_nouns import class_nouns
 from accord.extract.lexicon import (
     ALIAS_FIRST,
@@ -484,7 +485,8 @@ class ActorIndex:
             if child.dep_ == "appos" and self._kind_at(child.i) == "person":
                 return self._tok[child.i]
         if low in SPOKESPERSONS:
-            return self._named_spokesperson(tok) or self._principal(tok)
+            return (self._named_spokesperson(tok) or self._principal(tok)
+                    or self._statement_issuer(tok))
         if low in TITLE_HEADS and any(c.dep_ == "poss" and self.body_at(c.i) for c in tok.lefts):
             return self._titled_body(tok)  # "the United States' top diplomat"
         if low in TITLE_HEADS and any(c.lower_ in {"the", "our"} for c in tok.lefts):
@@ -539,6 +541,19 @@ class ActorIndex:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.resolve(pobj)
+        return None
+
+    def _statement_issuer(self, tok: Token) -> str | None:
+        """"According to the statement": who issued the statement mentioned last before
+        ("X issued a statement saying …", "X said in a statement")."""
+        if not any(c.lower_ == "the" for c in tok.lefts):
+            return None
+        for i in range(tok.i - 1, -1, -1):
+            if self._texts[i].lower() in STATEMENTS:
+                source = issuer(self.tokens[i])
+                name = self.resolve(source) if source is not None else None
+                if name:
+                    return name
         return None
 
     def _by_role(self, tok: Token) -> str | None:

@@ -29,6 +29,9 @@ _BETWEEN = frozenset({"ADV", "AUX", "PART"})
 _ANAPHORS = frozenset({"that", "this", "so", "it"})
 _NAME_POS = frozenset({"PROPN", "PRON", "NOUN"})
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl"})
+# nouns for what a body or person issues ("a statement", "a communique")
+STATEMENTS = frozenset({"statement", "communique", "communiqué", "declaration", "letter",
+                        "message", "announcement"})
 BARE_REACH = 4  # tokens of a following sentence before its speech verb ("Ann Cole said")
 
 
@@ -99,3 +102,20 @@ def impersonal(verb: Token) -> bool:
     a naming, not anyone's words."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
         c.dep_ == "agent" for c in verb.children)
+
+
+def issued(noun: Token) -> bool:
+    """A statement that is the object of its issuer's verb ("X issued a statement saying
+    …", "the ministry released a statement"): its speech verb's speaker is that subject."""
+    return noun.lower_ in STATEMENTS and noun.dep_ == "dobj"
+
+
+def issuer(statement: Token) -> Token | None:
+    """Who a statement is from: the subject of the verb it is the object of ("X issued a
+    statement"), or of the speech verb it is the means of ("X said in a statement")."""
+    head = statement.head
+    if statement.dep_ == "pobj" and head.lower_ == "in":
+        head = head.head
+    elif statement.dep_ != "dobj":
+        return None
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

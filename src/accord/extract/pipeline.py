@@ -32,7 +32,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Evidence]:
     index = ActorIndex.from_doc(doc)
     records: list[Evidence] = [
         *index.actors(),
-        *find_quotes(doc, index),
+        *find_quotes(doc, index, article.title),
         *find_events(doc, index),
         *find_dates(doc, article.published),
     ]

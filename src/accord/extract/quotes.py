@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -35,6 +35,7 @@ from accord.extract.attribution import (
     bare_attribution,
     colon_subject,
     impersonal,
+    issued,
     put_it,
     quoted_object,
     words_of,
@@ -151,10 +152,11 @@ class _Report:
 class QuoteFinder:
     """Direct and reported speech in one parsed document."""
 
-    def __init__(self, doc: Doc, index: ActorIndex) -> None:
+    def __init__(self, doc: Doc, index: ActorIndex, headline: str = "") -> None:
         self.doc = doc
         self.index = index
         self.text = doc.text
+        self.headline_end = _headline_end(self.text, headline)
         self.spans = quote_spans(self.text)
         # token i is inside a quote (marks included) when inside[i]
         self._starts = [s - 1 for s, _ in self.spans]
@@ -175,6 +177,8 @@ class QuoteFinder:
         out: list[QuoteRecord] = []
         previous: _Attribution | None = None
         for start, end in self.spans:
+            if start < self.headline_end:
+                continue  # a headline is no quotation (the gold annotates none)
             text = self.text[start:end]
             head = self._governor(start)
             # a speech verb or proposal before the quote governing it comes first ("Cole
@@ -188,7 +192,8 @@ class QuoteFinder:
                 att = self._fallback(start, previous)
             if att is None and len(text.split()) <= MAX_TERM_WORDS and not self._reported(head):
                 continue
-            previous = att or previous
+            if att is not None:  # it reaches the next paragraph from this quote on
+                previous = replace(att, at=max(att.at, start))
             out.append(
                 QuoteRecord(
                     text=text,
@@ -386,9 +391,9 @@ class QuoteFinder:
                     if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                         subj = tok.head
                     return subj, tok
-            if tok.dep_ not in CLIMB or tok.head is tok:
+            if (tok.dep_ not in CLIMB and not issued(tok)) or tok.head is tok:
                 return None
-            tok = tok.head
+            tok = tok.head  # (a statement "saying …" speaks for the one who issued it)
         return None
 
     def _speaker(self, subj: Token, verb: Token) -> str | None:
@@ -574,7 +579,15 @@ def _is_speech_verb(t: Token) -> bool:
     return t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS
 
 
-def find_quotes(doc: Doc, index: ActorIndex) -> list[QuoteRecord]:
-    """Direct quotes and reported speech, in text order."""
-    finder = QuoteFinder(doc, index)
+def _headline_end(text: str, headline: str) -> int:
+    """Where the article's headline ends when the text opens with it (0 if not)."""
+    lead = len(text) - len(text.lstrip())
+    found = headline.strip() and text.startswith(headline.strip(), lead)
+    return lead + len(headline.strip()) if found else 0
+
+
+def find_quotes(doc: Doc, index: ActorIndex, headline: str = "") -> list[QuoteRecord]:
+    """Direct quotes and reported speech, in text order; quotes in the ``headline`` the text
+    opens with are left out."""
+    finder = QuoteFinder(doc, index, headline)
     return sorted(finder.direct() + finder.reported(), key=lambda q: q.start)
