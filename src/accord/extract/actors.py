@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.attribution import STATEMENTS, issuer
+from accord.extract.binding import bound_sexes
 from accord.extract.class_nouns import class_nouns
 from accord.extract.lexicon import (
     ALIAS_FIRST,
@@ -126,6 +127,7 @@ class ActorIndex:
         index._find_organisations()
         index._find_principals()
         index._find_subjects()
+        index._bind_sexes()
         return index
 
     def _add(self, name: str, kind: str, start: int, end: int) -> _Actor:
@@ -446,6 +448,8 @@ class ActorIndex:
         for tok in self.tokens:
             if tok.dep_ not in SUBJECT_DEPS:
                 continue
+            if tok.lower_ == "who" and tok.head.dep_ == "relcl":  # "Berg, who gave …"
+                tok = tok.head.head
             if self._tok[tok.i] is not None:
                 name = self._tok[tok.i] if self._kind_at(tok.i) == "person" else None
             else:
@@ -455,6 +459,19 @@ class ActorIndex:
             if name is not None:
                 self._subjects.append((tok.i, name))
                 self._subject_pos.append(tok.i)
+
+    def _bind_sexes(self) -> None:
+        """A person's sex from the pronouns bound to them (:mod:`accord.extract.binding`),
+        where no honorific said it."""
+        def person_at(tok: Token) -> str | None:
+            return self._tok[tok.i] if self._kind_at(tok.i) == "person" else None
+
+        def speech(tok: Token) -> bool:
+            return tok.pos_ == "VERB" and tok.lemma_ in SPEECH_VERBS
+
+        for name, sex in bound_sexes(self.doc, person_at, speech).items():
+            actor = self._actors[name]
+            actor.sex = actor.sex or sex
 
     def _kind_at(self, i: int) -> str | None:
         name = self._tok[i]
@@ -510,8 +527,10 @@ class ActorIndex:
             k -= 1
         # no subject yet: the most recent person mentioned before
         for i in range(tok.i - 1, -1, -1):
-            if self._kind_at(i) == "person" and self._tok[i] not in exclude:
-                return self._tok[i]
+            name = self._tok[i]
+            if (name and self._actors[name].kind == "person" and name not in exclude
+                    and self._actors[name].sex in (None, sex)):
+                return name
         return None
 
     def subject_between(self, a: int, b: int) -> tuple[int, str] | None:
@@ -526,9 +545,9 @@ class ActorIndex:
     def _named_spokesperson(self, tok: Token) -> str | None:
         """"The MDC spokesperson" (definite) after "The spokesperson for ... (MDC), Nelson
         Chamisa": the person named earlier with that role; "a spokesman for X" is X."""
-        if not any(c.lower_ == "the" for c in tok.lefts):
+        if not any(c.lower_ == "the" or c.dep_ == "poss" for c in tok.lefts):
             return None
-        return self._by_role(tok)
+        return self._by_role(tok) or self._by_role(tok, after=NAMED_AFTER_TOKENS)
 
     def _principal(self, tok: Token) -> str | None:
         """Whom a spokesperson or statement speaks for: "a spokesman for X", "X's spokesman"."""
@@ -556,10 +575,13 @@ class ActorIndex:
                     return name
         return None
 
-    def _by_role(self, tok: Token) -> str | None:
-        """"the minister": the most recent person whose role ends in that word."""
+    def _by_role(self, tok: Token, after: int = 0) -> str | None:
+        """"the minister": the most recent person whose role ends in that word (or, with
+        ``after``, the first one named in that many tokens after it)."""
         low = tok.lower_
-        for i in range(tok.i - 1, -1, -1):
+        span = range(tok.i + 1, min(len(self.doc), tok.i + 1 + after)) if after else range(
+            tok.i - 1, -1, -1)
+        for i in span:
             name = self._tok[i]
             if name and self._actors[name].kind == "person" and any(
                 r.lower().endswith(low) for r in self._actors[name].roles

@@ -434,13 +434,9 @@ class QuoteFinder:
             who = self._speaker_of[i]
             if who:
                 return _Attribution(who, t.text, t.idx)
-        if best is None and self._paragraph_quote(start):
+        if best is None:  # a quote that is a sentence of its own: the person just introduced
             return self._introduced(start, limit)
         return best
-
-    def _paragraph_quote(self, start: int) -> bool:
-        """Whether the quote opening before ``start`` opens its paragraph."""
-        return not self.text[self._line_start(start) : start - 1].strip()
 
     def _introduced(self, start: int, limit: int) -> _Attribution | None:
         """The person the previous paragraph introduces: its last person in subject
