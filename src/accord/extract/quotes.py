@@ -434,9 +434,21 @@ class QuoteFinder:
             who = self._speaker_of[i]
             if who:
                 return _Attribution(who, t.text, t.idx)
-        if best is None:  # a quote that is a sentence of its own: the person just introduced
-            return self._introduced(start, limit)
+        if best is None and (self._paragraph_quote(start) or not self._cued(start)):
+            return self._introduced(start, limit)  # a quote standing alone: as introduced
         return best
+
+    def _paragraph_quote(self, start: int) -> bool:
+        """Whether the quote opening before ``start`` opens its paragraph."""
+        return not self.text[self._line_start(start) : start - 1].strip()
+
+    def _cued(self, start: int) -> bool:
+        """Whether a speech verb stands in the quote's sentence outside the marks (one whose
+        speaker could not be told: '"…," he said to Berg' with Berg the only one named)."""
+        k = bisect_left(self.spans, (start, -1))
+        end = self.spans[k][1] if k < len(self.spans) else start
+        window = self._pre_window(start) + self._post_window(end)
+        return any(self.toks[i].lemma_ in SPEECH_VERBS for i in window)  # even mis-tagged
 
     def _introduced(self, start: int, limit: int) -> _Attribution | None:
         """The person the previous paragraph introduces: its last person in subject
