@@ -527,10 +527,10 @@ class ActorIndex:
             k -= 1
         # no subject yet: the most recent person mentioned before
         for i in range(tok.i - 1, -1, -1):
-            name = self._tok[i]
-            if (name and self._actors[name].kind == "person" and name not in exclude
-                    and self._actors[name].sex in (None, sex)):
-                return name
+            seen = self._tok[i]
+            if (seen and self._actors[seen].kind == "person" and seen not in exclude
+                    and self._actors[seen].sex in (None, sex)):
+                return seen
         return None
 
     def subject_between(self, a: int, b: int) -> tuple[int, str] | None:
