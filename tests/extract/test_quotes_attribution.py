@@ -309,3 +309,26 @@ def test_a_definite_spokesperson_is_the_one_named_just_after(nlp):
 def test_a_state_outside_the_hand_written_list_speaks(nlp):
     text = 'South Sudan\'s government said the plan was "dead on arrival."'
     assert _direct(nlp, text) == [("dead on arrival.", "South Sudan")]
+
+
+def test_the_agent_of_a_passive_speech_verb_speaks(nlp):
+    assert _direct(nlp, 'The plan was described by Ann Cole as "a farce."') == [
+        ("a farce.", "Ann Cole")]
+    text = 'Ann Cole was quoted by Reuters as saying: "We will keep talking to both sides."'
+    assert [s for _, s in _direct(nlp, text)] == ["Ann Cole"]  # Reuters only relays
+
+
+def test_a_speech_act_named_by_a_noun_is_its_speaker_s(nlp):
+    text = 'Ann Cole\'s warning that the talks were "on the brink" shook the markets.'
+    assert _direct(nlp, text) == [("on the brink", "Ann Cole")]
+
+
+def test_a_question_and_its_answer_are_attributed_after_them(nlp):
+    text = 'Ann Cole met Tom Reed. "Will you sign?" Cole asked him. "No," Reed replied.'
+    assert _direct(nlp, text) == [("Will you sign?", "Ann Cole"), ("No,", "Tom Reed")]
+
+
+def test_a_label_line_ending_in_a_colon_introduces_the_quote_paragraphs(nlp):
+    text = ('The talks ended.\n\nAnn Cole, President of the Council:\n\n“We have a deal. It is '
+            'fair.”\n\n“Now the parliaments must read it.”')
+    assert [s for _, s in _direct(nlp, text)] == ["Ann Cole", "Ann Cole"]

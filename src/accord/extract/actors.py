@@ -542,6 +542,11 @@ class ActorIndex:
             k -= 1
         return None
 
+    def person_between(self, a: int, b: int) -> tuple[int, str] | None:
+        """The first person named among tokens ``a:b`` (token, name)."""
+        return next(((i, name) for i in range(a, b) if (name := self._tok[i])
+                     and self._actors[name].kind == "person"), None)
+
     def _named_spokesperson(self, tok: Token) -> str | None:
         """"The MDC spokesperson" (definite) after "The spokesperson for ... (MDC), Nelson
         Chamisa": the person named earlier with that role; "a spokesman for X" is X."""

@@ -27,6 +27,7 @@ QUOTING = frozenset({"quote", "cite"})
 _BETWEEN = frozenset({"ADV", "AUX", "PART"})
 # pronouns a bare attribution may take as its object ('"…." Cole said that on Monday')
 _ANAPHORS = frozenset({"that", "this", "so", "it"})
+AUDIENCES = frozenset({"reporters", "journalists", "lawmakers", "parliament", "delegates"})
 _NAME_POS = frozenset({"PROPN", "PRON", "NOUN"})
 CLAUSAL = frozenset({"ccomp", "xcomp", "advcl"})
 # nouns for what a body or person issues ("a statement", "a communique")
@@ -68,8 +69,9 @@ def bare_attribution(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ in CLAUSAL:
             return False
-        if c.dep_ == "dobj" and c.lower_ not in _ANAPHORS:
-            return False
+        if c.dep_ == "dobj" and c.lower_ not in _ANAPHORS and c.pos_ != "PRON" and (
+                c.lower_ not in AUDIENCES):
+            return False  # ('"…?" Cole asked him', '"…." Cole told reporters')
     return True
 
 

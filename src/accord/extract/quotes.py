@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from accord.extract.actors import ActorIndex
 from accord.extract.attribution import (
     BARE_REACH,
+    QUOTING,
     adjacent_name,
     bare_attribution,
     colon_subject,
@@ -57,8 +58,12 @@ PRONOUNS = frozenset({"he", "she"})
 DOCUMENTS = frozenset({"bill", "act", "law", "treaty", "resolution", "charter", "convention",
                        "constitution", "amendment", "directive", "regulations", "clause",
                        "draft", "text", "language", "wording"})
-# a quoted word inside a proposal is the proposer's ("China's suggestion of an "informal" …")
-PROPOSALS = frozenset({"proposal", "suggestion", "plan", "idea", "offer", "initiative"})
+# a quoted word inside a proposal or another speech act named by a noun is the one whose
+# act it is ("China's suggestion of an "informal" …", "Cole's warning that … "on the brink"")
+PROPOSALS = frozenset({"proposal", "suggestion", "plan", "idea", "offer", "initiative",
+                       "warning", "remarks", "comments", "words", "claim", "call", "appeal",
+                       "demand", "pledge", "promise", "threat", "vow", "assurance", "insistence",
+                       "description", "accusation", "criticism", "denial", "admission"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 DOCUMENT_DEPS = SUBJECTS | {"compound"}  # "with language saying …" parses as a compound
 CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj"})
@@ -386,8 +391,10 @@ class QuoteFinder:
                     continue  # a subject inside the quote is not who speaks ("all of us")
                 if child.dep_ in SUBJECTS or child.dep_ == "agent":
                     subj = child
-                    if child.dep_ == "agent":
-                        subj = next((c for c in child.children if c.dep_ == "pobj"), child)
+                    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                    if agent is not None and tok.lemma_ not in QUOTING:  # "described by
+                        # Cole as …" is Cole's; "quoted by Reuters as saying" is not Reuters
+                        subj = next((c for c in agent.children if c.dep_ == "pobj"), agent)
                     if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                         subj = tok.head
                     return subj, tok
@@ -453,7 +460,10 @@ class QuoteFinder:
     def _introduced(self, start: int, limit: int) -> _Attribution | None:
         """The person the previous paragraph introduces: its last person in subject
         position ("Hill repeated his call …" then a paragraph that is only a quote)."""
-        who = self.index.subject_between(self._token_at(limit), self._token_at(start))
+        a, b = self._token_at(limit), self._token_at(start)
+        who = self.index.subject_between(a, b)
+        if who is None and self.text[:start - 1].rstrip().endswith(":"):
+            who = self.index.person_between(a, b)  # a label: "Charles Michel, President …:"
         return _Attribution(who[1], None, self._tok_idx[who[0]]) if who else None
 
     def _cues(self) -> list[int]:
