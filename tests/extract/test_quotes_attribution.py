@@ -332,3 +332,33 @@ def test_a_label_line_ending_in_a_colon_introduces_the_quote_paragraphs(nlp):
     text = ('The talks ended.\n\nAnn Cole, President of the Council:\n\n“We have a deal. It is '
             'fair.”\n\n“Now the parliaments must read it.”')
     assert [s for _, s in _direct(nlp, text)] == ["Ann Cole", "Ann Cole"]
+
+
+def test_a_lead_s_unnamed_spokesperson_is_the_person_the_next_paragraph_opens_with(nlp):
+    """Delayed identification: the lead describes the speaker, the next paragraph names."""
+    text = ('Harbour officials are "quietly confident" of a deal, a Dock Workers Union '
+            'spokesperson said on Monday.\n\nMara Lind gave the assessment after talks in '
+            'Oslo.')
+    assert _direct(nlp, text) == [("quietly confident", "Mara Lind")]
+    text = ('Harbour officials are "quietly confident" of a deal, a Dock Workers Union '
+            'spokesperson said on Monday.\n\nThe talks resume next week.')
+    assert _direct(nlp, text) == [("quietly confident", "Dock Workers Union")]
+
+
+def test_the_north_is_the_state_named_north_before(nlp):
+    text = ('Envoy Sung Park arrived to talk with North Korea. The North has rejected the '
+            'appeals, demanding an end to its "hostile policy" of sanctions.')
+    assert _direct(nlp, text) == [("hostile policy", "North Korea")]
+
+
+def test_a_definite_common_noun_is_the_body_whose_name_ends_in_it(nlp):
+    text = ('The African Union Commission met in Addis Ababa. The commission said the vote '
+            'was "free and fair."')
+    assert _direct(nlp, text) == [("free and fair.", "African Union Commission")]
+
+
+def test_words_quoted_as_what_was_agreed_are_the_agreeing_body_s(nlp):
+    text = ('The International Syria Support Group met in Vienna. The support group also '
+            'agreed to "accelerate and expand" aid deliveries.')
+    assert _direct(nlp, text) == [("accelerate and expand", "International Syria Support "
+                                   "Group")]

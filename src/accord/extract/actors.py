@@ -36,6 +36,7 @@ from accord.extract.lexicon import (
     HONORIFICS,
     MALE,
     MAX_ALIAS_TOKENS,
+    MEMBERS,
     SPEECH_VERBS,
     SPOKESPERSONS,
     TITLE_HEADS,
@@ -52,6 +53,8 @@ _BAD_ORG_WORDS = frozenset({"state", "defense", "defence", "press", "of", "the"}
 # a lead may describe a person ("The United States' top diplomat said …") and name them in
 # the next sentence or two ("U.S. Secretary of State John Kerry said …")
 NAMED_AFTER_TOKENS = 80
+ORG_REST = 2  # words of a body's name besides a state's that make it the body's own name
+COMPASS = frozenset({"North", "South", "East", "West"})
 SEX = {**dict.fromkeys(MALE, "m"), **dict.fromkeys(FEMALE, "f")}  # by honorific
 
 
@@ -395,11 +398,22 @@ class ActorIndex:
                 i += 1
                 continue
             name, j = hit
-            if any(self._tok[k] is not None for k in range(i, j)):
+            if any(self._tok[k] is not None for k in range(i, j)) or self._inside_name(i, j):
                 i += 1
                 continue
             self._add(name, ALIASES[self._text[self._idx[i] : self._ends[j - 1]]][1], i, j)
             i = j
+
+    def _inside_name(self, i: int, j: int) -> bool:
+        """Whether tokens ``i:j`` (a state's name) are part of a body's longer name, tagged as
+        one organisation ("International Syria Support Group", "Sudan People's Liberation
+        Movement"): the body speaks as named."""
+        tok = self.tokens[i]
+        if tok.ent_type_ != "ORG":
+            return False
+        ent = next(e for e in self.doc.ents if e.start <= i < e.end)
+        rest = [t for t in ent if not (i <= t.i < j) and t.lower_ != "the" and not t.is_punct]
+        return len(rest) >= ORG_REST
 
     def _find_organisations(self) -> None:
         """ORG entities not already known; "Long Name (ACRO)" also defines ACRO."""
@@ -511,7 +525,27 @@ class ActorIndex:
         for child in tok.children:  # "Mr Straw's China trip", compounds over a name
             if child.dep_ in {"compound", "poss"} and self._tok[child.i]:
                 return self._tok[child.i]
-        return None
+        return self._elided_state(tok) or self._named_body(tok)
+
+    def _named_body(self, tok: Token) -> str | None:
+        """"The agency", "the support group": the body named before whose name ends in those
+        words ("Korean Central News Agency", "International Syria Support Group")."""
+        if tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.lefts):
+            return None
+        words = [c.lower_ for c in tok.lefts if c.dep_ == "compound"] + [tok.lower_]
+        tail = " " + " ".join(words)
+        found = [(min(a.mentions)[0], n) for n, a in self._actors.items()
+                 if a.kind != "person" and (" " + n.lower()).endswith(tail)
+                 and min(a.mentions)[0] < tok.i]
+        return max(found)[1] if found else None
+
+    def _elided_state(self, tok: Token) -> str | None:
+        """"The North", "the South": the state named in the text whose name is that word and
+        one more ("North Korea"), the head noun left out once the state is known."""
+        if tok.text not in COMPASS or not any(c.lower_ == "the" for c in tok.lefts):
+            return None
+        return next((n for n, a in self._actors.items() if a.kind == "state"
+                     and n.startswith(tok.text + " ") and min(a.mentions)[0] < tok.i), None)
 
     def pronoun(self, tok: Token, exclude: frozenset[str] = frozenset()) -> str | None:
         """The person he/she refers to: the most recent subject of that sex (or of unknown
@@ -541,6 +575,26 @@ class ActorIndex:
                 return self._subjects[k]
             k -= 1
         return None
+
+    def named_next(self, tok: Token) -> str | None:
+        """Delayed identification: "a Qatari Foreign Ministry spokesperson said …", and the
+        next paragraph opens with the person, first named there as its subject ("Majed
+        al-Ansari offered the favorable assessment …"), of that body or of none."""
+        if tok.lower_ not in SPOKESPERSONS | MEMBERS or not any(
+                c.lower_ in ("a", "an", "one") for c in tok.lefts):
+            return None
+        brk = next((i for i in range(tok.i, len(self.doc)) if "\n" in self._texts[i]
+                    or "\n" in self.tokens[i].whitespace_), None)
+        if brk is None:
+            return None
+        first = next((i for i in range(brk + 1, len(self.doc))
+                      if not self._texts[i].isspace()), len(self.doc))
+        sent = self.tokens[first].sent if first < len(self.doc) else None
+        who = self.subject_between(first, sent.end) if sent is not None else None
+        if who is None or min(self._actors[who[1]].mentions)[0] < first:
+            return None
+        body = self._principal(tok)
+        return who[1] if self.affiliation(who[1]) in (None, body) else None
 
     def person_between(self, a: int, b: int) -> tuple[int, str] | None:
         """The first person named among tokens ``a:b`` (token, name)."""

@@ -309,8 +309,10 @@ class QuoteFinder:
             below, tok = tok, tok.head
             if self.inside[tok.i]:
                 continue
-            # "agreed to release the four after "…"": an undertaking, not speech
-            action = below.dep_ == "xcomp" and tok.lemma_ in UNDERTAKINGS
+            # "agreed to release the four after "…"": an undertaking, not speech (but "agreed
+            # to "accelerate and expand" aid" quotes the words of the agreement)
+            action = (below.dep_ == "xcomp" and tok.lemma_ in UNDERTAKINGS
+                      and not self.inside[below.i])
             if (_is_speech_verb(tok) and not action) or (
                     tok.lemma_ in PROPOSALS and self._proposer(tok)):
                 return tok
@@ -410,7 +412,7 @@ class QuoteFinder:
             return None
         if subj.lower_ in PRONOUNS:
             return self.index.pronoun(subj, exclude=self._addressees(verb))
-        name = self.index.resolve(subj)
+        name = self.index.named_next(subj) or self.index.resolve(subj)
         if name and name.split()[-1].lower() in DOCUMENTS:
             return None  # "the Prevention of Terrorism Bill says"
         return name or _unnamed_principal(subj)
