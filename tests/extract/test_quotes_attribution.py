@@ -362,3 +362,9 @@ def test_words_quoted_as_what_was_agreed_are_the_agreeing_body_s(nlp):
             'agreed to "accelerate and expand" aid deliveries.')
     assert _direct(nlp, text) == [("accelerate and expand", "International Syria Support "
                                    "Group")]
+
+
+def test_a_clause_after_a_quote_governed_by_said_is_no_attribution(nlp):
+    text = ('The ministry said in a statement that the offer was "unacceptable," and Tom Reed '
+            'later called it "a joke."')
+    assert _direct(nlp, text) == [("unacceptable,", None), ("a joke.", "Tom Reed")]

@@ -189,8 +189,9 @@ class QuoteFinder:
             # a speech verb or proposal before the quote governing it comes first ("Cole
             # called it "useful"", "a Chinese proposal for an "informal" version")
             before = head is not None and head.i < self._token_at(start)
+            said = before and head is not None and head.lemma_ not in WEAK_SPEECH_VERBS
             att = (self._governing(head) if before else None) or self._attribute(
-                start, end, text) or self._governing(head)
+                start, end, text, after=not said) or self._governing(head)
             if att is None and self._documents_words(head):
                 continue
             if att is None and self._starts_sentence(start):
@@ -264,10 +265,13 @@ class QuoteFinder:
             i -= 1
         return out  # nearest first
 
-    def _attribute(self, start: int, end: int, text: str) -> _Attribution | None:
+    def _attribute(self, start: int, end: int, text: str,
+                   after: bool = True) -> _Attribution | None:
+        """The nearest cue after the quote (unless ``after`` is False: a speech verb before
+        it governs it, so what follows is another clause), else before it."""
         stripped = text.rstrip()
         post_ok = not stripped.endswith(_SENT_END)
-        post = self._post_window(end)
+        post = self._post_window(end) if after else []
         if stripped.endswith(("?", "!")) and post and self.toks[post[0]].text[:1].islower():
             post_ok = True
         if post_ok:
