@@ -368,3 +368,21 @@ def test_a_clause_after_a_quote_governed_by_said_is_no_attribution(nlp):
     text = ('The ministry said in a statement that the offer was "unacceptable," and Tom Reed '
             'later called it "a joke."')
     assert _direct(nlp, text) == [("unacceptable,", None), ("a joke.", "Tom Reed")]
+
+
+@pytest.mark.parametrize(("intro", "surname", "full"), [
+    ("Hulusi Akar", "Akar", "Hulusi Akar"),  # the model tags the first name as a group
+    ("Yair Lapid", "Lapid", "Yair Lapid"),  # the model tags nothing
+    ("Nouri al-Maliki", "al-Maliki", "Nouri al-Maliki"),  # a hyphenated particle
+    ("Ursula von der Leyen", "von der Leyen", "Ursula von der Leyen"),  # particles
+])
+def test_a_surname_finds_the_full_name_the_model_did_not_tag(nlp, intro, surname, full):
+    text = (f'{intro} arrived for talks on Monday. "We will keep talking to both sides," '
+            f'{surname} said.')
+    assert [s for _, s in _direct(nlp, text)] == [full]
+
+
+def test_an_abbreviated_title_is_no_part_of_a_name(nlp):
+    text = ('Navy Adm. Mike Mullen arrived on Monday. Mullen said the pact was "vital to '
+            'security."')
+    assert [s for _, s in _direct(nlp, text)] == ["Mike Mullen"]

@@ -54,6 +54,11 @@ _BAD_ORG_WORDS = frozenset({"state", "defense", "defence", "press", "of", "the"}
 # the next sentence or two ("U.S. Secretary of State John Kerry said …")
 NAMED_AFTER_TOKENS = 80
 ORG_REST = 2  # words of a body's name besides a state's that make it the body's own name
+# lower-case words inside a person's name ("Ursula von der Leyen", "Staffan de Mistura")
+PARTICLES = frozenset({"von", "der", "van", "den", "de", "del", "della", "la", "le", "du",
+                       "da", "dos", "bin", "ibn", "al", "el"})
+PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+MAX_NAME_WORDS = 5  # words of a person's name found as a run of proper nouns
 COMPASS = frozenset({"North", "South", "East", "West"})
 SEX = {**dict.fromkeys(MALE, "m"), **dict.fromkeys(FEMALE, "f")}  # by honorific
 
@@ -89,10 +94,10 @@ class _KnownNames:
     def full_name(self, text: str, at: int) -> str:
         """A full name is its own actor; a surname or first name alone at token ``at`` is the
         most recent full name that ends (or starts) with it, or the first one after it."""
-        if " " in text:  # "De Mistura" after "Staffan de Mistura": the longer name
+        if " " in text or "-" in text:  # "De Mistura", "al-Maliki": the longer name
             tail = " " + text.casefold()
-            longer = [(i, full) for i, full in self.surnames.get(text.rsplit(" ", 1)[1], [])
-                      if full.casefold().endswith(tail)]
+            longer = sorted((i, full) for seen in self.surnames.values() for i, full in seen
+                            if full.casefold().endswith(tail))
             before = [full for i, full in longer if i <= at]
             return before[-1] if before else longer[0][1] if longer else text
         seen = self.surnames.get(text)
@@ -146,8 +151,8 @@ class ActorIndex:
     def _find_people(self) -> None:
         """PERSON entities, each full name an actor with its titles; then later mentions."""
         names = [span for ent in self.doc.ents if (span := self._person_name(ent)) is not None]
-        names = sorted(set(names + self._mistagged_full_names(names) + self._titled_names()
-                           + self._speaking_names()))
+        names += self._mistagged_full_names(names) + self._titled_names()
+        names = sorted(set(names + self._speaking_names() + self._surname_runs(names)))
         known = _KnownNames.of(self.doc, names)
         for s, e in names:
             actor = self._add(known.full_name(self.doc[s:e].text, s), "person", s, e)
@@ -163,6 +168,38 @@ class ActorIndex:
             if ent.label_ != "PERSON" and len(ent) > 2 and ent[0].text[:1].isupper()
             and ent[1:].text.casefold() in tails
         ]
+
+    def _surname_runs(self, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A run of capitalised proper nouns ending in a word that elsewhere names a person on
+        its own ("Hulusi Akar arrived …" tagged as a group and a person, then "Akar said"; or
+        "Yair Lapid …" tagged as nothing, then "Lapid said"): that person's full name."""
+        doc = self.doc
+        singles = {doc[s].text for s, e in names if e - s == 1}
+        singles |= {t.text for t in self.tokens if t.dep_ == "nsubj" and _bare_name(t)
+                    and t.head.lemma_ in SPEECH_VERBS and not _bare_name(doc[t.i - 1])}
+        out = []
+        for tok in self.tokens:
+            if tok.text not in singles or tok.i == 0:
+                continue
+            j = tok.i
+            while j > 0 and tok.i - j < MAX_NAME_WORDS - 1 and self._name_word(doc[j - 1]):
+                j -= 1
+            while j < tok.i and doc[j].lower_ in PARTICLES:
+                j += 1
+            if j < tok.i:
+                out.append((j, tok.i + 1))
+        return out
+
+    def _name_word(self, tok: Token) -> bool:
+        """A word of a person's name before the surname: capitalised proper noun, no title,
+        honorific, state or place; or a particle ("von der", "de")."""
+        if tok.lower_ in PARTICLES:
+            return True
+        if tok.text.endswith(".") and len(tok.text) > 2:  # "Adm.", "Gen.": a title; "M." is
+            return False  # an initial
+        return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text not in HONORIFICS
+                and tok.lower_ not in TITLE_HEADS and tok.lower_ not in TITLE_MODIFIERS
+                and tok.ent_type_ not in PLACES and self._alias_at(tok.i, tok.i + 1) is None)
 
     def _titled_names(self) -> list[tuple[int, int]]:
         """Two or more proper nouns tagged as groups or bodies but standing right after a
@@ -217,6 +254,8 @@ class ActorIndex:
             s += 1
         while e > s and (doc[e - 1].tag_ == "POS" or not doc[e - 1].text[:1].isalpha()):
             e -= 1
+        while s < e < len(doc) and doc[e - 1].lower_ in PARTICLES and doc[e].pos_ == "PROPN":
+            e += 1  # "Ursula von der" tagged without "Leyen"
         if any(c.isdigit() for c in doc[s:e].text) or doc[s:e].text.endswith("-"):
             return None
         while s < e and (hit := self._alias_at(s, e)) is not None and hit[1] < e:
