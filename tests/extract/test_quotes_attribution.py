@@ -386,3 +386,10 @@ def test_an_abbreviated_title_is_no_part_of_a_name(nlp):
     text = ('Navy Adm. Mike Mullen arrived on Monday. Mullen said the pact was "vital to '
             'security."')
     assert [s for _, s in _direct(nlp, text)] == ["Mike Mullen"]
+
+
+def test_a_title_in_marks_is_no_quotation(nlp):
+    text = ('Speaking on the programme "Press Conference USA," Ann Cole said the deal was '
+            '"within reach."')
+    assert _direct(nlp, text) == [("within reach.", "Ann Cole")]
+    assert _direct(nlp, '"No Deal Yet," Ann Cole said.') == [("No Deal Yet,", "Ann Cole")]

@@ -70,6 +70,8 @@ CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "
 MAX_CLIMB = 20  # heads followed from a quoted phrase to the speech verb governing it
 # speech verbs that with "to" + verb report an undertaking or a continued action, not words
 UNDERTAKINGS = frozenset({"agree", "continue", "promise", "pledge", "vow", "threaten"})
+MAX_TITLE_WORDS = 5  # a longer run of capitalised words in marks may be speech
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "a", "an", "in", "on", "to", "at"})
 MAX_TERM_WORDS = 3  # a shorter quote with no speaker is a quoted term, not a quotation
 
 
@@ -185,6 +187,8 @@ class QuoteFinder:
             if start < self.headline_end:
                 continue  # a headline is no quotation (the gold annotates none)
             text = self.text[start:end]
+            if _title_case(text) and not self._starts_sentence(start):
+                continue  # a name in marks (a programme, a book), no one's words
             head = self._governor(start)
             # a speech verb or proposal before the quote governing it comes first ("Cole
             # called it "useful"", "a Chinese proposal for an "informal" version")
@@ -601,6 +605,14 @@ def _is_document(subj: Token) -> bool:
 
 def _is_speech_verb(t: Token) -> bool:
     return t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS
+
+
+def _title_case(text: str) -> bool:
+    """A name in title case ("Press Conference USA,"): two to five words, each capitalised
+    or a short function word."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return 2 <= len(words) <= MAX_TITLE_WORDS and words[0][0].isupper() and all(
+        w[0].isupper() or w in FUNCTION_WORDS for w in words)
 
 
 def _headline_end(text: str, headline: str) -> int:
