@@ -373,6 +373,7 @@ def test_a_clause_after_a_quote_governed_by_said_is_no_attribution(nlp):
 @pytest.mark.parametrize(("intro", "surname", "full"), [
     ("Hulusi Akar", "Akar", "Hulusi Akar"),  # the model tags the first name as a group
     ("Yair Lapid", "Lapid", "Yair Lapid"),  # the model tags nothing
+    ("Olusegun Obasanjo", "Obasanjo", "Olusegun Obasanjo"),  # both tagged as groups
     ("Nouri al-Maliki", "al-Maliki", "Nouri al-Maliki"),  # a hyphenated particle
     ("Ursula von der Leyen", "von der Leyen", "Ursula von der Leyen"),  # particles
 ])

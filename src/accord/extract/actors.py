@@ -175,8 +175,9 @@ class ActorIndex:
         "Yair Lapid …" tagged as nothing, then "Lapid said"): that person's full name."""
         doc = self.doc
         singles = {doc[s].text for s, e in names if e - s == 1}
-        singles |= {t.text for t in self.tokens if t.dep_ == "nsubj" and _bare_name(t)
-                    and t.head.lemma_ in SPEECH_VERBS and not _bare_name(doc[t.i - 1])}
+        singles |= {t.text for t in self.tokens if t.dep_ == "nsubj" and self._name_word(t)
+                    and t.head.lemma_ in SPEECH_VERBS and t.lower_ not in PARTICLES
+                    and not self._name_word(doc[t.i - 1])}  # "Lapid said", "Obasanjo said"
         out = []
         for tok in self.tokens:
             if tok.text not in singles or tok.i == 0:
