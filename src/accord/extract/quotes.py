@@ -1,19 +1,18 @@
 """Quotations: direct quotes with their speakers, and reported (indirect) speech.
 
-Direct quotes are found on the characters, not the parse: curly marks say which way they
-face; a straight mark faces by its neighbours (space before → opening, space after →
-closing), else by the state.  A quote still open at the end of a paragraph goes on when the
-next paragraph opens with a mark, the newspaper convention for a quote across paragraphs
-(the BBC texts join those paragraphs, so a mark after a sentence end inside an open quote
-means the same).  A stray closing mark is ignored.
+Direct quotes are found on the characters (:mod:`accord.extract.marks`).
 
 The speaker is found from an attribution cue next to the quote: a speech verb after a quote
 ending in a comma ("…," he said), or before the quote in the same sentence ("X said: …",
 "X has hit out at the claims as … and said that …", "according to X"); its subject is
 resolved through :class:`~accord.extract.actors.ActorIndex` (pronouns, surnames,
-spokespeople).  A quote with no cue of its own belongs to the speaker of the closest
-attribution before it in the same or the previous paragraph (a quote continued after a
-break, a statement introduced in the sentence before).  This follows the cue-based
+spokespeople).  A speech verb or speech noun before the quote that governs it in the parse
+comes first ("Cole called it "useful""); the reporting patterns the parse does not give
+("X quoted Y as saying", a bare "Cole said." after a quote, 'Cole was blunt: "…"', "as X put
+it") are in :mod:`accord.extract.attribution`.  A quote with no cue of its own belongs to
+the speaker of the closest attribution before it in the same or the previous paragraph (a
+quote continued after a break, a statement introduced in the sentence before, a label line
+ending in a colon).  This follows the cue-based
 attribution of Pouliquen, Steinberger & Best 2007 ("Automatic detection of quotations in
 multilingual news", RANLP) and the closest-speaker fallback for quotes without a cue of
 Elson & McKeown 2010 ("Automatic attribution of quoted speech in literary narrative", AAAI).
@@ -42,15 +41,9 @@ from accord.extract.attribution import (
     words_of,
 )
 from accord.extract.lexicon import MEMBERS, SPEECH_VERBS, SPOKESPERSONS, WEAK_SPEECH_VERBS
+from accord.extract.marks import CLOSING, SENT_END, STRAIGHT, quote_spans
 from accord.extract.records import QuoteRecord
 
-OPENING = "“"
-CLOSING = "”"
-STRAIGHT = '"'
-_MARKS = re.compile("''|[\"“”]")  # two apostrophes are a straight mark too
-_LEFT_BOUND = set("([{—–-/‘'")
-_RIGHT_BOUND = set(".,;:!?)]}…—–-’'")
-_SENT_END = (".", "?", "!", "…")
 _DASHES = frozenset({"-", "--", "—", "–"})  # after a quote: an apposition, not an attribution
 _OPENERS = frozenset({"And", "But", "So", "Yet", "Or"})  # may open a sentence before a quote
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -73,71 +66,6 @@ UNDERTAKINGS = frozenset({"agree", "continue", "promise", "pledge", "vow", "thre
 MAX_TITLE_WORDS = 5  # a longer run of capitalised words in marks may be speech
 FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "a", "an", "in", "on", "to", "at"})
 MAX_TERM_WORDS = 3  # a shorter quote with no speaker is a quoted term, not a quotation
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the text between each pair of double quotation marks."""
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    para_at = 0  # where the open quote's current paragraph began
-    para_end = -1  # the first line break after ``para_at`` (-1: none)
-    n = len(text)
-    for m in _MARKS.finditer(text):
-        p, after = m.start(), m.end()  # the mark is text[p:after]
-        c = m.group()
-        if open_at is not None and 0 <= para_end < p:
-            # the quote ran into a new paragraph: it goes on only if that paragraph opened
-            # with a mark, i.e. this mark is the first thing on its line
-            line_start = text.rfind("\n", 0, p) + 1
-            if text[line_start:p].strip() or _facing(text, p, after, c) != "open":
-                end = text.find("\n", para_at)
-                spans.append((open_at, _rstrip(text, open_at, end)))
-                open_at = None
-            else:
-                para_at = after
-                para_end = text.find("\n", para_at)
-                continue
-        facing = _facing(text, p, after, c)
-        if facing == "either":
-            facing = "close" if open_at is not None else "open"
-        if facing == "open":
-            if open_at is None or text[_rstrip(text, open_at, p) - 1] not in _SENT_END:
-                # (the earlier mark never closed: start again here)
-                open_at = para_at = after
-                para_end = text.find("\n", para_at)
-        elif open_at is not None:
-            if p > open_at:
-                spans.append((open_at, p))
-            open_at = None
-    if open_at is not None:
-        end = text.find("\n", para_at)
-        end = n if end < 0 else end
-        if _rstrip(text, open_at, end) > open_at:
-            spans.append((open_at, _rstrip(text, open_at, end)))
-    return spans
-
-
-def _facing(text: str, p: int, end: int, c: str) -> str:
-    """Which way the mark ``text[p:end]`` faces: "open", "close" or "either"."""
-    if c == OPENING:
-        return "open"
-    if c == CLOSING:
-        return "close"
-    before = text[p - 1] if p > 0 else " "
-    after = text[end] if end < len(text) else " "
-    left = before.isspace() or before in _LEFT_BOUND
-    right = after.isspace() or after in _RIGHT_BOUND
-    if left and not right:
-        return "open"
-    if right and not left:
-        return "close"
-    return "either"
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 @dataclass
@@ -240,7 +168,7 @@ class QuoteFinder:
             before = raw.rstrip()
         if not before or "\n" in raw[len(before) :]:
             return True
-        return before.endswith((*_SENT_END, CLOSING, STRAIGHT, ":"))
+        return before.endswith((*SENT_END, CLOSING, STRAIGHT, ":"))
 
     def _post_window(self, end: int) -> list[int]:
         toks = self.toks
@@ -248,7 +176,7 @@ class QuoteFinder:
         out: list[int] = []
         while i < len(toks) and len(out) < 14:
             t = toks[i]
-            if self.inside[i] or "\n" in t.text or t.text in _SENT_END or t.text in _DASHES:
+            if self.inside[i] or "\n" in t.text or t.text in SENT_END or t.text in _DASHES:
                 break
             out.append(i)
             i += 1
@@ -263,7 +191,7 @@ class QuoteFinder:
             if self.inside[i]:  # another quote in the same sentence: look past it
                 i -= 1
                 continue
-            if "\n" in t.text or t.text in _SENT_END:
+            if "\n" in t.text or t.text in SENT_END:
                 break
             out.append(i)
             i -= 1
@@ -274,7 +202,7 @@ class QuoteFinder:
         """The nearest cue after the quote (unless ``after`` is False: a speech verb before
         it governs it, so what follows is another clause), else before it."""
         stripped = text.rstrip()
-        post_ok = not stripped.endswith(_SENT_END)
+        post_ok = not stripped.endswith(SENT_END)
         post = self._post_window(end) if after else []
         if stripped.endswith(("?", "!")) and post and self.toks[post[0]].text[:1].islower():
             post_ok = True
