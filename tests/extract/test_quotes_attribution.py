@@ -394,3 +394,9 @@ def test_a_title_in_marks_is_no_quotation(nlp):
             '"within reach."')
     assert _direct(nlp, text) == [("within reach.", "Ann Cole")]
     assert _direct(nlp, '"No Deal Yet," Ann Cole said.') == [("No Deal Yet,", "Ann Cole")]
+
+
+def test_a_gendered_title_says_who_she_is(nlp):
+    text = ('Spokeswoman Mary Lind and envoy Tom Reed met the press. Reed spoke first. Then '
+            'she said the talks were "far from over."')
+    assert _direct(nlp, text) == [("far from over.", "Mary Lind")]

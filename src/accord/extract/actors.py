@@ -53,6 +53,13 @@ _BAD_ORG_WORDS = frozenset({"state", "defense", "defence", "press", "of", "the"}
 # the next sentence or two ("U.S. Secretary of State John Kerry said …")
 NAMED_AFTER_TOKENS = 80
 ORG_REST = 2  # words of a body's name besides a state's that make it the body's own name
+GENDERED_TITLES = {
+    "f": frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen",
+                    "princess", "duchess", "baroness", "countess", "empress"}),
+    "m": frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "prince",
+                    "duke", "baron", "count", "emperor"}),
+}
+SHE_REACH = 4  # subjects looked back for a woman before taking one of unknown sex for "she"
 COMPASS = frozenset({"North", "South", "East", "West"})
 SEX = {**dict.fromkeys(MALE, "m"), **dict.fromkeys(FEMALE, "f")}  # by honorific
 
@@ -365,14 +372,18 @@ class ActorIndex:
                 self._subject_pos.append(tok.i)
 
     def _bind_sexes(self) -> None:
-        """A person's sex from the pronouns bound to them (:mod:`accord.extract.binding`),
-        where no honorific said it."""
+        """A person's sex, where no honorific said it: from a gendered title
+        ("spokeswoman"), else from the pronouns bound to them (:mod:`accord.extract.binding`)."""
         def person_at(tok: Token) -> str | None:
             return self._tok[tok.i] if self._kind_at(tok.i) == "person" else None
 
         def speech(tok: Token) -> bool:
             return tok.pos_ == "VERB" and tok.lemma_ in SPEECH_VERBS
 
+        for actor in self._actors.values():  # "spokeswoman Marie Harf"
+            words = {w for r in actor.roles for w in r.lower().split()}
+            actor.sex = actor.sex or next((x for x, titles in GENDERED_TITLES.items()
+                                           if words & titles), None)
         for name, sex in bound_sexes(self.doc, person_at, speech).items():
             actor = self._actors[name]
             actor.sex = actor.sex or sex
@@ -442,6 +453,9 @@ class ActorIndex:
         sex), else the most recent person mentioned; never one of ``exclude``."""
         sex = "m" if tok.lower_ in PRONOUNS_MALE else "f"
         k = bisect_left(self._subject_pos, tok.i) - 1
+        woman = self._recent_woman(k, exclude) if sex == "f" else None
+        if woman is not None:
+            return woman
         while k >= 0:
             _, name = self._subjects[k]
             actor = self._actors.get(name)
@@ -455,6 +469,16 @@ class ActorIndex:
             if (seen and self._actors[seen].kind == "person" and seen not in exclude
                     and self._actors[seen].sex in (None, sex)):
                 return seen
+        return None
+
+    def _recent_woman(self, k: int, exclude: frozenset[str]) -> str | None:
+        """"She": a woman among the last few subjects up to subject ``k``, before a more
+        recent person of unknown sex (most people named in news are men, so an unknown sex
+        is more likely male)."""
+        for name in (n for _, n in reversed(self._subjects[max(0, k - SHE_REACH + 1):k + 1])):
+            actor = self._actors.get(name)
+            if actor is not None and actor.sex == "f" and name not in exclude:
+                return name
         return None
 
     def subject_between(self, a: int, b: int) -> tuple[int, str] | None:
