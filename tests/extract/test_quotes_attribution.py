@@ -400,3 +400,9 @@ def test_a_gendered_title_says_who_she_is(nlp):
     text = ('Spokeswoman Mary Lind and envoy Tom Reed met the press. Reed spoke first. Then '
             'she said the talks were "far from over."')
     assert _direct(nlp, text) == [("far from over.", "Mary Lind")]
+
+
+def test_a_titled_person_opening_the_next_paragraph_is_not_the_spokesperson(nlp):
+    text = ('The plan is "dead on arrival," a Dock Workers Union spokesperson said on '
+            'Monday.\n\nTransport Minister Mara Lind will travel to Oslo on Friday.')
+    assert _direct(nlp, text) == [("dead on arrival,", "Dock Workers Union")]

@@ -507,8 +507,11 @@ class ActorIndex:
         who = self.subject_between(first, sent.end) if sent is not None else None
         if who is None or min(self._actors[who[1]].mentions)[0] < first:
             return None
-        body = self._principal(tok)
-        return who[1] if self.affiliation(who[1]) in (None, body) else None
+        person = self._actors[who[1]]
+        roles = {r.lower().split()[-1] for r in person.roles if r}
+        if roles and not roles & (SPOKESPERSONS | MEMBERS):  # "Secretary … Blinken" is not
+            return None  # the spokesperson
+        return who[1] if person.affiliation in (None, self._principal(tok)) else None
 
     def person_between(self, a: int, b: int) -> tuple[int, str] | None:
         """The first person named among tokens ``a:b`` (token, name)."""
