@@ -16,6 +16,12 @@ at run time):
 - ``agents.json``: ``{agent phrase (lower case, spaces): generic role}``, the CAMEO agent
   codes mapped to a few roles (government, military, police, labour, business, ...) by
   :data:`AGENT_ROLES`.
+- ``states.json``: ``{state name: [surface forms]}`` from the country blocks of
+  ``Phoenix.Countries.actors.txt`` (a block whose CAMEO code is a bare three-letter country
+  code): the name and those of its synonyms that share a word's first four letters with it
+  (demonyms and spellings: "Iraqi", "South Sudanese"; not its cities, which name venues more
+  often than governments; words such as "United" or "Republic" do not count), in title case;
+  a form listed under two states is left out.
 
 Only the data is read; none of PETRARCH2's program is used or copied. The CAMEO → PLOVER table
 is written from the CAMEO codebook's root and second-level codes and PLOVER's type definitions
@@ -149,18 +155,84 @@ def _expand(form: str, subs: dict[str, list[str]]) -> list[str]:
     return [form]
 
 
+# official names in the country dictionary → the short name news uses
+SHORT_NAMES = {
+    "United States of America": "United States", "Russian Federation": "Russia",
+    "Republic of South Africa": "South Africa", "United Republic of Tanzania": "Tanzania",
+    "Brunei Darussalam": "Brunei", "Madagaskar": "Madagascar",
+}
+# blocks that are no present-day state (historical states, regions, a city)
+NOT_STATES = frozenset({"Leipzig", "Kinakuta", "Federation of Saint Kitts and Nevis",
+                        "Russian Sfsr", "German Democratic Republic", "Czechoslovakia",
+                        "Serbia and Montenegro", "Iraqi Kurdistan", "Transnistria",
+                        "Soviet Union"})
+_SMALL = frozenset({"of", "the", "and", "de", "da"})
+# words of state names that say nothing about which state ("United States" shares "State"
+# with "Sunshine State")
+_GENERIC = frozenset({"united", "states", "republic", "democratic", "kingdom", "federation",
+                      "islands", "saint", "south", "north", "east", "west", "central", "arab",
+                      "peoples", "great", "guinea", "emirates", "new"})
+_COUNTRY_CODE = re.compile(r"\[[A-Z]{3}(\s[<>]?\d+(-\d+)?)?\]")
+
+
+def _title(form: str) -> str:
+    words = form.strip("_").replace("_", " ").lower().split()
+    return " ".join(w if w in _SMALL and k else w.capitalize() for k, w in enumerate(words))
+
+
+def _country_blocks(path: Path) -> list[tuple[str, list[str], list[str]]]:
+    """(header, synonyms, codes) of each block of a PETRARCH2 actors file."""
+    blocks: list[tuple[str, list[str], list[str]]] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if raw[0] not in "+\t ":
+            m = re.match(r"^([A-Z_']+?)_*\s*(\[[^\]]*\])?\s*$", line)
+            blocks.append((m.group(1) if m else "", [], [m.group(2)] if m and m.group(2) else []))
+        elif raw[0] == "+" and blocks:
+            blocks[-1][1].append(line[1:].strip())
+        elif blocks:
+            blocks[-1][2].extend(re.findall(r"\[[^\]]*\]", line))
+    return blocks
+
+
+def read_states(path: Path) -> dict[str, list[str]]:
+    """State name → its name, demonyms and spellings (see the module docstring)."""
+    states: dict[str, list[str]] = {}
+    for header, synonyms, codes in _country_blocks(path):
+        if not header or not any(_COUNTRY_CODE.fullmatch(c) for c in codes):
+            continue
+        title = _title(header)
+        name = SHORT_NAMES.get(title, title)
+        if name in NOT_STATES:
+            continue
+        stems = {w[:4].lower() for w in f"{title} {name}".split()
+                 if len(w) >= 4 and w.lower() not in _GENERIC}
+        forms = [_title(f) for f in synonyms if re.fullmatch(r"[A-Z_]+", f)]
+        keep = [f for f in forms if any(w[:4].lower() in stems for w in f.split() if len(w) >= 4)]
+        states.setdefault(name, [])
+        states[name] += [f for f in dict.fromkeys([title, *keep]) if f not in states[name]]
+    seen: dict[str, int] = {}
+    for forms in states.values():
+        for f in forms:
+            seen[f] = seen.get(f, 0) + 1
+    return {n: [f for f in fs if seen[f] == 1 and f != n] for n, fs in sorted(states.items())}
+
+
 def main() -> None:
     shared = os.environ.get("ACCORD_SHARED", str(ROOT.parent / "shared"))
     src = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(shared) / "data" / "petrarch2"
     verbs, ambiguous = read_verbs(src / "CAMEO.2.0.txt")
     agents = read_agents(src / "Phoenix.agents.txt")
+    states = read_states(src / "Phoenix.Countries.actors.txt")
     OUT.mkdir(parents=True, exist_ok=True)
     for name, data in (("cameo_verbs.json", {"verbs": verbs, "ambiguous": ambiguous}),
-                       ("agents.json", {"agents": agents})):
+                       ("agents.json", {"agents": agents}), ("states.json", {"states": states})):
         text = json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
         (OUT / name).write_text(text, encoding="utf-8")
-    print(f"{len(verbs)} verbs ({len(ambiguous)} ambiguous left out), {len(agents)} agents "
-          f"-> {OUT}")
+    print(f"{len(verbs)} verbs ({len(ambiguous)} ambiguous left out), {len(agents)} agents, "
+          f"{len(states)} states -> {OUT}")
 
 
 if __name__ == "__main__":

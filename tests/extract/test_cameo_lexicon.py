@@ -41,6 +41,29 @@ def test_shipped_lexicons_are_what_the_script_builds(root: Path, shared: Path):
     agents = build.read_agents(shared / "data/petrarch2/Phoenix.agents.txt")
     shipped_agents = json.loads((root / "src/accord/extract/data/agents.json").read_text())
     assert shipped_agents == {"agents": agents}
+    states = build.read_states(shared / "data/petrarch2/Phoenix.Countries.actors.txt")
+    shipped_states = json.loads((root / "src/accord/extract/data/states.json").read_text())
+    assert shipped_states == {"states": states}
+
+
+def test_the_country_dictionary_gives_states_their_demonyms_not_their_cities(root: Path,
+                                                                            shared: Path):
+    states = _build_script(root).read_states(
+        shared / "data/petrarch2/Phoenix.Countries.actors.txt")
+    assert "Iraqi" in states["Iraq"] and "Baghdad" not in states["Iraq"]
+    assert "South Sudanese" in states["South Sudan"]
+    assert "United States" in states and "Sunshine State" not in states["United States"]
+    assert "Russia" in states and "Russian Federation" not in states  # the short name
+    assert "Soviet Union" not in states  # no present-day state
+
+
+def test_the_hand_written_states_are_completed_by_the_dictionary():
+    from accord.extract.lexicon import ALIASES
+
+    assert ALIASES["Iraqi"] == ("Iraq", "state")
+    assert ALIASES["Venezuelan"] == ("Venezuela", "state")
+    assert ALIASES["Myanmar"] == ("Burma", "state")  # the hand-written name stays
+    assert ALIASES["Brussels"] == ("European Union", "bloc")  # blocs keep their forms
 
 
 def test_verbs_the_hand_lexicon_does_not_know():

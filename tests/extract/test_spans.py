@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from accord.extract.dates import resolve_date
-from accord.extract.quotes import quote_spans
+from accord.extract.marks import quote_spans
 
 
 def texts(s: str) -> list[str]:

@@ -95,11 +95,13 @@ def _quote_scores(
 
 def evaluate_article(gold: Gold, path: Path) -> ArticleScore:
     """Extract from the article at ``path`` and score what its gold covers."""
-    doc = load_nlp()(read_text(path).text)
+    article = read_text(path)
+    doc = load_nlp()(article.text)
     index = ActorIndex.from_doc(doc)
     score = ArticleScore(gold.article)
     if gold.quotes is not None:
-        score.direct, score.reported = _quote_scores(find_quotes(doc, index), gold.quotes)
+        score.direct, score.reported = _quote_scores(
+            find_quotes(doc, index, article.title), gold.quotes)
     if gold.events_file is not None:
         score.events, score.event_sides = score_events(
             doc, index, load_event_gold(gold.events_file)

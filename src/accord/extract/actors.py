@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.attribution import STATEMENTS, issuer
+from accord.extract.binding import bound_sexes
 from accord.extract.class_nouns import class_nouns
 from accord.extract.lexicon import (
     ALIAS_FIRST,
@@ -34,22 +36,31 @@ from accord.extract.lexicon import (
     HONORIFICS,
     MALE,
     MAX_ALIAS_TOKENS,
+    MEMBERS,
     SPEECH_VERBS,
     SPOKESPERSONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
+from accord.extract.names import ORG_LABELS, KnownNames, NameFinder
 from accord.extract.records import ActorRecord, Mention
 
 PRONOUNS_MALE = frozenset({"he", "him", "his", "himself"})
 PRONOUNS_FEMALE = frozenset({"she", "her", "hers", "herself"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
-NOT_PEOPLE = frozenset({"PERSON", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT"})
 _BAD_ORG_WORDS = frozenset({"state", "defense", "defence", "press", "of", "the"})
 # a lead may describe a person ("The United States' top diplomat said …") and name them in
 # the next sentence or two ("U.S. Secretary of State John Kerry said …")
 NAMED_AFTER_TOKENS = 80
+ORG_REST = 2  # words of a body's name besides a state's that make it the body's own name
+GENDERED_TITLES = {
+    "f": frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "queen",
+                    "princess", "duchess", "baroness", "countess", "empress"}),
+    "m": frozenset({"spokesman", "chairman", "congressman", "businessman", "king", "prince",
+                    "duke", "baron", "count", "emperor"}),
+}
+SHE_REACH = 4  # subjects looked back for a woman before taking one of unknown sex for "she"
+COMPASS = frozenset({"North", "South", "East", "West"})
 SEX = {**dict.fromkeys(MALE, "m"), **dict.fromkeys(FEMALE, "f")}  # by honorific
 
 
@@ -61,42 +72,6 @@ class _Actor:
     affiliation: str | None = None
     sex: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
-
-
-@dataclass
-class _KnownNames:
-    """The full names of an article, by surname (with the token where each stands) and by
-    first name, so that a surname or first name alone finds its full name."""
-
-    surnames: dict[str, list[tuple[int, str]]]
-    firsts: dict[str, set[str]]
-
-    @classmethod
-    def of(cls, doc: Doc, names: list[tuple[int, int]]) -> _KnownNames:
-        known = cls({}, {})
-        for s, e in names:
-            if e - s > 1:
-                full = doc[s:e].text
-                known.surnames.setdefault(doc[e - 1].text, []).append((s, full))
-                known.firsts.setdefault(doc[s].text, set()).add(full)
-        return known
-
-    def full_name(self, text: str, at: int) -> str:
-        """A full name is its own actor; a surname or first name alone at token ``at`` is the
-        most recent full name that ends (or starts) with it, or the first one after it."""
-        if " " in text:  # "De Mistura" after "Staffan de Mistura": the longer name
-            tail = " " + text.casefold()
-            longer = [(i, full) for i, full in self.surnames.get(text.rsplit(" ", 1)[1], [])
-                      if full.casefold().endswith(tail)]
-            before = [full for i, full in longer if i <= at]
-            return before[-1] if before else longer[0][1] if longer else text
-        seen = self.surnames.get(text)
-        if seen:
-            before = [full for i, full in seen if i <= at]
-            return before[-1] if before else seen[0][1]
-        if len(self.firsts.get(text, ())) == 1:
-            return next(iter(self.firsts[text]))
-        return text
 
 
 class ActorIndex:
@@ -125,6 +100,7 @@ class ActorIndex:
         index._find_organisations()
         index._find_principals()
         index._find_subjects()
+        index._bind_sexes()
         return index
 
     def _add(self, name: str, kind: str, start: int, end: int) -> _Actor:
@@ -139,87 +115,14 @@ class ActorIndex:
 
     def _find_people(self) -> None:
         """PERSON entities, each full name an actor with its titles; then later mentions."""
-        names = [span for ent in self.doc.ents if (span := self._person_name(ent)) is not None]
-        names = sorted(set(names + self._mistagged_full_names(names) + self._titled_names()
-                           + self._speaking_names()))
-        known = _KnownNames.of(self.doc, names)
+        names = NameFinder(self.doc, self._alias_at).names()
+        known = KnownNames.of(self.doc, names)
         for s, e in names:
             actor = self._add(known.full_name(self.doc[s:e].text, s), "person", s, e)
             self._titles(actor, s, e)
         self._later_mentions(known)
 
-    def _mistagged_full_names(self, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Other entities that are a person's name with one more leading capitalised word
-        ("Staffan de Mistura", tagged ORG, then "De Mistura", tagged PERSON)."""
-        tails = {self.doc[s:e].text.casefold() for s, e in names if e - s > 1}
-        return [
-            (ent.start, ent.end) for ent in self.doc.ents
-            if ent.label_ != "PERSON" and len(ent) > 2 and ent[0].text[:1].isupper()
-            and ent[1:].text.casefold() in tails
-        ]
-
-    def _titled_names(self) -> list[tuple[int, int]]:
-        """Two or more proper nouns tagged as groups or bodies but standing right after a
-        title ("CPP lawmaker Cheam Yiep", tagged NORP), or after a title and the body it is
-        for ("special envoy for North Korea Sung Kim", all tagged GPE): a person's name."""
-        doc, out = self.doc, []
-        for i in range(1, len(doc)):
-            if not _body_tagged_name(doc[i]) or not (
-                    doc[i - 1].lower_ in TITLE_HEADS or self._after_title_for_body(i)):
-                continue
-            j = i
-            while j < len(doc) and _body_tagged_name(doc[j]):
-                j += 1
-            if j - i > 1 and all(self._alias_at(k, j) is None for k in range(i, j)):
-                out.append((i, j))
-        return out
-
-    def _after_title_for_body(self, i: int) -> bool:
-        """Whether token ``i`` follows "TITLE for|of|to BODY" ("envoy for North Korea")."""
-        doc = self.doc
-        for k in range(i - 1, max(0, i - 1 - MAX_ALIAS_TOKENS * 3), -1):
-            if doc[k].lower_ in {"for", "of", "to"}:
-                hit = self._alias_at(k + 1, i)
-                return (hit is not None and hit[1] == i and k > 0
-                        and doc[k - 1].lower_ in TITLE_HEADS)
-        return False
-
-    def _speaking_names(self) -> list[tuple[int, int]]:
-        """Two or more capitalised proper nouns, tagged as no group, body or place, that are
-        the subject of a speech verb ("…," Hulusi Akar said, tagged WORK_OF_ART after the
-        closing mark): a person's name."""
-        doc, out = self.doc, []
-        for tok in self.tokens:
-            if (tok.dep_ != "nsubj" or tok.head.pos_ != "VERB"
-                    or tok.head.lemma_ not in SPEECH_VERBS or not _bare_name(tok)):
-                continue
-            s = tok.i
-            while s > 0 and doc[s - 1].dep_ == "compound" and _bare_name(doc[s - 1]):
-                s -= 1
-            if tok.i > s and all(self._alias_at(k, tok.i + 1) is None for k in range(s, tok.i + 1)):
-                out.append((s, tok.i + 1))
-        return out
-
-    def _person_name(self, ent: Span) -> tuple[int, int] | None:
-        """The token span of a PERSON entity's name, without titles, honorifics and
-        possessives; None for a mis-tagged entity (numbers, a bloc's nickname)."""
-        if ent.label_ != "PERSON":
-            return None
-        doc = self.doc
-        s, e = ent.start, ent.end
-        while s < e and _leads_a_name(doc[s]):
-            s += 1
-        while e > s and (doc[e - 1].tag_ == "POS" or not doc[e - 1].text[:1].isalpha()):
-            e -= 1
-        if any(c.isdigit() for c in doc[s:e].text) or doc[s:e].text.endswith("-"):
-            return None
-        while s < e and (hit := self._alias_at(s, e)) is not None and hit[1] < e:
-            s = hit[1]  # "Australian Mamdouh Habib": the demonym is a title, not a name
-        if s < e and self._alias_at(s, e) is None:  # not "the Lib Dems"
-            return s, e
-        return None
-
-    def _later_mentions(self, known: _KnownNames) -> None:
+    def _later_mentions(self, known: KnownNames) -> None:
         """A known surname or first name alone, or any capitalised name after an honorific."""
         for tok in self.tokens:
             if self._tok[tok.i] is not None or not tok.text[:1].isupper():
@@ -392,11 +295,22 @@ class ActorIndex:
                 i += 1
                 continue
             name, j = hit
-            if any(self._tok[k] is not None for k in range(i, j)):
+            if any(self._tok[k] is not None for k in range(i, j)) or self._inside_name(i, j):
                 i += 1
                 continue
             self._add(name, ALIASES[self._text[self._idx[i] : self._ends[j - 1]]][1], i, j)
             i = j
+
+    def _inside_name(self, i: int, j: int) -> bool:
+        """Whether tokens ``i:j`` (a state's name) are part of a body's longer name, tagged as
+        one organisation ("International Syria Support Group", "Sudan People's Liberation
+        Movement"): the body speaks as named."""
+        tok = self.tokens[i]
+        if tok.ent_type_ != "ORG":
+            return False
+        ent = next(e for e in self.doc.ents if e.start <= i < e.end)
+        rest = [t for t in ent if not (i <= t.i < j) and t.lower_ != "the" and not t.is_punct]
+        return len(rest) >= ORG_REST
 
     def _find_organisations(self) -> None:
         """ORG entities not already known; "Long Name (ACRO)" also defines ACRO."""
@@ -445,6 +359,8 @@ class ActorIndex:
         for tok in self.tokens:
             if tok.dep_ not in SUBJECT_DEPS:
                 continue
+            if tok.lower_ == "who" and tok.head.dep_ == "relcl":  # "Berg, who gave …"
+                tok = tok.head.head
             if self._tok[tok.i] is not None:
                 name = self._tok[tok.i] if self._kind_at(tok.i) == "person" else None
             else:
@@ -454,6 +370,23 @@ class ActorIndex:
             if name is not None:
                 self._subjects.append((tok.i, name))
                 self._subject_pos.append(tok.i)
+
+    def _bind_sexes(self) -> None:
+        """A person's sex, where no honorific said it: from a gendered title
+        ("spokeswoman"), else from the pronouns bound to them (:mod:`accord.extract.binding`)."""
+        def person_at(tok: Token) -> str | None:
+            return self._tok[tok.i] if self._kind_at(tok.i) == "person" else None
+
+        def speech(tok: Token) -> bool:
+            return tok.pos_ == "VERB" and tok.lemma_ in SPEECH_VERBS
+
+        for actor in self._actors.values():  # "spokeswoman Marie Harf"
+            words = {w for r in actor.roles for w in r.lower().split()}
+            actor.sex = actor.sex or next((x for x, titles in GENDERED_TITLES.items()
+                                           if words & titles), None)
+        for name, sex in bound_sexes(self.doc, person_at, speech).items():
+            actor = self._actors[name]
+            actor.sex = actor.sex or sex
 
     def _kind_at(self, i: int) -> str | None:
         name = self._tok[i]
@@ -484,7 +417,8 @@ class ActorIndex:
             if child.dep_ == "appos" and self._kind_at(child.i) == "person":
                 return self._tok[child.i]
         if low in SPOKESPERSONS:
-            return self._named_spokesperson(tok) or self._principal(tok)
+            return (self._named_spokesperson(tok) or self._principal(tok)
+                    or self._statement_issuer(tok))
         if low in TITLE_HEADS and any(c.dep_ == "poss" and self.body_at(c.i) for c in tok.lefts):
             return self._titled_body(tok)  # "the United States' top diplomat"
         if low in TITLE_HEADS and any(c.lower_ in {"the", "our"} for c in tok.lefts):
@@ -492,13 +426,36 @@ class ActorIndex:
         for child in tok.children:  # "Mr Straw's China trip", compounds over a name
             if child.dep_ in {"compound", "poss"} and self._tok[child.i]:
                 return self._tok[child.i]
-        return None
+        return self._elided_state(tok) or self._named_body(tok)
+
+    def _named_body(self, tok: Token) -> str | None:
+        """"The agency", "the support group": the body named before whose name ends in those
+        words ("Korean Central News Agency", "International Syria Support Group")."""
+        if tok.pos_ != "NOUN" or not any(c.lower_ == "the" for c in tok.lefts):
+            return None
+        words = [c.lower_ for c in tok.lefts if c.dep_ == "compound"] + [tok.lower_]
+        tail = " " + " ".join(words)
+        found = [(min(a.mentions)[0], n) for n, a in self._actors.items()
+                 if a.kind != "person" and (" " + n.lower()).endswith(tail)
+                 and min(a.mentions)[0] < tok.i]
+        return max(found)[1] if found else None
+
+    def _elided_state(self, tok: Token) -> str | None:
+        """"The North", "the South": the state named in the text whose name is that word and
+        one more ("North Korea"), the head noun left out once the state is known."""
+        if tok.text not in COMPASS or not any(c.lower_ == "the" for c in tok.lefts):
+            return None
+        return next((n for n, a in self._actors.items() if a.kind == "state"
+                     and n.startswith(tok.text + " ") and min(a.mentions)[0] < tok.i), None)
 
     def pronoun(self, tok: Token, exclude: frozenset[str] = frozenset()) -> str | None:
         """The person he/she refers to: the most recent subject of that sex (or of unknown
         sex), else the most recent person mentioned; never one of ``exclude``."""
         sex = "m" if tok.lower_ in PRONOUNS_MALE else "f"
         k = bisect_left(self._subject_pos, tok.i) - 1
+        woman = self._recent_woman(k, exclude) if sex == "f" else None
+        if woman is not None:
+            return woman
         while k >= 0:
             _, name = self._subjects[k]
             actor = self._actors.get(name)
@@ -508,8 +465,20 @@ class ActorIndex:
             k -= 1
         # no subject yet: the most recent person mentioned before
         for i in range(tok.i - 1, -1, -1):
-            if self._kind_at(i) == "person" and self._tok[i] not in exclude:
-                return self._tok[i]
+            seen = self._tok[i]
+            if (seen and self._actors[seen].kind == "person" and seen not in exclude
+                    and self._actors[seen].sex in (None, sex)):
+                return seen
+        return None
+
+    def _recent_woman(self, k: int, exclude: frozenset[str]) -> str | None:
+        """"She": a woman among the last few subjects up to subject ``k``, before a more
+        recent person of unknown sex (most people named in news are men, so an unknown sex
+        is more likely male)."""
+        for name in (n for _, n in reversed(self._subjects[max(0, k - SHE_REACH + 1):k + 1])):
+            actor = self._actors.get(name)
+            if actor is not None and actor.sex == "f" and name not in exclude:
+                return name
         return None
 
     def subject_between(self, a: int, b: int) -> tuple[int, str] | None:
@@ -521,12 +490,40 @@ class ActorIndex:
             k -= 1
         return None
 
+    def named_next(self, tok: Token) -> str | None:
+        """Delayed identification: "a Qatari Foreign Ministry spokesperson said …", and the
+        next paragraph opens with the person, first named there as its subject ("Majed
+        al-Ansari offered the favorable assessment …"), of that body or of none."""
+        if tok.lower_ not in SPOKESPERSONS | MEMBERS or not any(
+                c.lower_ in ("a", "an", "one") for c in tok.lefts):
+            return None
+        brk = next((i for i in range(tok.i, len(self.doc)) if "\n" in self._texts[i]
+                    or "\n" in self.tokens[i].whitespace_), None)
+        if brk is None:
+            return None
+        first = next((i for i in range(brk + 1, len(self.doc))
+                      if not self._texts[i].isspace()), len(self.doc))
+        sent = self.tokens[first].sent if first < len(self.doc) else None
+        who = self.subject_between(first, sent.end) if sent is not None else None
+        if who is None or min(self._actors[who[1]].mentions)[0] < first:
+            return None
+        person = self._actors[who[1]]
+        roles = {r.lower().split()[-1] for r in person.roles if r}
+        if roles and not roles & (SPOKESPERSONS | MEMBERS):  # "Secretary … Blinken" is not
+            return None  # the spokesperson
+        return who[1] if person.affiliation in (None, self._principal(tok)) else None
+
+    def person_between(self, a: int, b: int) -> tuple[int, str] | None:
+        """The first person named among tokens ``a:b`` (token, name)."""
+        return next(((i, name) for i in range(a, b) if (name := self._tok[i])
+                     and self._actors[name].kind == "person"), None)
+
     def _named_spokesperson(self, tok: Token) -> str | None:
         """"The MDC spokesperson" (definite) after "The spokesperson for ... (MDC), Nelson
         Chamisa": the person named earlier with that role; "a spokesman for X" is X."""
-        if not any(c.lower_ == "the" for c in tok.lefts):
+        if not any(c.lower_ == "the" or c.dep_ == "poss" for c in tok.lefts):
             return None
-        return self._by_role(tok)
+        return self._by_role(tok) or self._by_role(tok, after=NAMED_AFTER_TOKENS)
 
     def _principal(self, tok: Token) -> str | None:
         """Whom a spokesperson or statement speaks for: "a spokesman for X", "X's spokesman"."""
@@ -541,10 +538,26 @@ class ActorIndex:
                         return self.resolve(pobj)
         return None
 
-    def _by_role(self, tok: Token) -> str | None:
-        """"the minister": the most recent person whose role ends in that word."""
-        low = tok.lower_
+    def _statement_issuer(self, tok: Token) -> str | None:
+        """"According to the statement": who issued the statement mentioned last before
+        ("X issued a statement saying …", "X said in a statement")."""
+        if not any(c.lower_ == "the" for c in tok.lefts):
+            return None
         for i in range(tok.i - 1, -1, -1):
+            if self._texts[i].lower() in STATEMENTS:
+                source = issuer(self.tokens[i])
+                name = self.resolve(source) if source is not None else None
+                if name:
+                    return name
+        return None
+
+    def _by_role(self, tok: Token, after: int = 0) -> str | None:
+        """"the minister": the most recent person whose role ends in that word (or, with
+        ``after``, the first one named in that many tokens after it)."""
+        low = tok.lower_
+        span = range(tok.i + 1, min(len(self.doc), tok.i + 1 + after)) if after else range(
+            tok.i - 1, -1, -1)
+        for i in span:
             name = self._tok[i]
             if name and self._actors[name].kind == "person" and any(
                 r.lower().endswith(low) for r in self._actors[name].roles
@@ -597,22 +610,6 @@ class ActorIndex:
             out.append(ActorRecord(a.name, a.kind, list(a.roles), a.affiliation, mentions,
                                    called.get(a.name, [])))
         return out
-
-
-def _body_tagged_name(tok: Token) -> bool:
-    """A capitalised proper noun the model tagged as a group, body or place."""
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in ORG_LABELS
-
-
-def _bare_name(tok: Token) -> bool:
-    """A capitalised proper noun the model tagged as nothing that names a person's side."""
-    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text not in HONORIFICS
-            and tok.ent_type_ not in ORG_LABELS | NOT_PEOPLE)
-
-
-def _leads_a_name(tok: Token) -> bool:
-    """An honorific, a title or "the" at the start of a PERSON entity."""
-    return tok.text in HONORIFICS or tok.lower_ in TITLE_HEADS or tok.lower_ == "the"
 
 
 def _clean_org(ent: Span) -> str:

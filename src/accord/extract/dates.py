@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.quotes import quote_spans
+from accord.extract.marks import quote_spans
 from accord.extract.records import DateRecord
 
 WEEKDAYS = {d: i for i, d in enumerate(

@@ -1,12 +1,17 @@
 """Word lists for actors and speech: states, demonyms, metonyms, blocs, parties, titles, cues.
 
 Surface forms map to a canonical actor name.  Matching is case-sensitive on the tokens'
-text so that "US" (the state) is not the pronoun "us".
+text so that "US" (the state) is not the pronoun "us".  The states written here (with the
+metonyms news uses for their governments) are completed by every state of PETRARCH2's
+country dictionary, with its demonyms (``data/states.json``, built by
+``scripts/build_lexicon.py``).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from importlib.resources import files
 
 # canonical state name -> surface forms (names, demonyms used as pre-modifiers, metonyms)
 STATES: dict[str, tuple[str, ...]] = {
@@ -48,6 +53,23 @@ STATES: dict[str, tuple[str, ...]] = {
     "Canada": ("Canada", "Canadian", "Ottawa"),
     "India": ("India", "Indian", "New Delhi"),
 }
+
+
+
+def _with_dictionary(states: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """``states`` completed by the country dictionary: a state it names under one of the
+    forms written here gets the new forms; another state is added."""
+    text = files("accord.extract").joinpath("data", "states.json").read_text(encoding="utf-8")
+    known = {form: name for name, forms in states.items() for form in (name, *forms)}
+    out = dict(states)
+    for name, forms in json.loads(text)["states"].items():
+        canonical = next((known[f] for f in (name, *forms) if f in known), name)
+        new = tuple(f for f in (name, *forms) if f not in known and f != canonical)
+        out[canonical] = out.get(canonical, ()) + new
+    return out
+
+
+STATES = _with_dictionary(STATES)
 
 # blocs and international bodies -> surface forms
 BLOCS: dict[str, tuple[str, ...]] = {
@@ -117,7 +139,20 @@ SPEECH_VERBS = frozenset({
     "predict", "promise", "pledge", "vow", "threaten", "complain", "maintain", "acknowledge",
     "reject", "welcome", "hail", "concede", "point", "caution", "allege", "report", "ask",
     "answer", "continue", "observe", "emphasise", "emphasize", "contend", "agree", "hit",
+    # reporting verbs of news style beyond "say": repeating, recalling, writing online,
+    # answering back, and the evaluative verbs that take a quoted phrase ("branded it "…"")
+    "reiterate", "repeat", "recall", "recount", "tweet", "post", "lament", "quip", "exclaim",
+    "retort", "counter", "testify", "mention", "indicate", "assure", "inform", "affirm",
+    "reaffirm", "proclaim", "boast", "plead", "demand", "charge", "express", "voice", "brand",
+    "label", "term", "dub", "characterize", "characterise", "praise", "criticize", "criticise",
+    "condemn", "dismiss", "slam", "blast", "decry", "question", "propose", "signal", "hint",
+    "quote", "cite", "put",
 })
 # verbs that only report speech when their object is a quote or a clause, not on their own
 WEAK_SPEECH_VERBS = frozenset({"call", "describe", "hit", "welcome", "hail", "reject",
-                               "accuse", "continue", "point", "agree", "believe", "ask"})
+                               "accuse", "continue", "point", "agree", "believe", "ask",
+                               "post", "repeat", "demand", "charge", "express", "voice",
+                               "brand", "label", "term", "dub", "characterize", "characterise",
+                               "praise", "criticize", "criticise", "condemn", "dismiss", "slam",
+                               "blast", "decry", "question", "propose", "signal", "hint",
+                               "quote", "cite", "put", "counter", "plead"})

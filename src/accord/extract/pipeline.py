@@ -34,7 +34,7 @@ def extract_doc(doc: Doc, article: Article) -> list[Evidence]:
     actors = index.actors()
     records: list[Evidence] = [
         *actors,
-        *find_quotes(doc, index),
+        *find_quotes(doc, index, article.title),
         *find_turns(doc.text, actors),
         *find_events(doc, index),
         *find_dates(doc, article.published),

@@ -1,19 +1,18 @@
 """Quotations: direct quotes with their speakers, and reported (indirect) speech.
 
-Direct quotes are found on the characters, not the parse: curly marks say which way they
-face; a straight mark faces by its neighbours (space before → opening, space after →
-closing), else by the state.  A quote still open at the end of a paragraph goes on when the
-next paragraph opens with a mark, the newspaper convention for a quote across paragraphs
-(the BBC texts join those paragraphs, so a mark after a sentence end inside an open quote
-means the same).  A stray closing mark is ignored.
+Direct quotes are found on the characters (:mod:`accord.extract.marks`).
 
 The speaker is found from an attribution cue next to the quote: a speech verb after a quote
 ending in a comma ("…," he said), or before the quote in the same sentence ("X said: …",
 "X has hit out at the claims as … and said that …", "according to X"); its subject is
 resolved through :class:`~accord.extract.actors.ActorIndex` (pronouns, surnames,
-spokespeople).  A quote with no cue of its own belongs to the speaker of the closest
-attribution before it in the same or the previous paragraph (a quote continued after a
-break, a statement introduced in the sentence before).  This follows the cue-based
+spokespeople).  A speech verb or speech noun before the quote that governs it in the parse
+comes first ("Cole called it "useful""); the reporting patterns the parse does not give
+("X quoted Y as saying", a bare "Cole said." after a quote, 'Cole was blunt: "…"', "as X put
+it") are in :mod:`accord.extract.attribution`.  A quote with no cue of its own belongs to
+the speaker of the closest attribution before it in the same or the previous paragraph (a
+quote continued after a break, a statement introduced in the sentence before, a label line
+ending in a colon).  This follows the cue-based
 attribution of Pouliquen, Steinberger & Best 2007 ("Automatic detection of quotations in
 multilingual news", RANLP) and the closest-speaker fallback for quotes without a cue of
 Elson & McKeown 2010 ("Automatic attribution of quoted speech in literary narrative", AAAI).
@@ -24,21 +23,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from accord.extract.actors import ActorIndex
+from accord.extract.attribution import (
+    BARE_REACH,
+    QUOTING,
+    adjacent_name,
+    bare_attribution,
+    colon_subject,
+    impersonal,
+    issued,
+    put_it,
+    quoted_object,
+    words_of,
+)
 from accord.extract.lexicon import MEMBERS, SPEECH_VERBS, SPOKESPERSONS, WEAK_SPEECH_VERBS
+from accord.extract.marks import CLOSING, SENT_END, STRAIGHT, quote_spans
 from accord.extract.records import QuoteRecord
 
-OPENING = "“"
-CLOSING = "”"
-STRAIGHT = '"'
-_MARKS = re.compile("''|[\"“”]")  # two apostrophes are a straight mark too
-_LEFT_BOUND = set("([{—–-/‘'")
-_RIGHT_BOUND = set(".,;:!?)]}…—–-’'")
-_SENT_END = (".", "?", "!", "…")
 _DASHES = frozenset({"-", "--", "—", "–"})  # after a quote: an apposition, not an attribution
 _OPENERS = frozenset({"And", "But", "So", "Yet", "Or"})  # may open a sentence before a quote
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -46,78 +51,21 @@ PRONOUNS = frozenset({"he", "she"})
 DOCUMENTS = frozenset({"bill", "act", "law", "treaty", "resolution", "charter", "convention",
                        "constitution", "amendment", "directive", "regulations", "clause",
                        "draft", "text", "language", "wording"})
-# a quoted word inside a proposal is the proposer's ("China's suggestion of an "informal" …")
-PROPOSALS = frozenset({"proposal", "suggestion", "plan", "idea", "offer", "initiative"})
+# a quoted word inside a proposal or another speech act named by a noun is the one whose
+# act it is ("China's suggestion of an "informal" …", "Cole's warning that … "on the brink"")
+PROPOSALS = frozenset({"proposal", "suggestion", "plan", "idea", "offer", "initiative",
+                       "warning", "remarks", "comments", "words", "claim", "call", "appeal",
+                       "demand", "pledge", "promise", "threat", "vow", "assurance", "insistence",
+                       "description", "accusation", "criticism", "denial", "admission"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 DOCUMENT_DEPS = SUBJECTS | {"compound"}  # "with language saying …" parses as a compound
 CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj"})
 MAX_CLIMB = 20  # heads followed from a quoted phrase to the speech verb governing it
+# speech verbs that with "to" + verb report an undertaking or a continued action, not words
+UNDERTAKINGS = frozenset({"agree", "continue", "promise", "pledge", "vow", "threaten"})
+MAX_TITLE_WORDS = 5  # a longer run of capitalised words in marks may be speech
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "a", "an", "in", "on", "to", "at"})
 MAX_TERM_WORDS = 3  # a shorter quote with no speaker is a quoted term, not a quotation
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the text between each pair of double quotation marks."""
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    para_at = 0  # where the open quote's current paragraph began
-    para_end = -1  # the first line break after ``para_at`` (-1: none)
-    n = len(text)
-    for m in _MARKS.finditer(text):
-        p, after = m.start(), m.end()  # the mark is text[p:after]
-        c = m.group()
-        if open_at is not None and 0 <= para_end < p:
-            # the quote ran into a new paragraph: it goes on only if that paragraph opened
-            # with a mark, i.e. this mark is the first thing on its line
-            line_start = text.rfind("\n", 0, p) + 1
-            if text[line_start:p].strip() or _facing(text, p, after, c) != "open":
-                end = text.find("\n", para_at)
-                spans.append((open_at, _rstrip(text, open_at, end)))
-                open_at = None
-            else:
-                para_at = after
-                para_end = text.find("\n", para_at)
-                continue
-        facing = _facing(text, p, after, c)
-        if facing == "either":
-            facing = "close" if open_at is not None else "open"
-        if facing == "open":
-            if open_at is None or text[_rstrip(text, open_at, p) - 1] not in _SENT_END:
-                # (the earlier mark never closed: start again here)
-                open_at = para_at = after
-                para_end = text.find("\n", para_at)
-        elif open_at is not None:
-            if p > open_at:
-                spans.append((open_at, p))
-            open_at = None
-    if open_at is not None:
-        end = text.find("\n", para_at)
-        end = n if end < 0 else end
-        if _rstrip(text, open_at, end) > open_at:
-            spans.append((open_at, _rstrip(text, open_at, end)))
-    return spans
-
-
-def _facing(text: str, p: int, end: int, c: str) -> str:
-    """Which way the mark ``text[p:end]`` faces: "open", "close" or "either"."""
-    if c == OPENING:
-        return "open"
-    if c == CLOSING:
-        return "close"
-    before = text[p - 1] if p > 0 else " "
-    after = text[end] if end < len(text) else " "
-    left = before.isspace() or before in _LEFT_BOUND
-    right = after.isspace() or after in _RIGHT_BOUND
-    if left and not right:
-        return "open"
-    if right and not left:
-        return "close"
-    return "either"
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 @dataclass
@@ -139,10 +87,11 @@ class _Report:
 class QuoteFinder:
     """Direct and reported speech in one parsed document."""
 
-    def __init__(self, doc: Doc, index: ActorIndex) -> None:
+    def __init__(self, doc: Doc, index: ActorIndex, headline: str = "") -> None:
         self.doc = doc
         self.index = index
         self.text = doc.text
+        self.headline_end = _headline_end(self.text, headline)
         self.spans = quote_spans(self.text)
         # token i is inside a quote (marks included) when inside[i]
         self._starts = [s - 1 for s, _ in self.spans]
@@ -163,18 +112,26 @@ class QuoteFinder:
         out: list[QuoteRecord] = []
         previous: _Attribution | None = None
         for start, end in self.spans:
+            if start < self.headline_end:
+                continue  # a headline is no quotation (the gold annotates none)
             text = self.text[start:end]
+            if _title_case(text) and not self._starts_sentence(start):
+                continue  # a name in marks (a programme, a book), no one's words
             head = self._governor(start)
-            proposal = head is not None and head.pos_ != "VERB"  # its proposer comes first
-            att = (self._governing(head) if proposal else None) or self._attribute(
-                start, end, text) or self._governing(head)
+            # a speech verb or proposal before the quote governing it comes first ("Cole
+            # called it "useful"", "a Chinese proposal for an "informal" version")
+            before = head is not None and head.i < self._token_at(start)
+            said = before and head is not None and head.lemma_ not in WEAK_SPEECH_VERBS
+            att = (self._governing(head) if before else None) or self._attribute(
+                start, end, text, after=not said) or self._governing(head)
             if att is None and self._documents_words(head):
                 continue
             if att is None and self._starts_sentence(start):
                 att = self._fallback(start, previous)
-            if att is None and len(text.split()) <= MAX_TERM_WORDS:
+            if att is None and len(text.split()) <= MAX_TERM_WORDS and not self._reported(head):
                 continue
-            previous = att or previous
+            if att is not None:  # it reaches the next paragraph from this quote on
+                previous = replace(att, at=max(att.at, start))
             out.append(
                 QuoteRecord(
                     text=text,
@@ -186,6 +143,16 @@ class QuoteFinder:
                 )
             )
         return out
+
+    def _reported(self, head: Token | None) -> bool:
+        """Whether a short quote with no known speaker still stands in someone's reported
+        speech: a speech verb governs it, with a subject, that names someone's words rather
+        than a term ("what is being called "phase one"") and is not the paper's own voice
+        ("…, our correspondent added")."""
+        if head is None or head.pos_ != "VERB" or impersonal(head):
+            return False
+        found = self._subject_token(head)
+        return found is not None and not any(c.lower_ == "our" for c in found[0].children)
 
     def _token_at(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
@@ -201,7 +168,7 @@ class QuoteFinder:
             before = raw.rstrip()
         if not before or "\n" in raw[len(before) :]:
             return True
-        return before.endswith((*_SENT_END, CLOSING, STRAIGHT, ":"))
+        return before.endswith((*SENT_END, CLOSING, STRAIGHT, ":"))
 
     def _post_window(self, end: int) -> list[int]:
         toks = self.toks
@@ -209,7 +176,7 @@ class QuoteFinder:
         out: list[int] = []
         while i < len(toks) and len(out) < 14:
             t = toks[i]
-            if self.inside[i] or "\n" in t.text or t.text in _SENT_END or t.text in _DASHES:
+            if self.inside[i] or "\n" in t.text or t.text in SENT_END or t.text in _DASHES:
                 break
             out.append(i)
             i += 1
@@ -224,24 +191,36 @@ class QuoteFinder:
             if self.inside[i]:  # another quote in the same sentence: look past it
                 i -= 1
                 continue
-            if "\n" in t.text or t.text in _SENT_END:
+            if "\n" in t.text or t.text in SENT_END:
                 break
             out.append(i)
             i -= 1
         return out  # nearest first
 
-    def _attribute(self, start: int, end: int, text: str) -> _Attribution | None:
+    def _attribute(self, start: int, end: int, text: str,
+                   after: bool = True) -> _Attribution | None:
+        """The nearest cue after the quote (unless ``after`` is False: a speech verb before
+        it governs it, so what follows is another clause), else before it."""
         stripped = text.rstrip()
-        post_ok = not stripped.endswith(_SENT_END)
-        post = self._post_window(end)
+        post_ok = not stripped.endswith(SENT_END)
+        post = self._post_window(end) if after else []
         if stripped.endswith(("?", "!")) and post and self.toks[post[0]].text[:1].islower():
             post_ok = True
-        windows = [post, self._pre_window(start)] if post_ok else [self._pre_window(start)]
-        for window in windows:
-            att = self._cue_in(window)
+        if post_ok:
+            att = self._cue_in(post)
             if att is not None:
                 return att
-        return None
+        # before the quote a weak verb ("praised what is being called "phase one"") only
+        # attributes the quote it governs (:meth:`_governing`)
+        pre = self._pre_window(start)
+        att = self._cue_pass(pre, strong=True)
+        if att is None and not post_ok:  # '"We will not give up." Cole said on Monday.'
+            att = self._cue_in([i for i in post[:BARE_REACH] if bare_attribution(self.toks[i])])
+        if att is None:  # 'Cole was blunt: "…"'
+            subj = colon_subject([self.toks[i] for i in pre])
+            who = self._speaker(subj, subj.head) if subj is not None else None
+            att = _Attribution(who, ":", subj.idx) if who and subj is not None else None
+        return att
 
     def _governing(self, head: Token | None) -> _Attribution | None:
         """A phrase quoted inside reported speech ("said the talks were "encouraging and
@@ -263,10 +242,15 @@ class QuoteFinder:
         for _ in range(MAX_CLIMB):
             if tok.head is tok:
                 return None
-            tok = tok.head
+            below, tok = tok, tok.head
             if self.inside[tok.i]:
                 continue
-            if _is_speech_verb(tok) or (tok.lemma_ in PROPOSALS and self._proposer(tok)):
+            # "agreed to release the four after "…"": an undertaking, not speech (but "agreed
+            # to "accelerate and expand" aid" quotes the words of the agreement)
+            action = (below.dep_ == "xcomp" and tok.lemma_ in UNDERTAKINGS
+                      and not self.inside[below.i])
+            if (_is_speech_verb(tok) and not action) or (
+                    tok.lemma_ in PROPOSALS and self._proposer(tok)):
                 return tok
         return None
 
@@ -295,41 +279,66 @@ class QuoteFinder:
         return self._cue_pass(window, strong=True) or self._cue_pass(window, strong=False)
 
     def _cue_pass(self, window: list[int], strong: bool) -> _Attribution | None:
-        toks = self.toks
         for i in window:
-            t = toks[i]
-            if t.lower_ == "according" and i + 2 < len(toks) and toks[i + 1].lower_ == "to":
-                to = toks[i + 1]
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), toks[i + 2])
-                who = self.index.resolve(pobj)
-                if who:
-                    return _Attribution(who, "according to", t.idx)
-            if _is_speech_verb(t) and (t.lemma_ in WEAK_SPEECH_VERBS) != strong:
+            t = self.toks[i]
+            named = self._named_source(t)
+            if named is not None:
+                return named
+            weak = t.lemma_ in WEAK_SPEECH_VERBS and not put_it(t)  # "as X put it"
+            if _is_speech_verb(t) and weak != strong:
                 who = self.subject(t)
                 if who:
                     return _Attribution(who, t.text, t.idx)
         return None
 
+    def _named_source(self, t: Token) -> _Attribution | None:
+        """"according to X" or "in the words of X" at ``t``."""
+        toks = self.toks
+        source, cue = words_of(t), "in the words of"
+        if t.lower_ == "according" and t.i + 2 < len(toks) and toks[t.i + 1].lower_ == "to":
+            to = toks[t.i + 1]
+            source = next((c for c in to.children if c.dep_ == "pobj"), toks[t.i + 2])
+            cue = "according to"
+        who = self.index.resolve(source) if source is not None else None
+        return _Attribution(who, cue, t.idx) if who else None
+
     def subject(self, verb: Token) -> str | None:
-        """The actor who speaks through ``verb`` (its subject, climbing conjuncts/clauses)."""
+        """The actor who speaks through ``verb``: its subject, climbing conjuncts and
+        clauses; the one quoted ("quoted Liu as saying"); else a name right next to the verb
+        when the parser gave it no subject."""
+        found = self._subject_token(verb)
+        if found is not None:
+            return self._speaker(*found)
+        near = adjacent_name(verb)
+        if near is None or self.inside[near.i] or near.lower_ in RELATIVE:
+            return None
+        return self._speaker(near, verb)
+
+    def _subject_token(self, verb: Token) -> tuple[Token, Token] | None:
+        """(subject, the verb it is the subject of) for the speech verb ``verb``."""
         tok = verb
         if (verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
                 and _is_speech_verb(verb.head.head)):
             tok = verb.head.head  # "X denies that … and insists that …" (parsed inside)
         for _ in range(4):
+            quoted = quoted_object(tok) if tok is not verb else None
+            if quoted is not None:  # "Xinhua quoted Liu as saying": Liu
+                return quoted, tok
             for child in tok.children:
                 if self.inside[child.i] and not self.inside[tok.i]:
                     continue  # a subject inside the quote is not who speaks ("all of us")
                 if child.dep_ in SUBJECTS or child.dep_ == "agent":
                     subj = child
-                    if child.dep_ == "agent":
-                        subj = next((c for c in child.children if c.dep_ == "pobj"), child)
+                    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                    if agent is not None and tok.lemma_ not in QUOTING:  # "described by
+                        # Cole as …" is Cole's; "quoted by Reuters as saying" is not Reuters
+                        subj = next((c for c in agent.children if c.dep_ == "pobj"), agent)
                     if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                         subj = tok.head
-                    return self._speaker(subj, tok)
-            if tok.dep_ not in CLIMB or tok.head is tok:
+                    return subj, tok
+            if (tok.dep_ not in CLIMB and not issued(tok)) or tok.head is tok:
                 return None
-            tok = tok.head
+            tok = tok.head  # (a statement "saying …" speaks for the one who issued it)
         return None
 
     def _speaker(self, subj: Token, verb: Token) -> str | None:
@@ -339,7 +348,7 @@ class QuoteFinder:
             return None
         if subj.lower_ in PRONOUNS:
             return self.index.pronoun(subj, exclude=self._addressees(verb))
-        name = self.index.resolve(subj)
+        name = self.index.named_next(subj) or self.index.resolve(subj)
         if name and name.split()[-1].lower() in DOCUMENTS:
             return None  # "the Prevention of Terrorism Bill says"
         return name or _unnamed_principal(subj)
@@ -370,18 +379,29 @@ class QuoteFinder:
             who = self._speaker_of[i]
             if who:
                 return _Attribution(who, t.text, t.idx)
-        if best is None and self._paragraph_quote(start):
-            return self._introduced(start, limit)
+        if best is None and (self._paragraph_quote(start) or not self._cued(start)):
+            return self._introduced(start, limit)  # a quote standing alone: as introduced
         return best
 
     def _paragraph_quote(self, start: int) -> bool:
         """Whether the quote opening before ``start`` opens its paragraph."""
         return not self.text[self._line_start(start) : start - 1].strip()
 
+    def _cued(self, start: int) -> bool:
+        """Whether a speech verb stands in the quote's sentence outside the marks (one whose
+        speaker could not be told: '"…," he said to Berg' with Berg the only one named)."""
+        k = bisect_left(self.spans, (start, -1))
+        end = self.spans[k][1] if k < len(self.spans) else start
+        window = self._pre_window(start) + self._post_window(end)
+        return any(self.toks[i].lemma_ in SPEECH_VERBS for i in window)  # even mis-tagged
+
     def _introduced(self, start: int, limit: int) -> _Attribution | None:
         """The person the previous paragraph introduces: its last person in subject
         position ("Hill repeated his call …" then a paragraph that is only a quote)."""
-        who = self.index.subject_between(self._token_at(limit), self._token_at(start))
+        a, b = self._token_at(limit), self._token_at(start)
+        who = self.index.subject_between(a, b)
+        if who is None and self.text[:start - 1].rstrip().endswith(":"):
+            who = self.index.person_between(a, b)  # a label: "Charles Michel, President …:"
         return _Attribution(who[1], None, self._tok_idx[who[0]]) if who else None
 
     def _cues(self) -> list[int]:
@@ -515,7 +535,23 @@ def _is_speech_verb(t: Token) -> bool:
     return t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS
 
 
-def find_quotes(doc: Doc, index: ActorIndex) -> list[QuoteRecord]:
-    """Direct quotes and reported speech, in text order."""
-    finder = QuoteFinder(doc, index)
+def _title_case(text: str) -> bool:
+    """A name in title case ("Press Conference USA,"): two to five words, each capitalised
+    or a short function word."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return 2 <= len(words) <= MAX_TITLE_WORDS and words[0][0].isupper() and all(
+        w[0].isupper() or w in FUNCTION_WORDS for w in words)
+
+
+def _headline_end(text: str, headline: str) -> int:
+    """Where the article's headline ends when the text opens with it (0 if not)."""
+    lead = len(text) - len(text.lstrip())
+    found = headline.strip() and text.startswith(headline.strip(), lead)
+    return lead + len(headline.strip()) if found else 0
+
+
+def find_quotes(doc: Doc, index: ActorIndex, headline: str = "") -> list[QuoteRecord]:
+    """Direct quotes and reported speech, in text order; quotes in the ``headline`` the text
+    opens with are left out."""
+    finder = QuoteFinder(doc, index, headline)
     return sorted(finder.direct() + finder.reported(), key=lambda q: q.start)
