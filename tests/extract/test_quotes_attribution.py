@@ -307,7 +307,7 @@ def test_a_definite_spokesperson_is_the_one_named_just_after(nlp):
 
 
 def test_a_state_outside_the_hand_written_list_speaks(nlp):
-    text = 'South Sudan\'s government said the plan was "dead on arrival."'
+    text = 'South Sudan said the plan was "dead on arrival."'
     assert _direct(nlp, text) == [("dead on arrival.", "South Sudan")]
 
 

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.extract.attribution import STATEMENTS, issuer
 from accord.extract.binding import bound_sexes
+from accord.extract.bodies import AGENTS, INSTITUTIONS, body_span, state_modifier
 from accord.extract.class_nouns import class_nouns
 from accord.extract.lexicon import (
     ALIAS_FIRST,
@@ -61,6 +62,7 @@ GENDERED_TITLES = {
 }
 SHE_REACH = 4  # subjects looked back for a woman before taking one of unknown sex for "she"
 COMPASS = frozenset({"North", "South", "East", "West"})
+ALIASES_KIND = {name: kind for name, kind in ALIASES.values()}  # canonical name → its kind
 SEX = {**dict.fromkeys(MALE, "m"), **dict.fromkeys(FEMALE, "f")}  # by honorific
 
 
@@ -98,6 +100,7 @@ class ActorIndex:
         index._find_people()
         index._find_aliases()
         index._find_organisations()
+        index._find_state_bodies()
         index._find_principals()
         index._find_subjects()
         index._bind_sexes()
@@ -332,11 +335,44 @@ class ActorIndex:
                              if a.kind == "organisation" and n.startswith(name + " ")), name)
             if name and name.lower() not in _BAD_ORG_WORDS and len(name) > 1:
                 kind = self._aliases.get(name, (name, "organisation"))[1]
-                self._add(name, kind, ent.start, end)
+                actor = self._add(name, kind, ent.start, end)
+                if kind == "organisation" and actor.affiliation is None:
+                    actor.affiliation = self._state_named(ent)  # "Russian Foreign Ministry"
         # later uses of the acronyms defined in the text
         for tok in self.tokens:
             if self._tok[tok.i] is None and tok.text in self._aliases:
                 self._add(self._aliases[tok.text][0], self._aliases[tok.text][1], tok.i, tok.i + 1)
+
+    def _find_state_bodies(self) -> None:
+        """A state's institution the model did not tag ("the U.S. embassy in Juba", "the
+        Venezuelan government"): a body as the text names it, affiliated to the state
+        (:mod:`accord.extract.bodies`); the state's own words keep naming the state."""
+        for tok in self.tokens:
+            if tok.pos_ != "NOUN" or tok.lower_ not in INSTITUTIONS or self._tok[tok.i]:
+                continue
+            state = self._state_of(tok)
+            if state is None:
+                continue
+            a, e = body_span(tok)
+            name = self.doc[a:e].text
+            actor = self._actors.get(name) or self._actors.setdefault(
+                name, _Actor(name, "organisation", affiliation=state))
+            actor.mentions.append((a, e))
+            for k in range(a, e):
+                self._tok[k] = self._tok[k] or name
+            self._tok[tok.i] = name
+
+    def _state_of(self, noun: Token) -> str | None:
+        """The state or bloc a modifier of ``noun`` names, the noun having no other body
+        or name for modifier (:func:`accord.extract.bodies.state_modifier`)."""
+        found = state_modifier(noun, self.body_at)
+        return found if found and self._actors[found].kind in ("state", "bloc") else None
+
+    def _state_named(self, ent: Span) -> str | None:
+        """The state or bloc whose name opens a body's name ("U.S. State Department")."""
+        i = ent.start + (self.tokens[ent.start].lower_ == "the")
+        hit = self._alias_at(i, ent.end) if i < ent.end else None
+        return hit[0] if hit and ALIASES_KIND.get(hit[0]) in ("state", "bloc") else None
 
     def _find_principals(self) -> None:
         """Bodies named only as whom a spokesperson speaks for ("a spokesman for Unison")."""
@@ -423,6 +459,8 @@ class ActorIndex:
             return self._titled_body(tok)  # "the United States' top diplomat"
         if low in TITLE_HEADS and any(c.lower_ in {"the", "our"} for c in tok.lefts):
             return self._by_role(tok) or self._titled_body(tok)
+        if low in AGENTS and (state := self._state_of(tok)):
+            return state  # "the Iranian delegation", "Russian negotiators"
         for child in tok.children:  # "Mr Straw's China trip", compounds over a name
             if child.dep_ in {"compound", "poss"} and self._tok[child.i]:
                 return self._tok[child.i]
