@@ -28,18 +28,18 @@ offer to talk, is *generic*: it bears on every issue a demand was made on (the a
 
 Sentence cues add acts to a sentence whose events all have the same holder (one event, or
 several read from one body: "we are open to discussing limits on exercises" coded as
-cooperation and consultation by the same speaker) and to quotes (a
-transcript turn holds many, read paragraph by paragraph), so that "the EU has urged Washington …"
-does not inherit the
-American side's agreement to meet in the same sentence. In a sentence of several clauses ("supports X, but turned down Y") each act is
-linked to issues by its own clause (:attr:`Stance.linked`). A noun with its holder as
-possessor is a stance too ("Freedonia's refusal to lift the tariffs", "Ruritania's suggestion
-of a meeting"). Not stances: the content of a demand ("A demanding that B … rule out Y" is
-not B's rejection), declining to comment, and the agent of a demand named by a participle
-("the guarantees demanded by A") is not addressing anyone in that sentence, and an event's
-target is an addressee only when the sentence names it (or, through a third-person pronoun,
-the sentence before does): "we are keen to support the discussions" addresses no one. A speaker's
-condition ("we will return to the talks if the sanctions are lifted") is a demand for it.
+cooperation and consultation by the same speaker) and to quotes (a transcript turn holds many,
+read paragraph by paragraph), so that "the EU has urged Washington …" does not inherit the
+American side's agreement to meet in the same sentence. In a sentence of several clauses
+("supports X, but turned down Y") each act is linked to issues by its own clause
+(:attr:`Stance.linked`). A noun with its holder as possessor is a stance too ("Freedonia's
+refusal to lift the tariffs", "Ruritania's suggestion of a meeting"). Not stances: the content
+of a demand ("A demanding that B … rule out Y" is not B's rejection), declining to comment, and
+the agent of a demand named by a participle ("the guarantees demanded by A") is not addressing
+anyone in that sentence, and an event's target is an addressee only when the sentence names it
+(or, through a third-person pronoun, the sentence before does): "we are keen to support the
+discussions" addresses no one. A speaker's condition ("we will return to the talks if the
+sanctions are lifted") is a demand for it.
 """
 
 from __future__ import annotations
@@ -390,7 +390,7 @@ def named_target(e: EventRecord, mentions: list[tuple[int, int, str]]) -> bool:
     the pronoun points back to)."""
     if not e.target:
         return False
-    if e.target.casefold() in e.sentence.casefold():
+    if re.search(rf"\b{re.escape(e.target)}\b", e.sentence, re.I):
         return True
     spots = [s for s, _, n in mentions if n == e.target]
     if any(e.start <= s < e.end for s in spots):

@@ -1,12 +1,12 @@
 """Turns of a transcript: paragraphs opened by a speaker's label in capitals.
 
-Interview and briefing transcripts (``SECRETARY BLINKEN:  Neither of those …``) carry no
+Interview and briefing transcripts (``SECRETARY BLINKEN: Neither of those …``) carry no
 quotation marks: each paragraph that opens with a label in capitals and a colon is what the
-labelled speaker said, up to the next label (a turn runs over its paragraphs: a long answer
-is one turn, not its first paragraph only). The label names the speaker by title and surname; the turn is given to
-the person of the article whose name ends with that surname (the longest such name, so
-"SECRETARY SMITH" is "Jane Q. Smith" when the article names her in full). A label that names
-no person of the article ("QUESTION", "MODERATOR", a newspaper) gives no record: the
+labelled speaker said, up to the next label (a turn runs over its paragraphs: a long answer is
+one turn, not its first paragraph only). The label names the speaker by title and surname; the
+turn is given to the person of the article whose name ends with that surname (the longest such
+name, so "SECRETARY SMITH" is "Jane Q. Smith" when the article names her in full). A label that
+names no person of the article ("QUESTION", "MODERATOR", a newspaper) gives no record: the
 interviewer's turns carry no stance. Labels in mixed case ("Smith: …") are left to the quote
 rules, since prose uses such colons too.
 """
