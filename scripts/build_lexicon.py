@@ -15,7 +15,10 @@ at run time):
   type of its first block and ``"ambiguous"`` lists it, so the coder leaves it alone.
 - ``agents.json``: ``{agent phrase (lower case, spaces): generic role}``, the CAMEO agent
   codes mapped to a few roles (government, military, police, labour, business, ...) by
-  :data:`AGENT_ROLES`.
+  :data:`AGENT_ROLES`; and under ``titles``, ``{title: state}``: the bare titles and bodies
+  (an agent phrase, with no person's name) that the country actors dictionary
+  (``Phoenix.Countries.actors.txt``) files under one country ("SECRETARY_OF_STATE_" →
+  ``[USAGOV]``), the country named as accord's actor index names it (:data:`CAMEO_STATES`).
 - ``states.json``: ``{state name: [surface forms]}`` from the country blocks of
   ``Phoenix.Countries.actors.txt`` (a block whose CAMEO code is a bare three-letter country
   code): the name and those of its synonyms that share a word's first four letters with it
@@ -78,6 +81,18 @@ AGENT_ROLES: dict[str, str] = {
 # ("UNION" is commented out there because it caught the European Union) but which name a
 # labour body when they stand alone in a sentence.
 EXTRA_AGENTS: dict[str, str] = {"union": "labour", "unions": "labour"}
+
+# CAMEO country code → the state's name in accord's actor index (extract/lexicon.py STATES)
+CAMEO_STATES: dict[str, str] = {
+    "RUS": "Russia", "USA": "United States", "GBR": "United Kingdom", "TUR": "Turkey",
+    "CHN": "China", "JPN": "Japan", "UKR": "Ukraine", "DEU": "Germany", "FRA": "France",
+    "ITA": "Italy", "CYP": "Cyprus", "GRC": "Greece", "POL": "Poland", "GEO": "Georgia",
+    "BLR": "Belarus", "TWN": "Taiwan", "PRK": "North Korea", "KOR": "South Korea",
+    "IRN": "Iran", "ISR": "Israel", "HRV": "Croatia", "AUS": "Australia", "LUX": "Luxembourg",
+    "NLD": "Netherlands", "LVA": "Latvia", "ZWE": "Zimbabwe", "MMR": "Myanmar",
+    "ESP": "Spain", "CAN": "Canada", "IND": "India",
+}
+_COUNTRY = re.compile(r"^\s+\[([A-Z]{3})")
 
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _CODE = re.compile(r"\[([0-9]+)[^\]]*\]")
@@ -146,6 +161,28 @@ def read_agents(path: Path) -> dict[str, str]:
                 agents.setdefault(phrase, AGENT_ROLES[m.group(3)])
     agents.update(EXTRA_AGENTS)
     return dict(sorted(agents.items()))
+
+
+def read_titles(path: Path, agents: dict[str, str]) -> dict[str, str]:
+    """Bare titles (phrases the agents dictionary lists) that the country actors dictionary
+    files under exactly one country of :data:`CAMEO_STATES`: ``{title: state}``."""
+    countries: dict[str, set[str]] = {}
+    group: list[str] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        m = _COUNTRY.match(line)
+        if m:
+            for phrase in group:
+                countries.setdefault(phrase, set()).add(m.group(1))
+            group = []
+        elif not line[0].isspace():
+            if not line.startswith("+"):
+                group = []
+            group.append(line.lstrip("+").strip().strip("_").replace("_", " ").lower())
+    return {t: CAMEO_STATES[next(iter(c))] for t, c in sorted(countries.items())
+            if t in agents and len(c) == 1 and next(iter(c)) in CAMEO_STATES}
 
 
 def _expand(form: str, subs: dict[str, list[str]]) -> list[str]:
@@ -226,13 +263,15 @@ def main() -> None:
     verbs, ambiguous = read_verbs(src / "CAMEO.2.0.txt")
     agents = read_agents(src / "Phoenix.agents.txt")
     states = read_states(src / "Phoenix.Countries.actors.txt")
+    titles = read_titles(src / "Phoenix.Countries.actors.txt", agents)
     OUT.mkdir(parents=True, exist_ok=True)
     for name, data in (("cameo_verbs.json", {"verbs": verbs, "ambiguous": ambiguous}),
-                       ("agents.json", {"agents": agents}), ("states.json", {"states": states})):
+                       ("agents.json", {"agents": agents, "titles": titles}),
+                       ("states.json", {"states": states})):
         text = json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
         (OUT / name).write_text(text, encoding="utf-8")
     print(f"{len(verbs)} verbs ({len(ambiguous)} ambiguous left out), {len(agents)} agents, "
-          f"{len(states)} states -> {OUT}")
+          f"{len(titles)} titles of one country, {len(states)} states -> {OUT}")
 
 
 if __name__ == "__main__":

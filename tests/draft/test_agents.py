@@ -73,3 +73,33 @@ def test_an_acronym_record_is_the_body_it_abbreviates():
     ])
     assert actors.aliases["Commercial Union"] == ["CU"]
     assert actors.bodies_of("CU", "a") == ["Commercial Union"]
+
+
+def test_a_government_title_without_nationality_takes_the_state_the_dictionary_gives():
+    """"Secretary of State" is filed under the United States by PETRARCH2's country
+    dictionary: a person with that title (or a deputy's) and no affiliation speaks for the
+    United States when the article mentions it; a title many states use gives nothing."""
+    from accord.draft.actors import DraftActors
+    from accord.extract.cameo_lexicon import title_state
+
+    records = [ActorRecord("Ann Smith", "person", roles=["Deputy Secretary of State"],
+                           article="a"),
+               ActorRecord("United States", "state", article="a")]
+    actors = DraftActors(records)
+    assert actors.bodies_of("Ann Smith", "a") == ["United States"]
+    assert "Secretary of State" in actors.inferred["Ann Smith"]
+    assert title_state("First Deputy Secretary of State") == "United States"
+    assert title_state("Foreign Minister") is None and title_state("Secretary") is None
+
+
+def test_a_title_alone_is_the_person_who_holds_it_in_the_article():
+    from accord.draft.actors import DraftActors
+
+    records = [ActorRecord("Jane Roe", "person", roles=["Deputy Minister"],
+                           affiliation="Freedonia", article="a"),
+               ActorRecord("Roe’s Visit", "person", roles=["Deputy Minister"], article="a"),
+               ActorRecord("Deputy Minister", "person", article="a"),
+               ActorRecord("Deputy Minister", "person", article="b")]
+    actors = DraftActors(records)
+    assert actors.bodies_of("Deputy Minister", "a") == ["Freedonia"]
+    assert actors.bodies_of("Deputy Minister", "b") == ["Deputy Minister"]  # no holder in b

@@ -63,7 +63,9 @@ def test_an_aspiration_sits_at_the_end_opposite_the_demand_on_membership_issues_
 
 def test_rejection_cues():
     for text in ("Neither of these is on the table.", "Troop cuts are off the table.",
-                 "The minister showed little sympathy for the proposals."):
+                 "The minister showed little sympathy for the proposals.",
+                 "Those ideas are non-starters for our government.",
+                 "We were firm in pushing back on the plans we heard."):
         assert [a for a, _ in cue_acts(text)] == [Act.REJECT], text
 
 
@@ -108,8 +110,10 @@ def test_transcript_turns_go_to_the_person_the_label_names():
     people = [ActorRecord("Ann Q. Smith", "person"), ActorRecord("Smith", "person"),
               ActorRecord("Ruritania", "state")]
     turns = find_turns(text, people)
+    # the turn runs to the next label: a mixed-case colon is prose inside it
     assert [(t.speaker, t.text, t.cue) for t in turns] == [
-        ("Ann Q. Smith", "Neither of those is on the table.", "turn")]
+        ("Ann Q. Smith", "Neither of those is on the table.\n\n"
+         "Smith: this colon is prose, not a transcript label.", "turn")]
     assert text[turns[0].start:turns[0].end] == turns[0].text
 
 
@@ -122,3 +126,39 @@ def test_a_person_named_by_surname_speaks_for_the_body_of_the_full_name():
     actors = DraftActors(records)
     assert actors.bodies_of("Putin", "b") == ["Ruritania"]
     assert actors.bodies_of("Smith", "b") == ["Smith"]  # two bodies: left for the analyst
+
+
+def test_a_rejection_answers_a_demand_the_linker_ties_to_no_issue():
+    """The demand shares too few words with any issue to be linked alone (0.21 < 0.25);
+    the rejection that points back to it takes its best issue, at half the threshold."""
+    q = "President Rex demanding that the allies pull their soldiers back from the border."
+    assert LINKER.link([q]) == [[]]
+    demand = _stance(Act.DEMAND, ("Ruritania",), q)
+    answer = _stance(Act.REJECT, ("Freedonia",), "Neither of those is on the table.",
+                     start=len(q) + 2)
+    found = assign([demand, answer], LINKER, ISSUE).by_position["Freedonia", "garrison"]
+    assert [f.stance.act for f in found] == [Act.REJECT] and found[0].score is not None
+    assert ("Freedonia", "accession") not in assign([demand, answer], LINKER, ISSUE).by_position
+
+
+def test_a_general_offer_is_not_spread_when_the_body_offers_on_named_issues():
+    demands = [_stance(Act.DEMAND, ("Ruritania",), "Ruritania demands that the garrison be "
+                       "withdrawn from the border."),
+               _stance(Act.DEMAND, ("Ruritania",), "Ruritania demands a treaty barring "
+                       "Freedonia from the union.")]
+    reject = _stance(Act.REJECT, ("Freedonia",), "We rejected the proposals.")
+    general = _stance(Act.OFFER, ("Freedonia",), "We are ready to talk.")
+    specific = _stance(Act.OFFER, ("Freedonia",), "We are willing to discuss halving "
+                       "the garrison at the border.")
+
+    def where(stances: list[Stance], issue: str) -> float:
+        placed = assign(stances, LINKER, ISSUE)
+        value, _, _ = place(placed.by_position["Freedonia", issue], ISSUE[issue],
+                            placed.demand_end[issue], LINKER)
+        return value.central
+
+    # general offers only: halfway between the status quo and the first step
+    assert where([*demands, reject, general], "accession") == 25
+    # with an offer on the garrison, the general one is read as that offer: accession rejected
+    assert where([*demands, reject, general, specific], "accession") == 0
+    assert where([*demands, reject, general, specific], "garrison") == 50

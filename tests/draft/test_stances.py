@@ -169,3 +169,71 @@ def test_a_speaker_s_condition_is_a_demand_for_it():
     # a warning, not a demand: a negative condition, or an act that is not the speaker's
     assert condition("we will walk out if they do not agree") is None
     assert condition("the process could grind to a halt if talks stall") is None
+
+
+def _stances(sentences: list[str], events: list[tuple[str, str | None, str | None, str | None]],
+             names: list[tuple[str, str]] | None = None):
+    """Stances of made-up sentences: events (type, mode, source, target), one per sentence
+    (several for a repeated sentence)."""
+    text, starts = "", []
+    for s in sentences:
+        k = text.find(s)
+        if k < 0:
+            k = len(text)
+            text += s
+        starts.append(k)
+    evs = [EventRecord(t, mode, src, tgt, False, s, at, at + len(s), article="a")
+           for s, at, (t, mode, src, tgt) in zip(sentences, starts, events, strict=True)]
+    records = _records(text, names or [("Ruritania", "state"), ("Freedonia", "state"),
+                                       ("the Union", "bloc")])
+    return read_stances(evs, [], DraftActors(records), records).found
+
+
+def test_cues_are_read_in_a_sentence_of_several_events_by_one_speaker():
+    s = "Freedonia said it is open to discussing limits on exercises at the border."
+    found = _stances([s, s], [("COOPERATE", None, "Freedonia", None),
+                              ("CONSULT", None, None, "Freedonia")])
+    assert [(x.act, x.holders) for x in found] == [(Act.OFFER, ("Freedonia",))]
+    # two bodies act in the sentence: whose offer it is stays unread
+    t = "Ruritania urged Freedonia, which is open to discussing the border, to act."
+    found = _stances([t, t], [("REQUEST", None, "Ruritania", "Freedonia"),
+                              ("COOPERATE", None, "Freedonia", None)])
+    assert Act.OFFER not in {x.act for x in found}
+
+
+def test_a_briefing_and_a_meeting_with_one_s_own_camp_are_no_offers():
+    brief = "Freedonia will send its envoy to the capital to brief the council on the talks."
+    assert _stances([brief], [("AGREE", "consult", "Freedonia", None)]) == []
+    joint = "Freedonia and the Union rejected those demands."
+    meet = "Freedonia will meet the Union on Monday."
+    found = _stances([joint, meet], [("REJECT", None, "Freedonia", None),
+                                     ("AGREE", "consult", "Freedonia", "the Union")])
+    assert Act.OFFER not in {x.act for x in found}
+    other = "Freedonia will meet Ruritania on Monday."
+    found = _stances([joint, other], [("REJECT", None, "Freedonia", None),
+                                      ("AGREE", "consult", "Freedonia", "Ruritania")])
+    assert (Act.OFFER, ("Freedonia",)) in {(x.act, x.holders) for x in found}
+
+
+def test_a_target_must_be_named_in_the_sentence_or_by_a_pronoun_before():
+    first = "Ruritania wants a new border treaty."
+    keen = " We are keen to support the discussions on security."
+    found = _stances([first, keen], [("REQUEST", None, "Ruritania", None),
+                                     ("SUPPORT", None, "Freedonia", "Ruritania")])
+    assert [x.target for x in found if x.holders == ("Freedonia",)] == [None]
+    backs = " Freedonia will support them in the discussions."
+    found = _stances([first, backs], [("REQUEST", None, "Ruritania", None),
+                                      ("SUPPORT", None, "Freedonia", "Ruritania")])
+    assert [x.target for x in found if x.holders == ("Freedonia",)] == ["Ruritania"]
+
+
+def test_a_transcript_turn_is_read_paragraph_by_paragraph():
+    from accord.extract.records import QuoteRecord
+
+    said = "Not this year.\n\nWe are open to discussing a smaller garrison at the border."
+    records = [ActorRecord("Ann Smith", "person", affiliation="Freedonia", article="a")]
+    q = QuoteRecord(text=said, speaker="Ann Smith", cue="turn", start=10,
+                    end=10 + len(said), direct=True, article="a")
+    found = read_stances([], [q], DraftActors(records), records).found
+    assert [(x.act, x.holders, x.text, x.start) for x in found] == [
+        (Act.OFFER, ("Freedonia",), said.split("\n\n")[1], 10 + said.index("We"))]

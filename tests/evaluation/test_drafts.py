@@ -104,59 +104,75 @@ def _geneva_draft(root: Path, ev: EvidenceSet, sources: list[str]):
 
 def test_flagship_draft_with_the_first_round_sources(root: Path, geneva_evidence, flagship):
     """Drafts from the sources dated before the talks (1-9 January) and from all of the first
-    round's, measured once after they were selected and committed: the figures do not move (see
-    examples/geneva-2022/README.md for why, sentence by sentence). The stored texts speak for
-    the United States only, so the EU's, Georgia's and Ukraine's missing positions (9 of the 11
-    misses) cannot come from them."""
+    round's. The stored texts speak for the United States only, so the EU's, Georgia's and
+    Ukraine's missing positions (all 9 hand positions not found) cannot come from them.
+
+    Branch p3-draftgen2 (rules from the gaps these texts showed, each tested on made-up
+    sentences): with the first round, 16/26 on the right side (15 before) and 5/5 verdicts (4
+    before): the offers on exercises (a sentence of two events by one speaker) and on missile
+    systems (the second paragraph of a transcript turn) are read, so the United States'
+    general offers are no longer spread over force posture, which it rejects (25, the hand
+    case's status quo; 37.5 before). With the early sources alone the draft is one position
+    worse than the founding article's (14/26, 3/5; 15/26, 4/5 before this branch): Blinken's
+    "Neither of those is on the table" now answers the demand before it ("pull some troops back
+    out of Eastern Europe", linked at half the threshold to military activity, whose title
+    names Eastern Europe), and without the offer on exercises (first stored in the 10 January
+    briefing) the United States sits at the status quo there (hand: 45), which closes the
+    zone on military activity."""
     ev = geneva_evidence
-    for sources in (EARLY, ROUND1):
-        draft = _geneva_draft(root, ev, sources)
-        s = score_draft(flagship, draft, READ)
-        _flagship_checks(s, draft)
-        # the hand positions whose evidence cites the founding article or Blinken on CNN
-        assert s.found_supported == Share(16, 17) and s.same_side_supported.hits >= 14
-    # Blinken's answer is read as a turn, a rejection the linker ties to no issue
+    early = _geneva_draft(root, ev, EARLY)
+    s = score_draft(flagship, early, READ)
+    assert s.found == Share(17, 26) and s.same_side.hits >= 14 and s.verdicts_agree.hits >= 3
+    assert s.verdicts["military-activity"] == (True, False)
+    us = {p.issue: p for p in early.positions if p.actor == "united-states"}
+    assert us["military-activity"].position.central == 25
+    assert any("Neither of those" in (e.quote or "") for e in us["military-activity"].evidence)
+    draft = _geneva_draft(root, ev, ROUND1)
+    s = score_draft(flagship, draft, READ)
+    _flagship_checks(s, draft)
+    assert s.same_side.hits >= 16 and s.verdicts_agree == Share(5, 5)
+    assert s.mean_distance is not None and s.mean_distance < 3
+    # the hand positions whose evidence cites the founding article or Blinken on CNN
+    assert s.found_supported == Share(16, 17) and s.same_side_supported.hits >= 15
+    # Blinken's answer is a turn that runs to the next label (here, the end of the text)
     turns = [(q.speaker, q.text[:32]) for q in ev.quotes if q.cue == "turn"]
     assert ("Antony J. Blinken", "Neither of those is on the table") in turns
-    # the offer on exercises is linked to military activity but yields no stance: its events
-    # (COOPERATE; CONSULT without a source) say no act, and cues are read only from a sentence
-    # with a single event; the United States stays where the generic offers put it
     exercises = "we are open to discussing ways we can set reciprocal limits"
     assert [e.plover for e in ev.events if exercises in e.sentence] == ["COOPERATE", "CONSULT"]
     us = {p.issue: p for p in draft.positions if p.actor == "united-states"}
-    assert not [e for e in us["military-activity"].evidence if exercises in (e.quote or "")]
-    assert us["force-posture"].position.central == 37.5  # hand: 25, the status quo
-    # two misread actors, neither in the hand case (no figure moves): "representatives from
-    # NATO" (CNN's question) read as a group of its own; "The Deputy Secretary" (Sherman, by
-    # title alone), the target of an AGREE/support whose source is the United States, read as
-    # an addressee of the demands, so "the West"'s rejections are given to it
+    assert [e for e in us["military-activity"].evidence if exercises in (e.quote or "")]
+    assert us["military-activity"].position.central == 37.5  # rejects, offers limits: hand 45
+    assert us["missiles"].position.central == 50  # "open to discussing ... missile systems"
+    assert us["force-posture"].position.central == 25  # hand: 25, the status quo
+    # "The Deputy Secretary" is Wendy R. Sherman (who holds that title in the statement), not
+    # an addressee of its own; "representatives from NATO" (CNN's question) is still read as
+    # a group of its own (in no hand position, no figure moves)
     assert {a.id for a in draft.actors} == {
-        "russia", "nato", "united-states", "ukraine", "representatives", "deputy-secretary"}
+        "russia", "nato", "united-states", "ukraine", "representatives"}
+    blinken = next(a for a in draft.actors if a.id == "united-states").notes or ""
+    assert "Antony Blinken (affiliation inferred from the title 'Secretary of State'" in blinken
 
 
 def test_flagship_draft_with_every_stored_source(root: Path, geneva_evidence, flagship):
-    """The second round's page (Borrell in Brest) makes the draft worse, through one sentence:
-    "We are keen to support and contribute to the discussions and negotiations on security on
-    the continent." is read as SUPPORT by the European Union with Ukraine as its target (Ukraine
-    is not in the sentence), so Ukraine becomes an addressee of the demands: a proposed veto
-    player that "the West"'s rejections place at the status quo on every issue, which closes the
-    zones on missiles and military activity."""
+    """The second round's page (Borrell in Brest) no longer moves the draft. Before branch
+    p3-draftgen2 one sentence made it worse: "We are keen to support and contribute to the
+    discussions and negotiations on security on the continent." is coded as SUPPORT by the
+    European Union with Ukraine as its target (Ukraine is not in the sentence), so Ukraine
+    became an addressee of the demands and a veto player placed at the status quo on every
+    issue (14/26, 3/5). A target must now be named in the sentence (or, through a pronoun, in
+    the one before): the same figures as with the first round."""
     ev = geneva_evidence
     eu = [e for e in ev.events if e.sentence.startswith("We are keen to support")]
     assert [(e.plover, e.source, e.target) for e in eu] == [
         ("SUPPORT", "European Union", "Ukraine")]
     draft = _geneva_draft(root, ev, ROUND1 + ROUND2)
     s = score_draft(flagship, draft, READ)
-    assert s.found == Share(18, 26) and s.same_side == Share(14, 26)
-    assert s.found_supported == Share(16, 17) and s.same_side_supported == Share(13, 17)
-    assert s.verdicts_agree == Share(3, 5) and s.veto_agreement == 0.75
-    assert s.mean_distance is not None and round(s.mean_distance, 1) == 6.7
-    assert s.verdicts["nato-enlargement"] == (False, False)
-    assert (s.verdicts["missiles"], s.verdicts["military-activity"]) == ((True, False),) * 2
-    assert {a.id for a in draft.actors if a.veto} == {"russia", "nato", "united-states", "ukraine"}
+    _flagship_checks(s, draft)
+    assert s.same_side.hits >= 16 and s.verdicts_agree == Share(5, 5)
+    assert s.found_supported == Share(16, 17) and s.same_side_supported.hits >= 15
+    assert s.mean_distance is not None and round(s.mean_distance, 1) == 2.8
     ukraine = {p.issue: p.position.central for p in draft.positions if p.actor == "ukraine"}
-    assert ukraine == {"nato-enlargement": 0, "bucharest-pledge": 20, "force-posture": 25,
-                       "missiles": 20, "military-activity": 25}
+    assert ukraine == {"nato-enlargement": 0, "bucharest-pledge": 0}
 
 
 def test_pension_draft_metrics(root: Path, shared: Path, tmp_path: Path):
@@ -221,7 +237,9 @@ def test_zimbabwe_draft_metrics(root: Path, tmp_path: Path):
     p3-flagship (aspirations, anaphoric and joint rejections, transcript turns): unchanged.
     Branch p3-draftgen (clauses, possessive nouns, conditions, offers on the talks issue,
     silent veto players): measured twice, after the first rule set and at the end, its errors
-    never read: unchanged both times."""
+    never read: unchanged both times. Branch p3-draftgen2 (turns to the next label, cues of
+    one-speaker sentences, titles, named targets, answers, general offers): measured once at
+    the end, its errors never read: unchanged (1/8, 1/8, 2/4, veto 0, mean distance 20.0)."""
     heldout = root / "tests/articles/heldout"
     draft = _draft(root, tmp_path, [heldout / f"{a}.txt" for a in ZIMBABWE_ARTICLES],
                    ZIMBABWE / "draft-issues.yaml")

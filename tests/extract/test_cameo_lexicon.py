@@ -40,7 +40,9 @@ def test_shipped_lexicons_are_what_the_script_builds(root: Path, shared: Path):
     assert shipped == {"verbs": verbs, "ambiguous": ambiguous}
     agents = build.read_agents(shared / "data/petrarch2/Phoenix.agents.txt")
     shipped_agents = json.loads((root / "src/accord/extract/data/agents.json").read_text())
-    assert shipped_agents == {"agents": agents}
+    titles = build.read_titles(shared / "data/petrarch2/Phoenix.Countries.actors.txt", agents)
+    assert shipped_agents == {"agents": agents, "titles": titles}
+    assert titles["secretary of state"] == "United States" and "foreign minister" not in titles
     states = build.read_states(shared / "data/petrarch2/Phoenix.Countries.actors.txt")
     shipped_states = json.loads((root / "src/accord/extract/data/states.json").read_text())
     assert shipped_states == {"states": states}

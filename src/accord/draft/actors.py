@@ -5,6 +5,15 @@ demand is addressed to it (its consent is needed); historical entities, venues a
 merely mentioned hold neither and are left out. People are listed under the body they speak
 for (its delegation), with their first role. Each actor's notes say why it is listed and, for
 a proposed veto player, why; capability is a documented prior (:mod:`accord.draft.capability`).
+
+A person the articles name with a title of a national government but no nationality
+("Secretary of State Jane Smith") speaks for the state the context gives, in this order: the
+same person's affiliation stated elsewhere (by surname); the state the field's country
+dictionary files the bare title under ("Secretary of State" → the United States, PETRARCH2's
+country actors; :func:`accord.extract.cameo_lexicon.title_state`), when the article mentions
+that state; the state the article is about (:mod:`accord.draft.agents`). The reason is kept
+in the actor's notes. A "person" named by a title alone ("The Deputy Secretary affirmed …")
+is the person of the same article who holds that title, never a party of its own.
 """
 
 from __future__ import annotations
@@ -16,11 +25,15 @@ from collections.abc import Iterable
 from accord.case import Actor, ActorKind, Person
 from accord.draft.agents import home_states, is_government, is_reporter, tied_bodies
 from accord.draft.capability import capabilities
+from accord.extract.cameo_lexicon import title_state
 from accord.extract.records import ActorRecord
 
 BODY_KINDS: dict[str, ActorKind] = {
     "state": "state", "bloc": "bloc", "organisation": "organisation"
 }
+
+
+POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def slug(name: str) -> str:
@@ -44,6 +57,7 @@ class DraftActors:
         self.in_article: dict[str, list[str]] = defaultdict(list)  # names, in order
         self.home = home_states(records)
         self.via: dict[str, set[str]] = defaultdict(set)  # body → generic agents it stood for
+        self.inferred: dict[str, str] = {}  # person → why its affiliation was inferred
         for r in records:
             self.kind.setdefault(r.name, r.kind)
             self.in_article[r.article].append(r.name)
@@ -51,7 +65,8 @@ class DraftActors:
             if r.affiliation:
                 self.affiliation.setdefault(r.name, r.affiliation)
             elif r.kind == "person" and any(map(is_government, r.roles)) and self.home[r.article]:
-                self.affiliation.setdefault(r.name, self.home[r.article] or "")
+                self._infer(r.name, self.home[r.article] or "",
+                            f"a government title, in an article about {self.home[r.article]}")
             for role in r.roles:
                 if role not in self.roles[r.name]:
                     self.roles[r.name].append(role)
@@ -59,7 +74,9 @@ class DraftActors:
             if r.kind != "person":
                 self.aliases[r.name] += [m for m in _mention_names(r) if m != r.name
                                          and m not in self.aliases[r.name]]
+        self._by_title(records)
         self._by_surname()
+        self.titled = titled_people(records)
         # a "person" named only in a headline, with no role or body, is a misread title-case
         # phrase ("Envoy Supports Six-party Talks Idea"): it speaks for no one
         self.headline_only = {r.name for r in records if r.kind == "person"
@@ -68,6 +85,28 @@ class DraftActors:
         # "Public and Commercial Services Union (PCS)" … "PCS leader": one body
         self.acronym_of = {a: name for name, aliases in self.aliases.items() for a in aliases
                            if a.isupper() and self.kind.get(a) == "organisation"}
+
+    def _infer(self, name: str, body: str, why: str) -> None:
+        if name not in self.affiliation:
+            self.affiliation[name] = body
+            self.inferred[name] = why
+
+    def _by_title(self, records: list[ActorRecord]) -> None:
+        """A person with a title the country dictionary files under one state, and no
+        affiliation, speaks for that state when the article mentions it."""
+        states: dict[str, set[str]] = defaultdict(set)
+        for r in records:
+            if r.kind == "state":
+                states[r.article].add(r.name)
+        for r in records:
+            if r.kind != "person" or r.affiliation:
+                continue
+            for role in r.roles:
+                state = title_state(role)
+                if state in states[r.article]:
+                    self._infer(r.name, state, f"the title {role!r}, which the field's country "
+                                f"dictionary (PETRARCH2) files under {state}")
+                    break
 
     def _by_surname(self) -> None:
         """A person without a body ("President Putin", "Antony J. Blinken") speaks for the
@@ -79,7 +118,8 @@ class DraftActors:
         for name, kind in self.kind.items():
             bodies = affiliated.get(name.split()[-1].casefold(), set())
             if kind == "person" and name not in self.affiliation and len(bodies) == 1:
-                self.affiliation[name] = next(iter(bodies))
+                self._infer(name, next(iter(bodies)),
+                            "the affiliation of the person of the same surname")
 
     def body(self, name: str) -> str:
         """The body an actor name stands for: itself (or the body it is an acronym of), a
@@ -94,6 +134,7 @@ class DraftActors:
         agent itself, a collective. A reporter stands for none."""
         if self.is_person(name) and is_reporter(self.roles.get(name, [])):
             return []
+        name = self.titled.get((article, name), name)
         if name in self.headline_only:
             return []
         home = self.home.get(article)
@@ -126,6 +167,22 @@ class DraftActors:
     def case_kind(self, name: str) -> ActorKind:
         kind = self.kind.get(name)
         return BODY_KINDS.get(kind or "", "person" if kind == "person" else "group")
+
+
+def titled_people(records: list[ActorRecord]) -> dict[tuple[str, str], str]:
+    """(article, name) → person, for a "person" named by a title alone ("Deputy Secretary")
+    that exactly one other person of the same article holds as a role (a name with a
+    possessive, "Smith’s Meeting", is a misread headline phrase, not a person)."""
+    out = {}
+    for r in records:
+        if r.kind != "person":
+            continue
+        holders = {p.name for p in records if p.article == r.article and p.kind == "person"
+                   and p.name != r.name and not POSSESSIVE.search(p.name)
+                   and r.name.casefold() in {x.casefold() for x in p.roles}}
+        if len(holders) == 1:
+            out[r.article, r.name] = holders.pop()
+    return out
 
 
 def headline_names(records: list[ActorRecord], heads: dict[str, int]) -> set[str]:
@@ -167,7 +224,9 @@ def case_actors(
         if body in veto:
             why.append(f"veto proposed: {veto[body]}")
         if people.get(body):
-            why.append("speaks through " + ", ".join(people[body]))
+            why.append("speaks through " + ", ".join(
+                p + (f" (affiliation inferred from {actors.inferred[p]})"
+                     if p in actors.inferred else "") for p in people[body]))
         if actors.via.get(body) and not actors.is_collective(body):
             why.append("stands for the articles' " + ", ".join(
                 repr(v) for v in sorted(actors.via[body])))

@@ -19,16 +19,24 @@ Stance → place, using the issue's labelled points (:mod:`accord.draft.stances`
   opposite the demand's, on the agenda's membership issues only (those whose title or keywords
   speak of joining, membership, accession or enlargement);
 - an **offer to talk** is a stance on the talks, not a concession on substance: when the agenda
-  has issues about the talks themselves (:func:`process_issues`), offers bear on those only.
+  has issues about the talks themselves (:func:`process_issues`), offers bear on those only;
+- a **general offer to talk** (linked to no issue) of a body that also makes offers on named
+  issues is not spread over the agenda: its specific offers say where it would negotiate, so a
+  general one does not move an issue it rejects off the status quo. A body whose offers are
+  all general is still placed halfway on the issues it rejects (the text does not say where
+  the compromise lies; the range spans the status quo and the step).
 
 Two inferences link a stance to an issue its words do not name:
 
 - a rejection that opens by pointing back ("Neither of those is on the table", "That is
   unacceptable") answers the demand read just before it in the same article (within
-  :data:`ANAPHOR_REACH` characters) and bears on that demand's issues;
+  :data:`ANAPHOR_REACH` characters) and bears on that demand's issues (linked with half the
+  threshold, :func:`answer_links`, when the demand alone links to none);
 - bodies that reject the demands *jointly* ("X and Y have rejected those demands", or a
   collective that stands for both) are one camp: where one of them has a rejection specific to
-  an issue and the other none, the other is placed with it, and the evidence says so.
+  an issue and the other none, the other is placed with it, and the evidence says so (not a
+  rejection linked only through the demand it answers: one inference is not built on
+  another).
 
 Stances specific to the issue outweigh generic ones (responses to the demands as a whole). The
 range says how sure the text is: narrow (±:data:`SURE`) for specific evidence, wider
@@ -47,7 +55,7 @@ from dataclasses import dataclass, field, replace
 
 from accord.case import Evidence, Issue, Position
 from accord.draft.actors import slug
-from accord.draft.linking import Link, Linker
+from accord.draft.linking import RELATIVE, THRESHOLD, Link, Linker
 from accord.draft.stances import WHOLE, Act, Stance
 from accord.quantity import Quantity
 
@@ -57,6 +65,7 @@ GENERIC_ACTS = frozenset({Act.OFFER, Act.FIRM})
 ANAPHOR = re.compile(r"^\W*(neither|none) of (those|these|them)\b|"
                      r"^\W*(those|these|this|that|it)\b(?! \w+ (who|which|that)\b)", re.I)
 ANAPHOR_REACH = 1500  # characters back to the demand an anaphoric rejection answers
+ANSWER_SHARE = 0.5  # of the link threshold, for the demand a rejection points back to
 MEMBERSHIP = re.compile(r"\b(join(s|ed|ing)?|membership|accession|accede|admi(t|ts|tted|ssion)|"
                         r"enlarge\w*|expan(d|ds|ded|ding|sion))\b", re.I)
 FIRM_ACTS = frozenset({Act.REJECT, Act.FIRM})
@@ -113,7 +122,9 @@ def _echoes(
         have = {lk.issue for lk in found}
         extra: list[Link] = []
         if s.act in FIRM_ACTS and not found and ANAPHOR.search(s.text):
-            extra += _answered(s, demands)
+            extra += _answered(s, [(d, found or answer_links(linker, d.linked))
+                                   for d, found in zip(stances, links, strict=True)
+                                   if d.act is Act.DEMAND])
         if s.act in FIRM_ACTS:
             for d, d_links in demands:
                 sim = linker.similarity(s.linked, d.linked)
@@ -122,6 +133,18 @@ def _echoes(
                               if lk.issue not in have and lk.issue not in {e.issue for e in extra}]
         out.append([*found, *extra])
     return out
+
+
+def answer_links(linker: Linker, text: str) -> list[Link]:
+    """The issues a demand bears on when a rejection points back to it: the linker's rule
+    with half its threshold (:data:`ANSWER_SHARE`), since a demand put to the side that
+    answers it is on the agenda, and the answer confirms it: "President X demanding that Y
+    pull its troops out of the region" links to the issue on troops in the region even when
+    the sentence shares too few words with it to be linked alone."""
+    row = linker.scores([text])[0]
+    best = max((lk.score for lk in row), default=0.0)
+    return [lk for lk in sorted(row, key=lambda lk: -lk.score)
+            if lk.score >= ANSWER_SHARE * THRESHOLD and lk.score >= RELATIVE * best]
 
 
 def _answered(s: Stance, demands: list[tuple[Stance, list[Link]]]) -> list[Link]:
@@ -213,12 +236,16 @@ def _place_generic(
     """Responses to the demands as a whole, and offers, on every issue a demand was made on
     (offers on the process issues, when there are any)."""
     agenda = list(placed.demand_end)
+    specific_offers = {h for s, found in zip(stances, links, strict=True)
+                       if s.act is Act.OFFER and found for h in s.holders}
     for s, found in zip(stances, links, strict=True):
         generic = s.act in GENERIC_ACTS or (s.act is Act.REJECT and WHOLE.search(s.text))
         if found or not generic:
             continue
         for issue_id in (sorted(process) if s.act is Act.OFFER and process else agenda):
             for body in s.holders:
+                if s.act is Act.OFFER and body in specific_offers:
+                    continue  # its offers on named issues say where it would negotiate
                 placed.by_position[body, issue_id].append(Found(_act(s, body, demanders), None))
 
 
@@ -239,7 +266,8 @@ def _share_joint_rejections(stances: list[Stance], placed: Placed) -> None:
         for (body, issue_id), found in list(placed.by_position.items()):
             if body not in holders:
                 continue
-            own = [f for f in found if f.score is not None and f.stance.act in FIRM_ACTS]
+            own = [f for f in found if f.score is not None and f.score >= THRESHOLD
+                   and f.stance.act in FIRM_ACTS]  # an answer's weak link stays its own
             for other in holders:
                 theirs = placed.by_position.get((other, issue_id), [])
                 if other == body or any(f.score is not None for f in theirs):

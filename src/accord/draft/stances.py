@@ -8,9 +8,12 @@ from:
 - **firm**: a refusal to concede ("will not water down their demands", "would have to go
   ahead") — the holder keeps its demand, or, demanding nothing, the status quo;
 - **reject**: a rejection (REJECT other than the denial of a charge; a negated demand or
-  agreement) or a cue such as "rejected those demands out of hand";
+  agreement) or a cue such as "rejected those demands out of hand", "pushing back on", "a
+  non-starter";
 - **offer**: an offer to talk (AGREE or CONSULT to meet or discuss; "ready to listen",
-  "willing to discuss", "signalled a willingness to explore compromises");
+  "willing to discuss", "signalled a willingness to explore compromises"); a briefing ("will
+  travel to the capital to brief the council") informs, and a meeting with a body of one's own
+  camp (one it rejects the demands jointly with) is no offer to the other side;
 - **aspire**: a body's own ambition to join the body whose membership is at stake ("the
   ambitions of Ruritanian elites to join the union", "Ruritania's bid to join"): the opposite
   of a demand to bar it, read from any sentence that names the body inside the phrase.
@@ -23,15 +26,20 @@ is *specific* to the issues its sentence links to; a response that links to no i
 of the demands as a whole ("those demands", "the proposals", "the draft treaties"), and any
 offer to talk, is *generic*: it bears on every issue a demand was made on (the agenda).
 
-Sentence cues add acts only to a sentence that carries a single event or to a quote, so that
-"the EU has urged Washington …" does not inherit the American side's agreement to meet in the
-same sentence. In a sentence of several clauses ("supports X, but turned down Y") each act is
-linked to issues by its own clause (:attr:`Stance.linked`). A noun with its holder as
-possessor is a stance too ("Freedonia's refusal to lift the tariffs", "Ruritania's suggestion
-of a meeting"). Not stances: the content of a demand ("A demanding that B … rule out Y" is
-not B's rejection), declining to comment, and the agent of a demand named by a participle
-("the guarantees demanded by A") is not addressing anyone in that sentence. A speaker's
-condition ("we will return to the talks if the sanctions are lifted") is a demand for it.
+Sentence cues add acts to a sentence whose events all have the same holder (one event, or
+several read from one body: "we are open to discussing limits on exercises" coded as
+cooperation and consultation by the same speaker) and to quotes (a transcript turn holds many,
+read paragraph by paragraph), so that "the EU has urged Washington …" does not inherit the
+American side's agreement to meet in the same sentence. In a sentence of several clauses
+("supports X, but turned down Y") each act is linked to issues by its own clause
+(:attr:`Stance.linked`). A noun with its holder as possessor is a stance too ("Freedonia's
+refusal to lift the tariffs", "Ruritania's suggestion of a meeting"). Not stances: the content
+of a demand ("A demanding that B … rule out Y" is not B's rejection), declining to comment, and
+the agent of a demand named by a participle ("the guarantees demanded by A") is not addressing
+anyone in that sentence, and an event's target is an addressee only when the sentence names it
+(or, through a third-person pronoun, the sentence before does): "we are keen to support the
+discussions" addresses no one. A speaker's condition ("we will return to the talks if the
+sanctions are lifted") is a demand for it.
 """
 
 from __future__ import annotations
@@ -69,7 +77,7 @@ CUES: dict[Act, re.Pattern[str]] = {
         r"unacceptable|"
         r"out of hand|overwhelmingly negative|not on the table|off the table|will oppose|"
         r"(neither|none) of (those|these|them) (is|are) on the table|"
-        r"(little|no) sympathy for)\b", re.I),
+        r"(little|no) sympathy for|non-starters?|push(ed|es|ing)? back (on|against))\b", re.I),
     Act.OFFER: re.compile(
         r"\b(ready to (listen|discuss|talk|negotiate)|willing\w* to (discuss|talk|negotiate|"
         r"explore|consider)|open to (talks|discuss\w*|negotiat\w*)|agreed to (meet|discuss|talk)|"
@@ -88,6 +96,10 @@ CONDITIONS = (
     re.compile(r"\b(we|I|it|they)\s+(will|would)\b[^.;]*?\bif\s+(?P<cond>[^.;]+)", re.I),
     re.compile(r"\bunless\s+(?P<cond>[^.;]+)", re.I),
 )
+BRIEFING = re.compile(r"\b(brief(s|ed|ing)?|debrief\w*|inform(s|ed|ing)?)\b", re.I)
+PRONOUN = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her)\b", re.I)
+PRONOUN_REACH = 300  # characters back to the sentence a pronoun's antecedent is named in
+PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")  # a run of text without a blank line
 NEGATIVE = re.compile(r"\b(not|n't|no|never|fail\w*)\b", re.I)
 CLAUSES = re.compile(r",?\s+\b(?:but|while|whereas|although)\s+|;\s+")
 NO_COMMENT = re.compile(r"\b(declin\w*|refus\w*) to (say|comment|confirm|discuss whether|"
@@ -208,23 +220,23 @@ def read_stances(
     """Every stance in the evidence, collectives resolved to the demands' addressees."""
     out = Stances()
     mentions = _mentions(records)
-    per_sentence: dict[tuple[str, int], int] = defaultdict(int)
-    for e in events:
-        per_sentence[e.article, e.start] += 1
+    readers = cue_readers(events, actors)
     contents = demand_contents(events, mentions)
     for k, e in enumerate(events):
         if k in contents:
             continue
-        _event_stances(out, e, actors, mentions.get(e.article, []),
-                       alone=per_sentence[e.article, e.start] == 1)
+        _event_stances(out, e, actors, mentions.get(e.article, []), cues=k in readers)
     sentences = {(e.article, e.start): e.sentence for e in events}
     for (article, start), sentence in sentences.items():
         out.found += aspirations(sentence, article, start, actors, mentions.get(article, []))
         out.found += nominal_stances(sentence, article, start, actors, mentions.get(article, []))
-    covered = {(e.article, b): (e.start, e.end)
-               for e in events if e.source for b in actors.bodies_of(e.source, e.article)}
+    covered: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+    for e in events:
+        for b in actors.bodies_of(e.source, e.article) if e.source else []:
+            covered[e.article, b].add((e.start, e.end))
     for q in quotes:
         _quote_stances(out, q, actors, covered)
+    out.found = [s for s in out.found if not _own_camp(s, out.found)]
     addressees = tuple(sorted(out.addressees()))
     asked = {(h, s.target) for s in out.found if s.act is Act.DEMAND and s.target
              for h in s.holders}
@@ -233,6 +245,34 @@ def read_stances(
         else s for s in out.found if s.holders
     ]
     return out
+
+
+def cue_readers(events: list[EventRecord], actors: DraftActors) -> set[int]:
+    """The events whose holders read their sentence's cues: the one event of a sentence, or
+    the first event with a source when every event with a source in the sentence speaks for
+    the same bodies (several events, one speaker); none when two bodies act in it."""
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for k, e in enumerate(events):
+        by_sentence[e.article, e.start].append(k)
+    out = set()
+    for ks in by_sentence.values():
+        sourced = [k for k in ks if events[k].source]
+        bodies = {tuple(actors.bodies_of(events[k].source or "", events[k].article))
+                  for k in sourced}
+        if len(ks) == 1:
+            out.add(ks[0])
+        elif sourced and len(bodies) == 1:
+            out.add(sourced[0])
+    return out
+
+
+def _own_camp(s: Stance, found: list[Stance]) -> bool:
+    """An offer to meet a body of the holder's own camp (one it rejects the demands jointly
+    with) is no offer to the other side."""
+    if s.act is not Act.OFFER or s.target is None:
+        return False
+    return any(t.act is Act.REJECT and s.target in t.holders and set(s.holders) & set(t.holders)
+               for t in found)
 
 
 def demand_contents(
@@ -316,16 +356,17 @@ def focuses(sentence: str, acts: list[Act]) -> dict[Act, str | None]:
 
 def _event_stances(
     out: Stances, e: EventRecord, actors: DraftActors,
-    mentions: list[tuple[int, int, str]], alone: bool,
+    mentions: list[tuple[int, int, str]], cues: bool,
 ) -> None:
     holders = _holders(e, actors, coordinated(e, mentions))
-    target = _addressee(e, actors, holders)
+    target = _addressee(e, actors, holders) if named_target(e, mentions) else None
     talk = e.plover == "CONSULT" or (e.plover == "AGREE" and e.mode in TALK_MODES)
     if talk and holders and target:
         out.talks.add(frozenset({holders[0], target}))
     acts = [(a, f"event {e.plover}{'/' + e.mode if e.mode else ''}"
-             f"{' (negated)' if e.negated else ''}") for a in event_acts(e)]
-    if alone:
+             f"{' (negated)' if e.negated else ''}") for a in event_acts(e)
+            if not (a is Act.OFFER and BRIEFING.search(e.sentence))]
+    if cues:
         acts += [(a, f"cue {cue!r}") for a, cue in cue_acts(e.sentence)
                  if a not in {x for x, _ in acts}]
     collective = not holders and _collective_acts(e)
@@ -337,9 +378,25 @@ def _event_stances(
             act=act,
             holders=tuple(holders) if holders else ((COLLECTIVE,) if collective else ()),
             text=e.sentence, article=e.article, speaker=e.source, how=how,
-            reversing=e.mode in REVERSING_MODES, target=target if act is Act.DEMAND else None,
+            reversing=e.mode in REVERSING_MODES,
+            target=target if act in (Act.DEMAND, Act.OFFER) else None,
             start=e.start, focus=focus[act],
         ))
+
+
+def named_target(e: EventRecord, mentions: list[tuple[int, int, str]]) -> bool:
+    """Whether the event's target is named in its sentence, or, when the sentence has a
+    third-person pronoun, within :data:`PRONOUN_REACH` characters before it (the sentence
+    the pronoun points back to)."""
+    if not e.target:
+        return False
+    if re.search(rf"\b{re.escape(e.target)}\b", e.sentence, re.I):
+        return True
+    spots = [s for s, _, n in mentions if n == e.target]
+    if any(e.start <= s < e.end for s in spots):
+        return True
+    return bool(PRONOUN.search(e.sentence)) and any(
+        e.start - PRONOUN_REACH <= s < e.start for s in spots)
 
 
 def _addressee(e: EventRecord, actors: DraftActors, holders: list[str]) -> str | None:
@@ -374,22 +431,34 @@ def _collective_acts(e: EventRecord) -> bool:
 
 def _quote_stances(
     out: Stances, q: QuoteRecord, actors: DraftActors,
-    covered: dict[tuple[str, str], tuple[int, int]],
+    covered: dict[tuple[str, str], set[tuple[int, int]]],
 ) -> None:
     if not q.speaker:
         return
     for body in actors.bodies_of(q.speaker, q.article):
-        span = covered.get((q.article, body))
-        if span and span[0] <= q.start < span[1]:
-            continue  # the event of the same sentence already speaks for this body
-        for act, cue in cue_acts(q.text):
-            out.found.append(Stance(act=act, holders=(body,), text=q.text, article=q.article,
-                                    speaker=q.speaker, how=f"quote, cue {cue!r}", start=q.start))
-        cond = condition(q.text)
-        if cond:
-            out.found.append(Stance(act=Act.DEMAND, holders=(body,), text=q.text,
-                                    article=q.article, speaker=q.speaker, start=q.start,
-                                    how=f"quote, condition {cond!r}", focus=cond))
+        for start, text in passages(q):
+            if any(a <= start < b for a, b in covered.get((q.article, body), ())):
+                continue  # an event of the same sentence already speaks for this body
+            for act, cue in cue_acts(text):
+                out.found.append(Stance(act=act, holders=(body,), text=text, article=q.article,
+                                        speaker=q.speaker, how=f"quote, cue {cue!r}",
+                                        start=start))
+            cond = condition(text)
+            if cond:
+                out.found.append(Stance(act=Act.DEMAND, holders=(body,), text=text,
+                                        article=q.article, speaker=q.speaker, start=start,
+                                        how=f"quote, condition {cond!r}", focus=cond))
+
+
+def passages(q: QuoteRecord) -> list[tuple[int, str]]:
+    """The passages a quote's stances are read from, each with where it starts: a transcript
+    turn's paragraphs (a turn runs over many, on several subjects), else the whole quote."""
+    if q.cue != "turn":
+        return [(q.start, q.text)]
+    out = []
+    for m in PARAGRAPH.finditer(q.text):
+        out.append((q.start + m.start(), m.group(0).strip()))
+    return out
 
 
 def condition(text: str) -> str | None:

@@ -7,7 +7,9 @@ MIT licence; see ``data/README.md``) into ``data/cameo_verbs.json`` and ``data/a
   verbs), the fallback of the event coder when the hand-written triggers
   (:mod:`accord.extract.plover_lexicon`) know no word in a clause;
 - :func:`agent_role`: the generic role of an agent phrase ("the foreign minister" →
-  government, "unions" → labour, "riot police" → police), or None.
+  government, "unions" → labour, "riot police" → police), or None;
+- :func:`title_state`: the state a title belongs to when the country actors dictionary files
+  the bare title under one country ("Secretary of State" → the United States).
 """
 
 from __future__ import annotations
@@ -40,6 +42,18 @@ def agent_role(phrase: str) -> str | None:
     for form in (text, singular(text)):
         if form in agents:
             return agents[form]
+    return None
+
+
+def title_state(role: str) -> str | None:
+    """The state whose government a title belongs to when the field's country dictionary
+    files that bare title under one country ("Deputy Secretary of State" ends with
+    "secretary of state", filed under the United States); ``None`` for a title many states
+    use ("Foreign Minister")."""
+    text = " ".join(role.lower().replace("’", "'").split())
+    for title, state in _load("agents.json", "titles").items():
+        if text == title or text.endswith(" " + title):
+            return state
     return None
 
 
