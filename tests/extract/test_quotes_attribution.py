@@ -406,3 +406,43 @@ def test_a_titled_person_opening_the_next_paragraph_is_not_the_spokesperson(nlp)
     text = ('The plan is "dead on arrival," a Dock Workers Union spokesperson said on '
             'Monday.\n\nTransport Minister Mara Lind will travel to Oslo on Friday.')
     assert _direct(nlp, text) == [("dead on arrival,", "Dock Workers Union")]
+
+
+def test_a_pronoun_is_not_someone_named_in_the_quote_it_attributes(nlp):
+    # a speaker names others in the third person, not themself
+    text = ('All leaders back the agreement, Geoff Morrell said. "If we had concerns, trust me, '
+            'Secretary Gates would not be up explaining this," he said.')
+    assert [s for _, s in _direct(nlp, text)] == ["Geoff Morrell"]
+
+
+def test_a_definite_title_with_its_complement_finds_that_title_first(nlp):
+    text = ('Secretary of State John Kerry met Defense Secretary Ash Carter. "The guidelines '
+            'will enhance security," the secretary of state said.')
+    assert [s for _, s in _direct(nlp, text)] == ["John Kerry"]
+    text = ('Secretary of State John Kerry met Defense Secretary Ash Carter. "We are ready," '
+            'the secretary said.')
+    assert [s for _, s in _direct(nlp, text)] == ["Ash Carter"]  # the most recent secretary
+
+
+def test_a_lead_title_is_the_person_the_next_sentence_names(nlp):
+    text = ('There is "not a lot of give" in the draft agreement between Iraq and the United '
+            'States, the chairman of the Joint Chiefs of Staff said today. During an interview, '
+            'Navy Adm. Mike Mullen reiterated his belief.')
+    assert _direct(nlp, text) == [("not a lot of give", "Mike Mullen")]
+
+
+def test_a_lead_title_after_a_named_person_is_not_resolved_forward(nlp):
+    text = ('Ann Cole arrived on Monday. The talks were "useful," the chairman of the committee '
+            'said. Later, Karl Berg said he agreed.')
+    assert _direct(nlp, text) == [("useful,", None)]  # not Karl Berg, named after
+
+
+def test_a_body_acronym_before_a_surname_is_no_part_of_the_name(nlp):
+    text = ('U.S. Trade Representative Ron Kirk met partners. "We are in the early stages," '
+            'said USTR Kirk. He praised the way USTR kept its promise.')
+    assert [s for _, s in _direct(nlp, text)] == ["Ron Kirk"]
+
+
+def test_an_expressive_speech_act_attributes_the_words_it_governs(nlp):
+    text = 'Ron Kirk congratulated the delegation on making "significant, positive" progress.'
+    assert _direct(nlp, text) == [("significant, positive", "Ron Kirk")]

@@ -458,7 +458,9 @@ class ActorIndex:
         if low in TITLE_HEADS and any(c.dep_ == "poss" and self.body_at(c.i) for c in tok.lefts):
             return self._titled_body(tok)  # "the United States' top diplomat"
         if low in TITLE_HEADS and any(c.lower_ in {"the", "our"} for c in tok.lefts):
-            return self._by_role(tok) or self._titled_body(tok)
+            return self._by_role(tok) or self._titled_body(tok) or (
+                self._introduced_after(tok) if any(c.lower_ == "the" for c in tok.lefts)
+                else None)
         if low in AGENTS and (state := self._state_of(tok)):
             return state  # "the Iranian delegation", "Russian negotiators"
         for child in tok.children:  # "Mr Straw's China trip", compounds over a name
@@ -551,6 +553,11 @@ class ActorIndex:
             return None  # the spokesperson
         return who[1] if person.affiliation in (None, self._principal(tok)) else None
 
+    def people_between(self, a: int, b: int) -> frozenset[str]:
+        """Every person named among tokens ``a:b``."""
+        return frozenset(name for i in range(a, b) if (name := self._tok[i])
+                         and self._actors[name].kind == "person")
+
     def person_between(self, a: int, b: int) -> tuple[int, str] | None:
         """The first person named among tokens ``a:b`` (token, name)."""
         return next(((i, name) for i in range(a, b) if (name := self._tok[i])
@@ -591,16 +598,33 @@ class ActorIndex:
 
     def _by_role(self, tok: Token, after: int = 0) -> str | None:
         """"the minister": the most recent person whose role ends in that word (or, with
-        ``after``, the first one named in that many tokens after it)."""
-        low = tok.lower_
+        ``after``, the first one named in that many tokens after it); a title with an "of"
+        complement ("the secretary of state") first looks for that whole title, so that
+        "Secretary of State John Kerry" is found before "Defense Secretary Ash Carter"."""
         span = range(tok.i + 1, min(len(self.doc), tok.i + 1 + after)) if after else range(
             tok.i - 1, -1, -1)
-        for i in span:
-            name = self._tok[i]
-            if name and self._actors[name].kind == "person" and any(
-                r.lower().endswith(low) for r in self._actors[name].roles
-            ):
-                return name
+        whole = _title_phrase(tok)
+        for ending in ((whole, tok.lower_) if whole != tok.lower_ else (tok.lower_,)):
+            for i in span:
+                name = self._tok[i]
+                if name and self._actors[name].kind == "person" and any(
+                    r.lower().endswith(ending) for r in self._actors[name].roles
+                ):
+                    return name
+        return None
+
+    def _introduced_after(self, tok: Token) -> str | None:
+        """A lead's definite title before anyone is named ("There is "not a lot of give" …,
+        the chairman of the Joint Chiefs of Staff said today. …, Navy Adm. Mike Mullen
+        reiterated …"): the first person in subject position in the sentences after it, news
+        leads naming the one they describe in the next sentence."""
+        if any(self._kind_at(i) == "person" for i in range(tok.i)):
+            return None
+        end = min(len(self.doc), tok.i + 1 + NAMED_AFTER_TOKENS)
+        k = bisect_left(self._subject_pos, tok.i + 1)
+        if k < len(self._subjects) and self._subjects[k][0] < end:
+            name = self._subjects[k][1]
+            return name if self.kind(name) == "person" else None
         return None
 
     def _titled_body(self, tok: Token) -> str | None:
@@ -648,6 +672,16 @@ class ActorIndex:
             out.append(ActorRecord(a.name, a.kind, list(a.roles), a.affiliation, mentions,
                                    called.get(a.name, [])))
         return out
+
+
+def _title_phrase(tok: Token) -> str:
+    """A title with its "of" complement, lower case ("secretary of state"); the title word
+    alone when it has none."""
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or of.i != tok.i + 1:
+        return tok.lower_
+    words = [t.lower_ for t in of.subtree if t.dep_ != "det"]
+    return " ".join([tok.lower_, *words])
 
 
 def _clean_org(ent: Span) -> str:

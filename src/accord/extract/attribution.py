@@ -10,7 +10,8 @@ English Language*, §14.29–14.33, "reporting clauses"):
 * a reporting clause after a quote that ends its sentence ('"We will not give up." Cole
   said on Monday.'), which has no complement of its own, or only "that"/"this";
 * a subject the parser lost ("Speaking in Oslo, Ann Cole said …" parsed with the name as
-  an apposition): the name right before the verb ("NAME said") or right after it ("said
+  an apposition): the name right before the verb ("NAME said", "the chairman of the Joint
+  Chiefs said": the head of the phrase the "of" complement ends) or right after it ("said
   NAME");
 * "as X put it", "in the words of X";
 * a quote introduced by a colon after a clause with no speech verb ('Cole was blunt: "…"'):
@@ -52,8 +53,12 @@ def adjacent_name(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in _BETWEEN:
         i -= 1
-    if i >= 0 and doc[i].pos_ in _NAME_POS and doc[i].dep_ not in ("dobj", "pobj"):
-        return doc[i]
+    if i >= 0 and doc[i].pos_ in _NAME_POS:
+        tok = doc[i]  # "the chairman of the Joint Chiefs of Staff said": the phrase's head
+        while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in _NAME_POS:
+            tok = tok.head.head
+        if tok.dep_ not in ("dobj", "pobj"):
+            return tok
     j = verb.i + 1
     if j < len(doc) and doc[j].pos_ == "PROPN":
         k = j  # "said Ann Cole": the last word of the name

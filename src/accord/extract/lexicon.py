@@ -145,6 +145,7 @@ SPEECH_VERBS = frozenset({
     "retort", "counter", "testify", "mention", "indicate", "assure", "inform", "affirm",
     "reaffirm", "proclaim", "boast", "plead", "demand", "charge", "express", "voice", "brand",
     "label", "term", "dub", "characterize", "characterise", "praise", "criticize", "criticise",
+    "congratulate", "commend", "applaud", "laud", "thank",
     "condemn", "dismiss", "slam", "blast", "decry", "question", "propose", "signal", "hint",
     "quote", "cite", "put",
 })
@@ -154,5 +155,6 @@ WEAK_SPEECH_VERBS = frozenset({"call", "describe", "hit", "welcome", "hail", "re
                                "post", "repeat", "demand", "charge", "express", "voice",
                                "brand", "label", "term", "dub", "characterize", "characterise",
                                "praise", "criticize", "criticise", "condemn", "dismiss", "slam",
+                               "congratulate", "commend", "applaud", "laud", "thank",
                                "blast", "decry", "question", "propose", "signal", "hint",
                                "quote", "cite", "put", "counter", "plead"})

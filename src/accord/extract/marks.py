@@ -5,7 +5,8 @@ face; a straight mark faces by its neighbours (space before → opening, space a
 closing), else by the state.  A quote still open at the end of a paragraph goes on when the
 next paragraph opens with a mark, the newspaper convention for a quote across paragraphs
 (the BBC texts join those paragraphs, so a mark after a sentence end inside an open quote
-means the same).  A stray closing mark is ignored.
+means the same); otherwise, and at the end of the text, it was never closed.  A stray mark,
+opening or closing, is ignored (the annotation guidelines, "Edge cases met").
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     open_at: int | None = None
     para_at = 0  # where the open quote's current paragraph began
     para_end = -1  # the first line break after ``para_at`` (-1: none)
-    n = len(text)
     for m in _MARKS.finditer(text):
         p, after = m.start(), m.end()  # the mark is text[p:after]
         c = m.group()
@@ -36,9 +36,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             # with a mark, i.e. this mark is the first thing on its line
             line_start = text.rfind("\n", 0, p) + 1
             if text[line_start:p].strip() or _facing(text, p, after, c) != "open":
-                end = text.find("\n", para_at)
-                spans.append((open_at, _rstrip(text, open_at, end)))
-                open_at = None
+                open_at = None  # never closed: a stray mark
             else:
                 para_at = after
                 para_end = text.find("\n", para_at)
@@ -55,11 +53,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if p > open_at:
                 spans.append((open_at, p))
             open_at = None
-    if open_at is not None:
-        end = text.find("\n", para_at)
-        end = n if end < 0 else end
-        if _rstrip(text, open_at, end) > open_at:
-            spans.append((open_at, _rstrip(text, open_at, end)))
     return spans
 
 

@@ -31,6 +31,7 @@ PARTICLES = frozenset({"von", "der", "van", "den", "de", "del", "della", "la", "
                        "da", "dos", "bin", "ibn", "al", "el"})
 PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 MAX_NAME_WORDS = 5  # words of a person's name found as a run of proper nouns
+MIN_ACRONYM = 3  # letters of a capitalised acronym ("USTR"), not an initial or "U"
 AliasAt = Callable[[int, int], "tuple[str, int] | None"]
 
 
@@ -78,6 +79,9 @@ class NameFinder:
         self.doc = doc
         self.tokens = list(doc)
         self.alias_at = alias_at
+        # words in capitals the text uses on their own for a body ("… to which USTR kept")
+        self.acronyms = {e.text for e in doc.ents if len(e) == 1 and e.label_ in ORG_LABELS
+                         and len(e.text) >= MIN_ACRONYM and e.text.isalpha() and e.text.isupper()}
 
     def names(self) -> list[tuple[int, int]]:
         """(start, end) token spans of people's names, in order."""
@@ -126,6 +130,7 @@ class NameFinder:
             return False  # an initial
         return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text not in HONORIFICS
                 and tok.lower_ not in TITLE_HEADS and tok.lower_ not in TITLE_MODIFIERS
+                and tok.text not in self.acronyms
                 and tok.ent_type_ not in PLACES and self.alias_at(tok.i, tok.i + 1) is None)
 
     def _titled_names(self) -> list[tuple[int, int]]:
@@ -177,7 +182,7 @@ class NameFinder:
             return None
         doc = self.doc
         s, e = ent.start, ent.end
-        while s < e and _leads_a_name(doc[s]):
+        while s < e and (_leads_a_name(doc[s]) or doc[s].text in self.acronyms):
             s += 1
         while e > s and (doc[e - 1].tag_ == "POS" or not doc[e - 1].text[:1].isalpha()):
             e -= 1

@@ -102,6 +102,9 @@ class QuoteFinder:
         self._breaks = [m.start() for m in re.finditer("\n", self.text)]
         self._cue_list: list[int] | None = None
         self._speaker_of: dict[int, str | None] = {}  # a cue's subject, once found
+        # the people named in the current quote (in its last paragraph, the one a cue after
+        # it attributes)
+        self._quoted: frozenset[str] = frozenset()
 
     def _in_quote(self, char: int) -> bool:
         k = bisect_right(self._starts, char) - 1
@@ -115,6 +118,8 @@ class QuoteFinder:
             if start < self.headline_end:
                 continue  # a headline is no quotation (the gold annotates none)
             text = self.text[start:end]
+            last = max(start, self.text.rfind("\n", start, end))  # (its last paragraph)
+            self._quoted = self.index.people_between(self._token_at(last), self._token_at(end))
             if _title_case(text) and not self._starts_sentence(start):
                 continue  # a name in marks (a programme, a book), no one's words
             head = self._governor(start)
@@ -343,11 +348,13 @@ class QuoteFinder:
 
     def _speaker(self, subj: Token, verb: Token) -> str | None:
         """Who the subject of a speech verb names: never a law or treaty ("the Bill says"),
-        and a pronoun never the one spoken to ("…," he told Smith; "she said to Smith")."""
+        and a pronoun never the one spoken to ("…," he told Smith; "she said to Smith") nor
+        one named in the quote itself ('"… trust me, Secretary Gates would not …," he
+        said': a speaker names others in the third person, not themself)."""
         if _is_document(subj):
             return None
         if subj.lower_ in PRONOUNS:
-            return self.index.pronoun(subj, exclude=self._addressees(verb))
+            return self.index.pronoun(subj, exclude=self._addressees(verb) | self._quoted)
         name = self.index.named_next(subj) or self.index.resolve(subj)
         if name and name.split()[-1].lower() in DOCUMENTS:
             return None  # "the Prevention of Terrorism Bill says"
