@@ -446,3 +446,13 @@ def test_a_body_acronym_before_a_surname_is_no_part_of_the_name(nlp):
 def test_an_expressive_speech_act_attributes_the_words_it_governs(nlp):
     text = 'Ron Kirk congratulated the delegation on making "significant, positive" progress.'
     assert _direct(nlp, text) == [("significant, positive", "Ron Kirk")]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ('Defense Secretary Robert Gates met Navy Adm. Mike Mullen. "We are ready," Gates said. '
+     'Mullen agreed. "The troops are ready," the admiral said.', "Mike Mullen"),
+    ('Army Gen. David Petraeus met Defense Secretary Robert Gates. "We are ready," Gates said. '
+     '"The troops are ready," the general said.', "David Petraeus"),
+])
+def test_an_abbreviated_rank_is_the_title_a_later_mention_uses(nlp, text, who):
+    assert [s for _, s in _direct(nlp, text)][-1] == who

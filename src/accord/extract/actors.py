@@ -38,6 +38,7 @@ from accord.extract.lexicon import (
     MALE,
     MAX_ALIAS_TOKENS,
     MEMBERS,
+    RANKS,
     SPEECH_VERBS,
     SPOKESPERSONS,
     TITLE_HEADS,
@@ -145,6 +146,9 @@ class ActorIndex:
         """Sex, role and affiliation from the words around the name at tokens ``s:e``."""
         if s > 0:
             actor.sex = actor.sex or SEX.get(self.doc[s - 1].text)
+            rank = RANKS.get(self.doc[s - 1].text)  # "Navy Adm. Mike Mullen": the admiral
+            if rank and rank not in actor.roles:
+                actor.roles.append(rank)
         root = self.doc[s:e].root
         self._title_before(actor, s)
         self._appositive_titles(actor, root, s, e)

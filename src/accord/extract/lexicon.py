@@ -105,9 +105,14 @@ HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "S
                         "Lady", "Dame", "Miss"})
 MALE = frozenset({"Mr", "Mr.", "Sir", "Lord"})
 FEMALE = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Lady", "Dame", "Miss"})
+# abbreviated military ranks before a name (news style, e.g. AP: "Navy Adm. Mike Mullen"),
+# and the word a later mention uses ("the admiral said")
+RANKS = {"Adm.": "admiral", "Gen.": "general", "Lt.": "lieutenant", "Col.": "colonel",
+         "Capt.": "captain", "Cmdr.": "commander", "Sgt.": "sergeant", "Brig.": "brigadier"}
 
 # head words of titles and roles (lower case); a pre-modifier run must end in one of them
 TITLE_HEADS = frozenset({
+    *RANKS.values(),
     "minister", "secretary", "president", "general", "chancellor", "premier", "spokesman",
     "spokeswoman", "spokesperson", "leader", "mp", "correspondent", "officer", "director",
     "lawyer", "undersecretary", "ambassador", "senator", "governor", "mayor", "commissioner",
