@@ -456,3 +456,17 @@ def test_an_expressive_speech_act_attributes_the_words_it_governs(nlp):
 ])
 def test_an_abbreviated_rank_is_the_title_a_later_mention_uses(nlp, text, who):
     assert [s for _, s in _direct(nlp, text)][-1] == who
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ('Commissioner for Trade Cecilia Malmström said: "Our agreement with Singapore is fair."',
+     "Cecilia Malmström"),  # a name the model leaves untagged
+    ('Minister for Foreign Affairs Sergei Lavrov said the talks were "useful."', "Sergei Lavrov"),
+])
+def test_a_title_with_its_field_then_a_name_is_that_person(nlp, text, who):
+    assert [s for _, s in _direct(nlp, text)] == [who]
+
+
+def test_a_title_addressed_to_a_person_is_not_that_person(nlp):
+    assert _direct(nlp, 'The envoy to Kim Jong Un said the talks were "useful."') == [
+        ("useful.", None)]

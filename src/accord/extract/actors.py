@@ -456,21 +456,48 @@ class ActorIndex:
         for child in tok.children:  # "The shadow foreign secretary, Michael Ancram, said"
             if child.dep_ == "appos" and self._kind_at(child.i) == "person":
                 return self._tok[child.i]
+        if low in TITLE_HEADS and (titled := self._titled_at_end(tok)):
+            return titled  # "Commissioner for Trade Cecilia Malmström said"
         if low in SPOKESPERSONS:
             return (self._named_spokesperson(tok) or self._principal(tok)
                     or self._statement_issuer(tok))
-        if low in TITLE_HEADS and any(c.dep_ == "poss" and self.body_at(c.i) for c in tok.lefts):
-            return self._titled_body(tok)  # "the United States' top diplomat"
-        if low in TITLE_HEADS and any(c.lower_ in {"the", "our"} for c in tok.lefts):
-            return self._by_role(tok) or self._titled_body(tok) or (
-                self._introduced_after(tok) if any(c.lower_ == "the" for c in tok.lefts)
-                else None)
+        if low in TITLE_HEADS and (found := self._definite_title(tok)) is not None:
+            return found[0]
         if low in AGENTS and (state := self._state_of(tok)):
             return state  # "the Iranian delegation", "Russian negotiators"
         for child in tok.children:  # "Mr Straw's China trip", compounds over a name
             if child.dep_ in {"compound", "poss"} and self._tok[child.i]:
                 return self._tok[child.i]
         return self._elided_state(tok) or self._named_body(tok)
+
+    def _definite_title(self, tok: Token) -> tuple[str | None] | None:
+        """A title with a possessive body ("the United States' top diplomat") or a definite
+        one ("the minister", "our correspondent"): (who it is,), else None when ``tok`` is
+        neither."""
+        if any(c.dep_ == "poss" and self.body_at(c.i) for c in tok.lefts):
+            return (self._titled_body(tok),)
+        dets = {c.lower_ for c in tok.lefts} & {"the", "our"}
+        if not dets:
+            return None
+        return (self._by_role(tok) or self._titled_body(tok) or (
+            self._introduced_after(tok) if "the" in dets else None),)
+
+    def _titled_at_end(self, title: Token) -> str | None:
+        """The person named at the end of a title with its field ("Minister for Foreign
+        Affairs Sergei Lavrov", parsed with the title as the head): "for" or "of", one or
+        more capitalised words of the field, then the name."""
+        doc = self.doc
+        end = title.right_edge.i
+        name = self._tok[end]
+        if end <= title.i + 2 or not name or self._actors[name].kind != "person":
+            return None
+        if doc[title.i + 1].lower_ not in {"for", "of"}:
+            return None
+        k = title.i + 2
+        while k < end and self._tok[k] != name and doc[k].text[:1].isupper() and (
+                doc[k].lower_ in TITLE_MODIFIERS or doc[k].text in ALIASES):
+            k += 1
+        return name if k > title.i + 2 and self._tok[k] == name else None
 
     def _named_body(self, tok: Token) -> str | None:
         """"The agency", "the support group": the body named before whose name ends in those

@@ -86,7 +86,7 @@ class NameFinder:
     def names(self) -> list[tuple[int, int]]:
         """(start, end) token spans of people's names, in order."""
         names = [span for ent in self.doc.ents if (span := self._person_name(ent)) is not None]
-        names += self.mistagged_full_names(names) + self._titled_names()
+        names += self.mistagged_full_names(names) + self._titled_names() + self._field_names()
         return sorted(set(names + self._speaking_names() + self._surname_runs(names)))
 
     def mistagged_full_names(self, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -146,6 +146,26 @@ class NameFinder:
             while j < len(doc) and _body_tagged_name(doc[j]):
                 j += 1
             if j - i > 1 and all(self.alias_at(k, j) is None for k in range(i, j)):
+                out.append((i, j))
+        return out
+
+    def _field_names(self) -> list[tuple[int, int]]:
+        """Proper nouns after a title and its field ("Commissioner for Trade Cecilia
+        Malmström", "Minister for Foreign Affairs …", the style of EU and UK titles) that the
+        model left untagged: the field's words are title words, the rest a person's name."""
+        doc, out = self.doc, []
+        for tok in self.tokens:
+            if tok.lower_ not in {"for", "of"} or tok.i == 0 or (
+                    doc[tok.i - 1].lower_ not in TITLE_HEADS):
+                continue
+            i = tok.i + 1
+            while i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in TITLE_MODIFIERS:
+                i += 1
+            j = i
+            while j < len(doc) and j - i < MAX_NAME_WORDS and self._name_word(doc[j]) and (
+                    not doc[j].ent_type_):
+                j += 1
+            if i > tok.i + 1 and j - i > 1 and doc[i].lower_ not in PARTICLES:
                 out.append((i, j))
         return out
 
