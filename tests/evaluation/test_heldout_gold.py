@@ -22,7 +22,7 @@ from accord.evaluation.quotes import find_article, load_gold_dir
 TESTS = Path(__file__).parents[1]
 ARTICLES = TESTS / "articles" / "heldout"
 GOLD = TESTS / "gold-heldout"
-PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2", "dev4")
+PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2", "dev4", "heldout3")
 OPENING_MARKS = "\"“"
 
 
@@ -98,9 +98,21 @@ def test_fourth_set_is_listed_new_and_has_an_article_each():
 
 
 def test_third_set_has_at_least_two_quotes_per_article_and_three_publishers():
-    third = [f for f in gold_files() if not f.stem.startswith("voa-")]
+    fourth = set(fourth_set())
+    third = [f for f in gold_files() if not f.stem.startswith("voa-") and f.stem not in fourth]
     assert all(len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) >= 2 for f in third)
     assert len({f.stem.split("-", 1)[0] for f in third}) >= 3
+
+
+def test_fourth_set_has_five_publishers_and_quotes_in_both_parts():
+    """README "Fourth set": all but one article have two quotations or more (one stored copy
+    breaks off after its first), from five publishers; each part has over 30 quotations."""
+    fourth = [f for f in gold_files() if f.stem in set(fourth_set())]
+    counts = {f.stem: len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) for f in fourth}
+    assert sum(n < 2 for n in counts.values()) <= 1
+    assert len({stem.split("-", 1)[0] for stem in counts}) >= 5
+    for part in ("dev4", "heldout3"):
+        assert sum(counts[f.stem] for f in fourth if f.parent.name == part) > 30
 
 
 def test_split_file_lists_the_split():
