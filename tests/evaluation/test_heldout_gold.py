@@ -5,8 +5,9 @@ the part (dev or held-out) that the split rule in tests/articles/heldout/SPLIT.m
 VOA articles added later for rule writing all in dev2 (listed there), and the third set (every
 stem not starting with ``voa-``: other publishers) in the part (dev3 or heldout2) that its own
 rule assigns, except the fourth set (the stems listed under "Fourth set stems" in SPLIT.md), whose
-own rule puts each in dev4 or heldout3; every gold quote's text is the article's text at its offsets, opened by a
-quotation mark; and the project's loader reads each part and finds each article.
+own rule puts each in dev4 or heldout3; every gold quote's text is the article's text at its
+offsets, opened by a quotation mark; and the project's loader reads each part and finds each
+article.
 """
 
 from __future__ import annotations
