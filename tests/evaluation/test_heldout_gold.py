@@ -4,8 +4,10 @@ Every article in tests/articles/heldout has exactly one gold file: the original 
 the part (dev or held-out) that the split rule in tests/articles/heldout/SPLIT.md assigns, the
 VOA articles added later for rule writing all in dev2 (listed there), and the third set (every
 stem not starting with ``voa-``: other publishers) in the part (dev3 or heldout2) that its own
-rule assigns; every gold quote's text is the article's text at its offsets, opened by a
-quotation mark; and the project's loader reads each part and finds each article.
+rule assigns, except the fourth set (the stems listed under "Fourth set stems" in SPLIT.md), whose
+own rule puts each in dev4 or heldout3; every gold quote's text is the article's text at its
+offsets, opened by a quotation mark; and the project's loader reads each part and finds each
+article.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from accord.evaluation.quotes import find_article, load_gold_dir
 TESTS = Path(__file__).parents[1]
 ARTICLES = TESTS / "articles" / "heldout"
 GOLD = TESTS / "gold-heldout"
-PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2")
+PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2", "dev4", "heldout3")
 OPENING_MARKS = "\"“"
 
 
@@ -35,7 +37,21 @@ def third_set_part_of(slug: str) -> str:
     return "dev3" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 5 < 2 else "heldout2"
 
 
+def fourth_set_part_of(slug: str) -> str:
+    """The fourth set's rule: sha1 of the file stem, as an integer, even -> dev4."""
+    return "dev4" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else "heldout3"
+
+
+def fourth_set() -> list[str]:
+    """The stems listed under "### Fourth set stems" in SPLIT.md, before the rule was applied."""
+    text = (ARTICLES / "SPLIT.md").read_text(encoding="utf-8")
+    section = text.split("### Fourth set stems\n", 1)[1].split("\n#", 1)[0]
+    return [line.strip()[3:-1] for line in section.splitlines() if line.startswith("- `")]
+
+
 def expected_part(slug: str, later: set[str]) -> str:
+    if slug in fourth_set():
+        return fourth_set_part_of(slug)
     if not slug.startswith("voa-"):
         return third_set_part_of(slug)
     return "dev2" if slug in later else part_of(slug)
@@ -69,12 +85,35 @@ def test_split_rules_on_known_stems():
     assert part_of("voa-2013-livni-dramatic-decisions") == "heldout"
     assert third_set_part_of("eu-2011-hedegaard-kyoto-only-if-others-follow") == "dev3"
     assert third_set_part_of("eu-2011-hedegaard-europe-goes-to-durban") == "heldout2"
+    # sha1 hex digests c85b231f...89db9e5c and def171c4...cc91e39883: last digits c (even), 3 (odd)
+    assert fourth_set_part_of("dod-2007-us-polish-defense-leaders-missile-defense") == "dev4"
+    assert fourth_set_part_of("state-2005-hill-upbeat-urges-patience-six-party-talks") == "heldout3"
+
+
+def test_fourth_set_is_listed_new_and_has_an_article_each():
+    stems = fourth_set()
+    assert len(stems) >= 20 and len(set(stems)) == len(stems)
+    assert all((ARTICLES / f"{stem}.txt").is_file() for stem in stems)
+    earlier = {f.stem for f in gold_files() if f.parent.name not in ("dev4", "heldout3")}
+    assert not earlier & set(stems)
 
 
 def test_third_set_has_at_least_two_quotes_per_article_and_three_publishers():
-    third = [f for f in gold_files() if not f.stem.startswith("voa-")]
+    fourth = set(fourth_set())
+    third = [f for f in gold_files() if not f.stem.startswith("voa-") and f.stem not in fourth]
     assert all(len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) >= 2 for f in third)
     assert len({f.stem.split("-", 1)[0] for f in third}) >= 3
+
+
+def test_fourth_set_has_five_publishers_and_quotes_in_both_parts():
+    """README "Fourth set": all but one article have two quotations or more (one stored copy
+    breaks off after its first), from five publishers; each part has over 30 quotations."""
+    fourth = [f for f in gold_files() if f.stem in set(fourth_set())]
+    counts = {f.stem: len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) for f in fourth}
+    assert sum(n < 2 for n in counts.values()) <= 1
+    assert len({stem.split("-", 1)[0] for stem in counts}) >= 5
+    for part in ("dev4", "heldout3"):
+        assert sum(counts[f.stem] for f in fourth if f.parent.name == part) > 30
 
 
 def test_split_file_lists_the_split():

@@ -11,8 +11,6 @@ the same way.
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 
 from accord.backtest.defaults import SAMPLES
@@ -45,10 +43,28 @@ def sample_outcomes(
 def intervals_of(outcomes: np.ndarray) -> np.ndarray:
     """The central intervals ``[k, L, 2]`` of sampled outcomes ``[m, k]`` (NaN where no
     draw has an outcome)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns: no outcome
-        q = np.nanquantile(outcomes, TAILS, axis=0)  # [2L, k]
+    q = nan_quantiles(outcomes, TAILS)  # [2L, k]
     return q.T.reshape(-1, len(LEVELS), 2)
+
+
+def nan_quantiles(x: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """``np.nanquantile(x, q, axis=0)`` ``[len(q), k]`` for ``x[m, k]`` with numpy's default
+    (linear, Hyndman & Fan 1996 type 7) method, bit for bit, NaN for a column of NaNs only.
+    Written out because numpy's own imports ``numpy.ma`` (about 20 ms of every forecast's
+    start-up)."""
+    s = np.sort(x, axis=0)  # NaNs sort last
+    n = np.count_nonzero(~np.isnan(x), axis=0)  # [k]
+    at = q[:, None] * (np.maximum(n, 1) - 1)  # virtual index [len(q), k]
+    below = np.floor(at)
+    t = at - below
+    lo = below.astype(np.intp)
+    hi = np.minimum(lo + 1, np.maximum(n, 1) - 1)
+    cols = np.arange(x.shape[1])
+    a, b = s[lo, cols], s[hi, cols]
+    diff = b - a
+    out = np.where(t >= 0.5, b - diff * (1 - t), a + diff * t)  # numpy's _lerp
+    out[:, n == 0] = np.nan
+    return out
 
 
 def point_intervals(point: np.ndarray) -> np.ndarray:
