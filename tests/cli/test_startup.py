@@ -67,3 +67,21 @@ def test_forecast_loads_numpy_and_wording_but_not_the_brief(root, flagship_path)
     assert {m for m in modules if m.startswith("accord.report")} == allowed - {"numpy"}
     assert heavy(modules) - allowed - {m for m in modules if m.startswith("numpy.")} == set()
     assert "numpy.ma" not in modules  # numpy's nanquantile loads it (about 20 ms)
+
+
+def test_main_runs_openblas_on_one_thread_unless_told(root):
+    """OpenBLAS's threads cost about 0.05 s of CPU when numpy loads; ``main`` asks for one
+    before any command imports numpy, and leaves a user's own setting alone."""
+    probe = ("import os, sys\n"
+             "from accord.cli import main\n"
+             "sys.argv = ['accord', '--help']\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(os.environ['OPENBLAS_NUM_THREADS'], file=sys.__stderr__)")
+    for given, expected in ((None, "1"), ("2", "2")):
+        env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+        env["PYTHONPATH"] = str(root / "src")
+        if given:
+            env["OPENBLAS_NUM_THREADS"] = given
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                              env=env, check=False)
+        assert done.stderr.strip().splitlines()[-1] == expected

@@ -1,5 +1,7 @@
 """The ``accord`` command line: one module per command, all on one typer app."""
 
+import os
+
 from accord.cli import (  # noqa: F401  (importing a module registers its command)
     backtest,
     calibrate,
@@ -20,5 +22,10 @@ from accord.io import exit_on_sigterm
 
 
 def main() -> None:
+    # OpenBLAS starts a thread per core when numpy loads (about 0.05 s of CPU, a fifth of a
+    # forecast's start-up, measured in bench/startup.py); accord's arrays are small and its
+    # models call no BLAS routine that threads would speed up, so one thread unless the user
+    # set it (and Dask's worker processes do not oversubscribe the cores)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     exit_on_sigterm()
     app()
