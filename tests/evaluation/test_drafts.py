@@ -284,5 +284,10 @@ def test_six_party_draft_metrics(root: Path, tmp_path: Path):
     assert s.mean_distance is not None and s.mean_distance < 5
     ids = {a.id for a in draft.actors}
     assert "talks-idea" not in ids and "dprk" not in ids  # a headline misread; DPRK merged
+    # branch p3-bodies: "The Chinese government has offered to host the talks" is China's
+    # (the extraction affiliates the body with China), no actor of its own; no figure moves
+    assert "chinese-government" not in ids
+    china = next(p for p in draft.positions if p.actor == "china" and p.issue == "informal-meeting")
+    assert "Chinese government" in {e.speaker for e in china.evidence}
     us = {p.issue: p.position.central for p in draft.positions if p.actor == "united-states"}
     assert us["bank-sanctions"] == 0 and us["informal-meeting"] == 100

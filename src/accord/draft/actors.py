@@ -14,6 +14,12 @@ country actors; :func:`accord.extract.cameo_lexicon.title_state`), when the arti
 that state; the state the article is about (:mod:`accord.draft.agents`). The reason is kept
 in the actor's notes. A "person" named by a title alone ("The Deputy Secretary affirmed …")
 is the person of the same article who holds that title, never a party of its own.
+
+An organisation the extraction affiliates with a state ("U.S. State Department", "the
+Venezuelan government", "the U.S. embassy in Juba": :mod:`accord.extract.bodies`) stands for
+that state, whatever state the article is mostly about; the state's notes name the
+organisations it spoke through. Only a government body with no affiliation ("the Foreign
+Ministry") is taken for the article's state (:mod:`accord.draft.agents`).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from accord.case import Actor, ActorKind, Person
 from accord.draft.agents import home_states, is_government, is_reporter, tied_bodies
 from accord.draft.capability import capabilities
 from accord.extract.cameo_lexicon import title_state
+from accord.extract.lexicon import STATES
 from accord.extract.records import ActorRecord
 
 BODY_KINDS: dict[str, ActorKind] = {
@@ -58,6 +65,7 @@ class DraftActors:
         self.home = home_states(records)
         self.via: dict[str, set[str]] = defaultdict(set)  # body → generic agents it stood for
         self.inferred: dict[str, str] = {}  # person → why its affiliation was inferred
+        self.organs: dict[str, set[str]] = defaultdict(set)  # state → its bodies that spoke
         for r in records:
             self.kind.setdefault(r.name, r.kind)
             self.in_article[r.article].append(r.name)
@@ -85,6 +93,7 @@ class DraftActors:
         # "Public and Commercial Services Union (PCS)" … "PCS leader": one body
         self.acronym_of = {a: name for name, aliases in self.aliases.items() for a in aliases
                            if a.isupper() and self.kind.get(a) == "organisation"}
+        self.state_of = self._organisations_of_states()
 
     def _infer(self, name: str, body: str, why: str) -> None:
         if name not in self.affiliation:
@@ -121,17 +130,32 @@ class DraftActors:
                 self._infer(name, next(iter(bodies)),
                             "the affiliation of the person of the same surname")
 
+    def _organisations_of_states(self) -> dict[str, str]:
+        """Organisation → the state it is affiliated with ("U.S. State Department" → United
+        States)."""
+        return {name: self.affiliation[name] for name, kind in self.kind.items()
+                if kind == "organisation" and name in self.affiliation
+                and self.is_state(self.affiliation[name])}
+
+    def is_state(self, name: str) -> bool:
+        """A state of the evidence, or of the lexicon's states when the evidence names it only
+        inside a body's name ("U.S." in "U.S. State Department")."""
+        return self.kind.get(name, "state" if name in STATES else None) == "state"
+
     def body(self, name: str) -> str:
         """The body an actor name stands for: itself (or the body it is an acronym of), a
-        person's affiliation, or the person."""
+        person's affiliation, or the person; an organisation of a state (the person's, or the
+        name itself) is that state."""
         if self.is_person(name):
             name = self.affiliation.get(name, name)
-        return self.acronym_of.get(name, name)
+        name = self.acronym_of.get(name, name)
+        return self.state_of.get(name, name)
 
     def bodies_of(self, name: str, article: str) -> list[str]:
         """The bodies a name in ``article`` stands for: a named actor's body; a government
-        agent's or department's state; the bodies the article ties an agent to; else the
-        agent itself, a collective. A reporter stands for none."""
+        organisation's state, else a government agent's or department's state (the article's);
+        the bodies the article ties an agent to; else the agent itself, a collective. A
+        reporter stands for none."""
         if self.is_person(name) and is_reporter(self.roles.get(name, [])):
             return []
         name = self.titled.get((article, name), name)
@@ -139,6 +163,9 @@ class DraftActors:
             return []
         home = self.home.get(article)
         named = name in self.kind
+        if name in self.state_of:
+            self.organs[self.state_of[name]].add(name)
+            return [self.state_of[name]]
         if home and is_government(name) and not (named and self.kind[name] != "organisation"):
             self.via[home].add(name)
             return [home]
@@ -161,7 +188,7 @@ class DraftActors:
         people: dict[str, list[str]] = defaultdict(list)
         for name, kind in self.kind.items():
             if kind == "person" and name in self.affiliation:
-                people[self.affiliation[name]].append(name)
+                people[self.body(name)].append(name)
         return people
 
     def case_kind(self, name: str) -> ActorKind:
@@ -227,6 +254,9 @@ def case_actors(
             why.append("speaks through " + ", ".join(
                 p + (f" (affiliation inferred from {actors.inferred[p]})"
                      if p in actors.inferred else "") for p in people[body]))
+        if actors.organs.get(body):
+            why.append("speaks through " + ", ".join(repr(o) for o in sorted(actors.organs[body]))
+                       + " (an organisation the articles give as this state's)")
         if actors.via.get(body) and not actors.is_collective(body):
             why.append("stands for the articles' " + ", ".join(
                 repr(v) for v in sorted(actors.via[body])))

@@ -9,7 +9,8 @@ agent is attached to the named bodies the articles tie it to, else kept as a col
   as a government department ("Cabinet Office", "Foreign Ministry"), stand for the state whose
   government the article is about: the state it mentions most (at least twice as often as any
   other), else the one state of the whole evidence. A titled person without an affiliation
-  joins that state's delegation.
+  joins that state's delegation. A body the extraction affiliates with a state ("Russian
+  Foreign Ministry") stands for that state instead (:class:`accord.draft.actors.DraftActors`).
 - **other agents** ("unions", "parties", "rebels"): the bodies of the same article that the
   article *calls* by that noun (:mod:`accord.extract.class_nouns`: "Britain's biggest union
   Unison", "the Fire Brigades Union", "unions including Unison and PCS").
