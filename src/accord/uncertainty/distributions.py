@@ -46,7 +46,8 @@ class Marginals:
 def _cdf(m: Marginals, x: np.ndarray) -> np.ndarray:
     out = np.empty(np.broadcast(x, m.a).shape)
     nor, uni, tri = (m.family == f for f in (NORMAL, UNIFORM, TRIANGULAR))
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # (over: a tiny sd overflows to ±inf, which ndtr maps to 0 or 1, a step at the mean)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         if nor.any():
             from scipy.special import ndtr
 
