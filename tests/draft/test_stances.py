@@ -237,3 +237,58 @@ def test_a_transcript_turn_is_read_paragraph_by_paragraph():
     found = read_stances([], [q], DraftActors(records), records).found
     assert [(x.act, x.holders, x.text, x.start) for x in found] == [
         (Act.OFFER, ("Freedonia",), said.split("\n\n")[1], 10 + said.index("We"))]
+
+
+REJECTIONS = [
+    "Freedonia rejected the demand to withdraw its troops from the border.",
+    "Freedonia rejected the demand that it withdraw its troops from the border.",
+    "Freedonia flatly rejected those demands out of hand.",
+    "Freedonia turned down Ruritania's demands for a new treaty.",
+    "Freedonia rejected Ruritania's sweeping security demands.",
+    "Freedonia dismissed the proposal to hold a referendum on the border.",
+    "Freedonia refused calls to lift the tariffs.",
+    "Freedonia refused calls for a ceasefire.",
+    "Freedonia rejected their demands.",
+]
+
+
+def test_a_rejected_demand_is_not_the_rejecting_body_s_demand():
+    """"X rejected the demand to …": the noun names someone else's demand, the object of
+    X's rejection; X rejects and demands nothing (it was read as both, and placed at 50 as
+    undecided). A possessor ("Ruritania's demands") holds the demand, never the rejection."""
+    for s in REJECTIONS:
+        got = {(x.act, x.holders) for x in _stances([s], [("REJECT", None, "Freedonia", None)])}
+        want = {(Act.REJECT, ("Freedonia",))}
+        if "Ruritania's demands for" in s:
+            want.add((Act.DEMAND, ("Ruritania",)))  # the possessor's, read from the noun
+        assert got == want, s
+    # in a quote, the speaker's rejection alone
+    from accord.extract.records import QuoteRecord
+
+    said = "We reject the demand to withdraw our troops, and those demands are unacceptable."
+    records = [ActorRecord("Ann Smith", "person", affiliation="Freedonia", article="a")]
+    q = QuoteRecord(text=said, speaker="Ann Smith", cue="said", start=0, end=len(said),
+                    direct=True, article="a")
+    found = read_stances([], [q], DraftActors(records), records).found
+    assert [(x.act, x.holders) for x in found] == [(Act.REJECT, ("Freedonia",))]
+
+
+def test_a_noun_of_another_s_act_is_not_the_subject_s_and_its_own_demand_is():
+    """A demand named as the object of any verb but one of making it is not the subject's
+    ("received the demands"); a possessor's act is the possessor's alone ("welcomed
+    Ruritania's refusal": Freedonia does not refuse). The subject's own demand stays:
+    "repeated its demand", "repeated the demand that", "will not water down its demands"."""
+    def acts(s: str) -> set[tuple[Act, tuple[str, ...]]]:
+        # an event type that says no act: only the sentence's words are read
+        return {(x.act, x.holders) for x in _stances([s], [("ACCUSE", None, "Freedonia", None)])}
+
+    assert acts("Freedonia received the demands on Monday.") == set()
+    assert acts("Freedonia welcomed Ruritania's refusal to lift the tariffs.") == {
+        (Act.REJECT, ("Ruritania",))}
+    assert acts("Freedonia noted Ruritania's willingness to discuss the tariffs.") == set()
+    for own in ["Freedonia repeated its demand for a withdrawal of troops.",
+                "Freedonia repeated the demand that Ruritania withdraw its troops.",
+                "Freedonia demands that Ruritania withdraw its troops."]:
+        assert acts(own) == {(Act.DEMAND, ("Freedonia",))}, own
+    assert acts("Freedonia will not water down its demands.") == {
+        (Act.DEMAND, ("Freedonia",)), (Act.FIRM, ("Freedonia",))}

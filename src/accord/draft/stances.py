@@ -33,7 +33,10 @@ read paragraph by paragraph), so that "the EU has urged Washington …" does not
 American side's agreement to meet in the same sentence. In a sentence of several clauses
 ("supports X, but turned down Y") each act is linked to issues by its own clause
 (:attr:`Stance.linked`). A noun with its holder as possessor is a stance too ("Freedonia's
-refusal to lift the tariffs", "Ruritania's suggestion of a meeting"). Not stances: the content
+refusal to lift the tariffs", "Ruritania's suggestion of a meeting"), and only the
+possessor's: a cue noun naming another's act is not the sentence holder's ("welcomed
+Ruritania's refusal"; "rejected the demand to", "turned down Moscow's demands", "received the
+demands": the holder rejects or receives, it does not demand). Not stances: the content
 of a demand ("A demanding that B … rule out Y" is not B's rejection), declining to comment, and
 the agent of a demand named by a participle ("the guarantees demanded by A") is not addressing
 anyone in that sentence, and an event's target is an addressee only when the sentence names it
@@ -84,6 +87,20 @@ CUES: dict[Act, re.Pattern[str]] = {
         r"prepared to (discuss|negotiate|talk)|explore compromises|room for (further )?"
         r"negotiations?|will (of course )?be consulted)\b", re.I),
 }
+_OWN = r"its|their|our|my|his|her"
+_DETERMINER = rf"the|a|an|this|these|those|such|any|{_OWN}|[\w-]+(’s|'s)"
+_ADJECTIVE = r"[\w-]*(al|ive|ous|ic|an|ese|ish|ed|est|ful|ary)|new|latest|key|main|fresh|further"
+NOUN_PHRASE = re.compile(  # the words of a noun phrase before its head ("Moscow's sweeping ")
+    rf"\b(?P<det>{_DETERMINER})\s+((?:{_ADJECTIVE})\s+){{0,2}}$", re.I)
+REJECTED = re.compile(  # a rejection verb before its object's head ("turned down Moscow's ")
+    r"\b(reject\w*|refus\w*|dismiss\w*|turn(ed|s|ing)? down|cannot accept|can't accept|"
+    r"(will )?oppos\w*|push(ed|es|ing)? back (on|against))\s+(\w+ly\s+)?"
+    rf"((?:{_DETERMINER})\s+)?([\w-]+\s+){{0,2}}$", re.I)
+NOUN_CUE = re.compile(r"(demands?|calls? for|support for|refusals?|rejections?|dismissals?|"
+                      r"willingness)\b", re.I)  # the cues that may be nouns
+MAKING = re.compile(r"\b(made|make|makes|making|issu\w*|put(s|ting)? forward|present\w*|"
+                    r"tabl\w*|submit\w*|renew\w*|repeat\w*|reiterat\w*|restat\w*|voic\w*)"
+                    r"\s+$", re.I)
 WHOLE = re.compile(
     r"\b(demands|proposals?|draft treat(y|ies)|drafts|those plans|the plans|the offer|"
     r"regulations|concerns)\b", re.I)
@@ -112,7 +129,7 @@ _WHO = r"(?P<who>[^,.;:]{2,60}?)"
 NOMINAL: dict[Act, re.Pattern[str]] = {
     Act.REJECT: re.compile(_WHO + r"(’s|'s)\s+(\w+\s+)?(refusal|rejection)\s+(to|of)\b", re.I),
     Act.DEMAND: re.compile(
-        _WHO + r"(’s|'s)\s+(\w+\s+)?(suggestion|proposal|demand|call|insistence|condition)\s+"
+        _WHO + r"(’s|'s)\s+(\w+\s+)?(suggestion|proposal|demand|call|insistence|condition)s?\s+"
         r"(of|for|to|that|on)\b", re.I),
 }
 ASPIRATIONS = (
@@ -199,11 +216,40 @@ def event_acts(event: EventRecord) -> list[Act]:
 def cue_acts(text: str) -> list[tuple[Act, str]]:
     """The acts a sentence's words say, with the cue read."""
     found = []
-    for act, pattern in CUES.items():
-        m = pattern.search(text)
+    for act in CUES:
+        m = cue_match(act, text)
         if m:
             found.append((act, m.group(0)))
     return found
+
+
+def cue_match(act: Act, text: str) -> re.Match[str] | None:
+    """The first cue of ``act`` in ``text`` that is an act of the text's holder, not a noun
+    naming someone else's (:func:`someone_else_s`)."""
+    return next((m for m in CUES[act].finditer(text)
+                 if not (NOUN_CUE.match(m.group(0)) and someone_else_s(act, text[:m.start()]))),
+                None)
+
+
+def someone_else_s(act: Act, before: str) -> bool:
+    """Whether a noun cue (:data:`NOUN_CUE`) after ``before`` names another's act, not the
+    holder's own: one with a possessor named ("welcomed Russia's refusal to": the possessor's,
+    read by :func:`nominal_stances`); or, for a demand, one that is the object of a rejection
+    ("rejected the demand to", "turned down Moscow's demands", "refused calls for", even with
+    an own possessive: "rejected their demands") or of any verb but one of making it ("received
+    the demands"; "repeated the demand that" and "will not water down their demands" are the
+    holder's own)."""
+    if act is Act.DEMAND and REJECTED.search(before):
+        return True
+    np = NOUN_PHRASE.search(before)
+    if np is None:
+        return False
+    det = np.group("det").casefold()
+    if det.endswith(("’s", "'s")):
+        return True
+    if act is not Act.DEMAND or det in _OWN.split("|"):
+        return False
+    return MAKING.search(before, 0, np.start()) is None
 
 
 def _holders(event: EventRecord, actors: DraftActors, extra: list[str]) -> list[str]:
@@ -341,7 +387,7 @@ def focuses(sentence: str, acts: list[Act]) -> dict[Act, str | None]:
         return dict.fromkeys(acts)
     where: dict[Act, tuple[int, int]] = {}
     for act in acts:
-        m = CUES[act].search(sentence) if act in CUES else None
+        m = cue_match(act, sentence) if act in CUES else None
         if m is not None:
             where[act] = next(sp for sp in spans if sp[0] <= m.start() <= sp[1])
     out: dict[Act, str | None] = {}
