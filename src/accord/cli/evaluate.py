@@ -40,6 +40,9 @@ def evaluate_extraction(
     errors: bool = typer.Option(
         False, "--errors", help="list missed and wrong quotes of the FIRST folder only (the "
         "dev part: never read a held-out part's errors)"),
+    speaker_ranker: bool = typer.Option(
+        False, "--speaker-ranker", help="direct quotes' speakers chosen by the learned ranker "
+        "instead of the rules (an experiment, tests/gold/SPLIT.md)"),
 ) -> None:
     """Score quotes (span overlap), speakers and events against hand-written gold files."""
     from accord.evaluation.quotes import evaluate
@@ -48,7 +51,7 @@ def evaluate_extraction(
     if not articles_dir.is_dir():
         fail(f"{articles_dir}: articles folder not found (use --articles or ACCORD_SHARED)")
     try:
-        scores = [evaluate(gold_dir, articles_dir) for gold_dir in gold_dirs]
+        scores = [evaluate(gold_dir, articles_dir, speaker_ranker) for gold_dir in gold_dirs]
         plover_scores = _plover(plover) if plover is not None else None
     except GoldError as e:
         fail(str(e))

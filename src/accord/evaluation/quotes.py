@@ -93,15 +93,16 @@ def _quote_scores(
     return direct, match_quotes([q for q in quotes if not q.direct], gold_reported)
 
 
-def evaluate_article(gold: Gold, path: Path) -> ArticleScore:
-    """Extract from the article at ``path`` and score what its gold covers."""
+def evaluate_article(gold: Gold, path: Path, speaker_ranker: bool = False) -> ArticleScore:
+    """Extract from the article at ``path`` and score what its gold covers (direct quotes'
+    speakers by the learned ranker with ``speaker_ranker``)."""
     article = read_text(path)
     doc = load_nlp()(article.text)
     index = ActorIndex.from_doc(doc)
     score = ArticleScore(gold.article)
     if gold.quotes is not None:
         score.direct, score.reported = _quote_scores(
-            find_quotes(doc, index, article.title), gold.quotes)
+            find_quotes(doc, index, article.title, speaker_ranker), gold.quotes)
     if gold.events_file is not None:
         score.events, score.event_sides = score_events(
             doc, index, load_event_gold(gold.events_file)
@@ -111,11 +112,12 @@ def evaluate_article(gold: Gold, path: Path) -> ArticleScore:
     return score
 
 
-def evaluate(gold_dir: str | Path, articles_dir: str | Path) -> list[ArticleScore]:
+def evaluate(gold_dir: str | Path, articles_dir: str | Path,
+             speaker_ranker: bool = False) -> list[ArticleScore]:
     """Scores for every article with gold files, in article order."""
     golds = load_gold_dir(gold_dir)
     articles_dir = Path(articles_dir)
     return [
-        evaluate_article(g, find_article(g, articles_dir))
+        evaluate_article(g, find_article(g, articles_dir), speaker_ranker)
         for _, g in sorted(golds.items())
     ]

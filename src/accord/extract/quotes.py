@@ -43,6 +43,7 @@ from accord.extract.attribution import (
 from accord.extract.lexicon import MEMBERS, SPEECH_VERBS, SPOKESPERSONS, WEAK_SPEECH_VERBS
 from accord.extract.marks import CLOSING, SENT_END, STRAIGHT, quote_spans
 from accord.extract.records import QuoteRecord
+from accord.extract.speakers import rank_speakers
 
 _DASHES = frozenset({"-", "--", "—", "–"})  # after a quote: an apposition, not an attribution
 _OPENERS = frozenset({"And", "But", "So", "Yet", "Or"})  # may open a sentence before a quote
@@ -557,8 +558,13 @@ def _headline_end(text: str, headline: str) -> int:
     return lead + len(headline.strip()) if found else 0
 
 
-def find_quotes(doc: Doc, index: ActorIndex, headline: str = "") -> list[QuoteRecord]:
+def find_quotes(doc: Doc, index: ActorIndex, headline: str = "",
+                ranker: bool = False) -> list[QuoteRecord]:
     """Direct quotes and reported speech, in text order; quotes in the ``headline`` the text
-    opens with are left out."""
+    opens with are left out.  With ``ranker``, the direct quotes' speakers are chosen by the
+    learned ranker of :mod:`accord.extract.speakers` (an experiment: tests/gold/SPLIT.md)."""
     finder = QuoteFinder(doc, index, headline)
-    return sorted(finder.direct() + finder.reported(), key=lambda q: q.start)
+    direct = finder.direct()
+    if ranker:
+        direct = rank_speakers(doc, index, direct)
+    return sorted(direct + finder.reported(), key=lambda q: q.start)

@@ -1,0 +1,53 @@
+"""Fitting the speaker ranker, and the shipped weights being what the script writes."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from accord.evaluation.speaker_ranker import (
+    Quote,
+    cross_validate,
+    fit,
+    fitted_weights,
+    rank,
+    training_set,
+)
+from accord.extract.speakers import FEATURES
+
+
+def _quote(article: str, gold: str, good: int) -> Quote:
+    """Two candidates; the one at ``good`` has feature 0 set."""
+    X = np.zeros((2, len(FEATURES)))
+    X[good, 0] = 1.0
+    return Quote(article, "p", gold, None, ["A", "B"], X, np.array([True, True]))
+
+
+def test_fit_learns_a_feature_that_marks_the_speaker():
+    quotes = [_quote(f"a{i}", "AB"[i % 2], i % 2) for i in range(8)]
+    ranker = fit(training_set(quotes))
+    assert ranker.weights[0] > 0.5 and np.allclose(ranker.weights[1:], 0.0)
+    assert rank(quotes, ranker, keep_rules=False) == [True] * 8
+
+
+def test_a_quote_whose_speaker_is_no_candidate_is_wrong_unless_the_rules_kept():
+    q = Quote("a", "p", "C", "C", ["A", "B"], np.zeros((2, len(FEATURES))),
+              np.array([False, False]))
+    ranker = fit(training_set([_quote("b", "A", 0)]))
+    assert training_set([q]) == []
+    assert rank([q], ranker, keep_rules=False) == [False]
+    assert rank([q], ranker, keep_rules=True) == [True]
+
+
+def test_cross_validation_scores_every_quote_once_by_part():
+    quotes = [_quote(f"a{i}", "AB"[i % 2], i % 2) for i in range(6)]
+    assert cross_validate(quotes, keep_rules=False) == {"p": [True] * 6}
+
+
+@pytest.mark.slow
+def test_the_shipped_weights_are_what_the_script_writes(root, shared):
+    shipped = resources.files("accord.extract") / "data" / "speaker_ranker.json"
+    assert json.loads(fitted_weights(root, shared)) == json.loads(shipped.read_text("utf-8"))
