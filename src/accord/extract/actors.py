@@ -37,6 +37,7 @@ from accord.extract.lexicon import (
     RANKS,
     SPEECH_VERBS,
     SPOKESPERSONS,
+    SUBJECT_DEPS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
 )
@@ -44,7 +45,6 @@ from accord.extract.names import ORG_LABELS, KnownNames, NameFinder
 from accord.extract.records import ActorRecord, Mention
 from accord.extract.resolving import IndexedActor, MentionResolver
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _BAD_ORG_WORDS = frozenset({"state", "defense", "defence", "press", "of", "the"})
 ORG_REST = 2  # words of a body's name besides a state's that make it the body's own name
 GENDERED_TITLES = {

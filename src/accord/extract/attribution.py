@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from accord.extract.lexicon import SUBJECT_DEPS
+
 # verbs whose object is the one quoted ("quoted him as saying", "cited Cole as saying")
 QUOTING = frozenset({"quote", "cite"})
 # words that may stand between a name and its speech verb ("Cole also said", "Cole has said")
@@ -101,7 +103,7 @@ def colon_subject(window: list[Token]) -> Token | None:
     sentence start, nearest first."""
     if not window or window[0].text != ":":
         return None
-    return next((t for t in window if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return next((t for t in window if t.dep_ in SUBJECT_DEPS), None)
 
 
 def impersonal(verb: Token) -> bool:
@@ -125,4 +127,4 @@ def issuer(statement: Token) -> Token | None:
         head = head.head
     elif statement.dep_ != "dobj":
         return None
-    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)

@@ -15,9 +15,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from accord.extract.lexicon import SUBJECT_DEPS
+
 MALE = frozenset({"his", "himself", "he"})
 FEMALE = frozenset({"her", "hers", "herself", "she"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset({"who", "whom", "that"})
 MAX_HEADS = 6  # heads climbed from a pronoun to its clause's verb
 
@@ -50,7 +51,7 @@ def _clause_subject(pronoun: Token, person_at: Callable[[Token], str | None]) ->
         if tok.head is tok:
             return None
         tok = tok.head
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECTS), None)
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is None:
             continue
         if subj.i > pronoun.i or subj is pronoun:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from accord.extract.cameo_lexicon import singular
 from accord.extract.events.naming import is_actor_noun
+from accord.extract.lexicon import SUBJECT_DEPS
 
 LIST_PREPS = frozenset({"including", "like", "as"})  # "unions including X", "such as X"
 BODY_KINDS = frozenset({"organisation", "bloc", "state"})
@@ -97,7 +98,7 @@ def _subject_before(doc: Doc, other: Token, name_at: NameAt) -> str | None:
         if span is None:
             continue
         for tok in span:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.i < other.i:
+            if tok.dep_ in SUBJECT_DEPS and tok.i < other.i:
                 name = name_at(tok.i) or next(
                     (n for c in tok.subtree if (n := name_at(c.i))), None)
                 if name:

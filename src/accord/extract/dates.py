@@ -26,6 +26,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.lexicon import SUBJECT_DEPS
 from accord.extract.marks import quote_spans
 from accord.extract.records import DateRecord
 
@@ -266,7 +267,7 @@ def _scheduled_verb(sent: Span, quoted: list[tuple[int, int]]) -> Token | None:
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if tok.lemma_ in EVENT_VERBS or any(s.lemma_ in EVENT_NOUNS for s in subjects):
             return tok
     return None

@@ -137,6 +137,8 @@ MEMBERS = frozenset({"official", "officials", "source", "sources", "aide", "aide
                      "delegates"})
 
 # speech and attribution verbs (lemmas)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})  # the dependency labels of a clause's subject
+
 SPEECH_VERBS = frozenset({
     "say", "tell", "add", "insist", "warn", "argue", "claim", "state", "declare", "stress",
     "note", "announce", "explain", "suggest", "deny", "admit", "accuse", "urge", "describe",

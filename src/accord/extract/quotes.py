@@ -40,7 +40,13 @@ from accord.extract.attribution import (
     quoted_object,
     words_of,
 )
-from accord.extract.lexicon import MEMBERS, SPEECH_VERBS, SPOKESPERSONS, WEAK_SPEECH_VERBS
+from accord.extract.lexicon import (
+    MEMBERS,
+    SPEECH_VERBS,
+    SPOKESPERSONS,
+    SUBJECT_DEPS,
+    WEAK_SPEECH_VERBS,
+)
 from accord.extract.marks import CLOSING, SENT_END, STRAIGHT, quote_spans
 from accord.extract.records import QuoteRecord
 from accord.extract.speakers import rank_speakers
@@ -58,8 +64,7 @@ PROPOSALS = frozenset({"proposal", "suggestion", "plan", "idea", "offer", "initi
                        "warning", "remarks", "comments", "words", "claim", "call", "appeal",
                        "demand", "pledge", "promise", "threat", "vow", "assurance", "insistence",
                        "description", "accusation", "criticism", "denial", "admission"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-DOCUMENT_DEPS = SUBJECTS | {"compound"}  # "with language saying …" parses as a compound
+DOCUMENT_DEPS = SUBJECT_DEPS | {"compound"}  # "with language saying …" parses as a compound
 CLIMB = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj"})
 MAX_CLIMB = 20  # heads followed from a quoted phrase to the speech verb governing it
 # speech verbs that with "to" + verb report an undertaking or a continued action, not words
@@ -333,7 +338,7 @@ class QuoteFinder:
             for child in tok.children:
                 if self.inside[child.i] and not self.inside[tok.i]:
                     continue  # a subject inside the quote is not who speaks ("all of us")
-                if child.dep_ in SUBJECTS or child.dep_ == "agent":
+                if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
                     subj = child
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                     if agent is not None and tok.lemma_ not in QUOTING:  # "described by

@@ -28,7 +28,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from accord.extract.actors import ActorIndex
-from accord.extract.lexicon import SPEECH_VERBS
+from accord.extract.lexicon import SPEECH_VERBS, SUBJECT_DEPS
 from accord.extract.records import QuoteRecord
 
 KINDS = ("person", "state", "organisation", "bloc")
@@ -38,7 +38,6 @@ FEATURES = ("before", "before_dist", "after", "after_dist", "same_sentence", "sp
             "previous_speaker")
 PREVIOUS = FEATURES.index("previous_speaker")  # filled in while ranking, quote by quote
 COLON_REACH = 60  # characters from a mention to a quote it introduces with a colon
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 WEIGHTS_FILE = "speaker_ranker.json"
 
 Span = tuple[int, int]
@@ -63,7 +62,7 @@ class SpeakerFeatures:
             a.name: [(m.start, m.end) for m in a.mentions] for a in actors}
         self.subjects: dict[str, list[tuple[int, bool]]] = {}  # (char, of a speech verb)
         for tok in doc:
-            if tok.dep_ not in SUBJECTS or _within(tok.idx, quotes):
+            if tok.dep_ not in SUBJECT_DEPS or _within(tok.idx, quotes):
                 continue
             name = index.resolve(tok)
             if name is None or name not in self.spans:

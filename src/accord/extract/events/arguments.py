@@ -20,13 +20,13 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from accord.extract.events.triggers import lemma, trigger
+from accord.extract.lexicon import SUBJECT_DEPS
 from accord.extract.plover_lexicon import REPORTING
 
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "acl", "acomp")
 REPORTED = ("ccomp", "conj", "xcomp", "advcl")
 OBJECT_PREPS = frozenset({"to", "of", "in", "into", "with", "against", "from", "by", "on", "for"})
 TARGET_PREPS = ("at", "against", "on", "upon", "with", "to", "from", "toward", "towards", "over")
-SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECTS = ("dobj", "dative", "nsubjpass")
 _CLAUSES = ("ccomp", "xcomp", "advcl")
 _OWN_CLAUSES = ("acl", "relcl", "ccomp")
@@ -101,7 +101,7 @@ def _target_preps(anchor: Token) -> list[Token]:
 
 
 def _subjects_of(clauses: Iterable[Token]) -> list[Token]:
-    return [g for c in clauses for g in c.children if g.dep_ in SUBJECTS]
+    return [g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS]
 
 
 def _arguments_of_content(tok: Token) -> list[Token]:

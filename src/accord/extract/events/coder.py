@@ -21,7 +21,6 @@ from accord.extract.events.acts import (
     not_an_event_of_its_own,
 )
 from accord.extract.events.arguments import (
-    SUBJECTS,
     passive_subjects,
     speaker,
     subject,
@@ -44,6 +43,7 @@ from accord.extract.events.triggers import (
     predicate,
     trigger,
 )
+from accord.extract.lexicon import SUBJECT_DEPS
 from accord.extract.plover_lexicon import DOCUMENTS, GROUPS, SPOKESPEOPLE, Trigger
 from accord.extract.records import EventRecord
 
@@ -121,7 +121,7 @@ class Coder:
         if is_obligation:
             # "X said Y must ...": a demand of X on Y
             source = self.name(speaker(tok), tok, before)
-            candidates = [c for c in tok.children if c.dep_ in SUBJECTS]
+            candidates = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         else:
             subj, passive = subject(pred)
             if _is_document(subj):

@@ -13,8 +13,7 @@ from accord.extract.events.naming import (
     generic_actor,
     noun_phrase,
 )
-
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+from accord.extract.lexicon import SUBJECT_DEPS
 
 
 @dataclass
@@ -60,7 +59,7 @@ class Discourse:
                 person = _has_person(span) or bool(
                     self.index.affiliation(name)
                 )
-                subject = tok.dep_ in _SUBJECT_DEPS
+                subject = tok.dep_ in SUBJECT_DEPS
                 topic = subject and tok.head.dep_ == "ROOT"
                 found.append(Mention(name, person, subject, topic, named is not None, tok.i))
         return found
