@@ -48,3 +48,16 @@ def test_the_choice_is_scored_out_of_fold() -> None:
     chosen, picked = chosen_errors(errors, KNOWN, SPREAD, UNANIMITY, fold, min_issues=5)
     assert picked[:20] == ["a"] * 20 and picked[20:] == ["b"] * 20
     assert np.allclose(chosen, np.where(KNOWN, 5.0, 10.0))
+
+
+def test_a_better_model_that_was_not_run_is_named() -> None:
+    table = choice_table(_errors(True), KNOWN, SPREAD, UNANIMITY, min_issues=5)
+    group = table.group_of(True, 40.0, False)
+    # only b forecast: a (MAE 5 in the group) is better and named; b is still believed
+    b = table.believe(group, ["b"])
+    assert b is not None and (b.model, b.better_not_run, b.better_not_run_mae) == ("b", "a", 5.0)
+    # on unknown-status-quo issues a is worse (20): nothing is named
+    worse = table.believe(table.group_of(False, 40.0, False), ["b"])
+    assert worse is not None and worse.better_not_run is None
+    both = table.believe(group, ["a", "b"])
+    assert both is not None and both.better_not_run is None

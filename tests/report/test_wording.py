@@ -105,3 +105,21 @@ def test_the_verdict_counts_the_issues_with_a_zone_and_names_who_blocks() -> Non
     assert verdict(Assessment(question=None, issues=[blocked])) == (
         "No deal is possible as positions stand: on “Issue y”, Actor B sits at the status quo."
     )
+
+
+def test_the_belief_names_a_better_model_that_was_not_run() -> None:
+    from accord.ensemble.choice import Belief
+    from accord.forecast import Agreement, IssueForecast
+    from accord.report.wording import belief
+
+    b = Belief(model="compromise", group="status quo known, spread high, vote", issues=38,
+               mae=23.04, runner_up="median", runner_up_mae=30.0,
+               better_not_run="exchange", better_not_run_mae=21.0)
+    issue = IssueForecast(id="i", title="I", status_quo=0.0, outcomes={"compromise": 42.0},
+                          agreement=Agreement(possible=False, zone=None, inside={}), belief=b)
+    assert belief(issue) == (
+        "accord believes compromise here: 42; on backtest issues like this one (status quo"
+        " known, spread high, vote) its MAE was 23.0 points on 38, the next best median's 30.0;"
+        " exchange did better there (21.0) but was not run here")
+    assert "not run" not in (belief(issue.model_copy(update={"belief": b.model_copy(
+        update={"better_not_run": None, "better_not_run_mae": None})})) or "")

@@ -11,8 +11,10 @@ Issues are grouped by three traits a reader can see before the decision:
 Per group the table holds each model's MAE over the backtest's issues in it (the learned
 ensemble's errors out of fold). The chosen model is the one with the lowest MAE in the
 issue's group among the models forecast; a group with fewer than :data:`MIN_ISSUES` issues
-is too small to say, and the MAE over all issues decides instead. Nothing is hard-coded:
-the table is computed from a backtest (:func:`choice_table`) and stored with its numbers.
+is too small to say, and the MAE over all issues decides instead. When a model that was not
+forecast has a lower MAE in that group than the chosen one, the belief names it too, so the
+reader learns which run to add. Nothing is hard-coded: the table is computed from a backtest
+(:func:`choice_table`) and stored with its numbers.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ class Belief(BaseModel):
     mae: float
     runner_up: str | None
     runner_up_mae: float | None
+    # the best model in the same group among those NOT forecast, when it beats ``model``
+    better_not_run: str | None = None
+    better_not_run_mae: float | None = None
 
 
 class ChoiceTable(BaseModel):
@@ -58,7 +63,9 @@ class ChoiceTable(BaseModel):
 
     def believe(self, group: str, models: Sequence[str]) -> Belief | None:
         """The model of ``models`` with the lowest MAE in ``group`` (or over all issues when
-        the group has fewer than ``min_issues``); None when the table scores none of them."""
+        the group has fewer than ``min_issues``); None when the table scores none of them.
+        A model the table scores but ``models`` leaves out, with a lower MAE there than the
+        chosen one, is named as ``better_not_run``."""
         score = next((g for g in self.groups if g.group == group), None)
         if score is None or score.issues < self.min_issues:
             score = self.overall
@@ -66,9 +73,13 @@ class ChoiceTable(BaseModel):
         if not ranked:
             return None
         (mae, best), rest = ranked[0], ranked[1:]
+        unrun = min(((e, m) for m, e in score.mae.items() if m not in models), default=None)
+        better = unrun if unrun is not None and unrun[0] < mae else None
         return Belief(model=best, group=score.group, issues=score.issues, mae=round(mae, 3),
                       runner_up=rest[0][1] if rest else None,
-                      runner_up_mae=round(rest[0][0], 3) if rest else None)
+                      runner_up_mae=round(rest[0][0], 3) if rest else None,
+                      better_not_run=better[1] if better else None,
+                      better_not_run_mae=round(better[0], 3) if better else None)
 
 
 def group_name(sq_known: bool, high_spread: bool, unanimity: bool) -> str:

@@ -221,7 +221,8 @@ def belief(
     """Which model accord believes on the issue and why, with its 80% interval (from
     ``intervals``, the believed model's, or else the forecast's): "accord believes exchange
     here: 42 (80% interval 20–64); on backtest issues like this one (…) its MAE was 21.0
-    points on 38, the next best compromise's 23.0"."""
+    points on 38, the next best compromise's 23.0", naming a model with a lower MAE there
+    that was not run."""
     b = issue.belief
     if b is None or issue.outcomes.get(b.model) is None:
         return None
@@ -236,4 +237,7 @@ def belief(
     said += f"; {where} its MAE was {b.mae:.1f} points on {b.issues}"
     if b.runner_up is not None and b.runner_up_mae is not None:
         said += f", the next best {b.runner_up}'s {b.runner_up_mae:.1f}"
+    if b.better_not_run is not None and b.better_not_run_mae is not None:
+        said += (f"; {b.better_not_run} did better there ({b.better_not_run_mae:.1f})"
+                 " but was not run here")
     return said
