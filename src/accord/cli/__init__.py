@@ -27,5 +27,9 @@ def main() -> None:
     # models call no BLAS routine that threads would speed up, so one thread unless the user
     # set it (and Dask's worker processes do not oversubscribe the cores)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # pydantic looks for plugins in every installed distribution's entry points the first time
+    # a model is built (about 0.02-0.05 s of a forecast's start-up in bench/startup.py); accord
+    # uses none, so none are loaded unless the user set PYDANTIC_DISABLE_PLUGINS themselves
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     exit_on_sigterm()
     app()
