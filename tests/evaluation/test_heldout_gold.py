@@ -5,15 +5,18 @@ the part (dev or held-out) that the split rule in tests/articles/heldout/SPLIT.m
 VOA articles added later for rule writing all in dev2 (listed there), and the third set (every
 stem not starting with ``voa-``: other publishers) in the part (dev3 or heldout2) that its own
 rule assigns, except the fourth set (the stems listed under "Fourth set stems" in SPLIT.md), whose
-own rule puts each in dev4 or heldout3; every gold quote's text is the article's text at its
-offsets, opened by a quotation mark; and the project's loader reads each part and finds each
-article.
+own rule puts each in dev4 or heldout3, and the fifth set (listed under "Fifth set stems"), whose
+rule puts each in dev5 or heldout4; every gold quote's text is the article's text at its
+offsets, opened by a quotation mark; and the project's loader (the one ``accord
+evaluate-extraction`` uses) reads each part and finds each article. Nothing here extracts: the
+held-out parts are only loaded, never scored.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -23,7 +26,7 @@ from accord.evaluation.quotes import find_article, load_gold_dir
 TESTS = Path(__file__).parents[1]
 ARTICLES = TESTS / "articles" / "heldout"
 GOLD = TESTS / "gold-heldout"
-PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2", "dev4", "heldout3")
+PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4")
 OPENING_MARKS = "\"“"
 
 
@@ -42,14 +45,30 @@ def fourth_set_part_of(slug: str) -> str:
     return "dev4" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else "heldout3"
 
 
-def fourth_set() -> list[str]:
-    """The stems listed under "### Fourth set stems" in SPLIT.md, before the rule was applied."""
+def fifth_set_part_of(slug: str) -> str:
+    """The fifth set's rule: sha1 of the file stem, as an integer, even -> dev5."""
+    return "dev5" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else "heldout4"
+
+
+def listed_stems(heading: str) -> list[str]:
+    """The stems listed under ``### <heading>`` in SPLIT.md (written before the rule was
+    applied to them)."""
     text = (ARTICLES / "SPLIT.md").read_text(encoding="utf-8")
-    section = text.split("### Fourth set stems\n", 1)[1].split("\n#", 1)[0]
+    section = text.split(f"### {heading}\n", 1)[1].split("\n#", 1)[0]
     return [line.strip()[3:-1] for line in section.splitlines() if line.startswith("- `")]
 
 
+def fourth_set() -> list[str]:
+    return listed_stems("Fourth set stems")
+
+
+def fifth_set() -> list[str]:
+    return listed_stems("Fifth set stems")
+
+
 def expected_part(slug: str, later: set[str]) -> str:
+    if slug in fifth_set():
+        return fifth_set_part_of(slug)
     if slug in fourth_set():
         return fourth_set_part_of(slug)
     if not slug.startswith("voa-"):
@@ -88,6 +107,9 @@ def test_split_rules_on_known_stems():
     # sha1 hex digests c85b231f...89db9e5c and def171c4...cc91e39883: last digits c (even), 3 (odd)
     assert fourth_set_part_of("dod-2007-us-polish-defense-leaders-missile-defense") == "dev4"
     assert fourth_set_part_of("state-2005-hill-upbeat-urges-patience-six-party-talks") == "heldout3"
+    # sha1 hex digests 8eda2d3c...0a414e and 3b220091...4a4e599: last digits e (even), 9 (odd)
+    assert fifth_set_part_of("voa-2004-darfur-peace-talks-adjourn") == "dev5"
+    assert fifth_set_part_of("eu-2009-eu-views-on-copenhagen") == "heldout4"
 
 
 def test_fourth_set_is_listed_new_and_has_an_article_each():
@@ -99,8 +121,8 @@ def test_fourth_set_is_listed_new_and_has_an_article_each():
 
 
 def test_third_set_has_at_least_two_quotes_per_article_and_three_publishers():
-    fourth = set(fourth_set())
-    third = [f for f in gold_files() if not f.stem.startswith("voa-") and f.stem not in fourth]
+    later = set(fourth_set()) | set(fifth_set())
+    third = [f for f in gold_files() if not f.stem.startswith("voa-") and f.stem not in later]
     assert all(len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) >= 2 for f in third)
     assert len({f.stem.split("-", 1)[0] for f in third}) >= 3
 
@@ -114,6 +136,41 @@ def test_fourth_set_has_five_publishers_and_quotes_in_both_parts():
     assert len({stem.split("-", 1)[0] for stem in counts}) >= 5
     for part in ("dev4", "heldout3"):
         assert sum(counts[f.stem] for f in fourth if f.parent.name == part) > 30
+
+
+def test_fifth_set_is_listed_new_and_has_an_article_each():
+    """SPLIT.md "Fifth set": at least 24 new stems, none from the Department of Defense, at most
+    6 from any one publisher (the stem's prefix), each with its article."""
+    stems = fifth_set()
+    assert len(stems) >= 24 and len(set(stems)) == len(stems)
+    assert all((ARTICLES / f"{stem}.txt").is_file() for stem in stems)
+    earlier = {f.stem for f in gold_files() if f.parent.name not in ("dev5", "heldout4")}
+    assert not earlier & set(stems)
+    publishers = Counter(stem.split("-", 1)[0] for stem in stems)
+    assert "dod" not in publishers and max(publishers.values()) <= 6
+    assert len(publishers) >= 8
+
+
+def test_fifth_set_has_quotes_in_both_parts_and_forty_held_out():
+    """README "Fifth set": every article has a quotation; heldout4 has 40 or more."""
+    fifth = set(fifth_set())
+    counts = Counter()
+    for f in gold_files():
+        if f.stem in fifth:
+            counts[f.parent.name] += len(json.loads(f.read_text(encoding="utf-8"))["quotes"])
+    assert counts["dev5"] >= 20 and counts["heldout4"] >= 40
+
+
+def test_no_test_extracts_from_the_fifth_set():
+    """heldout4 (and dev5) are only loaded by this module: no other test names them, and the
+    speaker ranker's development parts (fitted on in tests) leave them out."""
+    from accord.evaluation.speaker_ranker import development_parts
+
+    for path in TESTS.rglob("*.py"):
+        if path.resolve() != Path(__file__).resolve():
+            text = path.read_text(encoding="utf-8")
+            assert "heldout4" not in text and "dev5" not in text, path
+    assert not {"dev5", "heldout4"} & set(development_parts(TESTS.parent, TESTS))
 
 
 def test_split_file_lists_the_split():
