@@ -93,3 +93,17 @@ def test_a_long_list_of_problems_is_cut_short(tmp_path: Path) -> None:
     assert lines[0] == f"error: {case}: 46 problem(s)"
     assert lines[1] == "  actors[0].capability: must be positive, got 0"
     assert len(lines) == 1 + 40 + 1 and lines[-1] == "  … and 6 more"
+
+
+def test_a_reader_that_goes_away_is_not_a_bug(flagship_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """`accord … | head`: once the reader has its lines, writing fails with BrokenPipeError;
+    that is not a bug: click ends quietly (exit code 1), with no report or traceback."""
+    def gone(_arrays):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setitem(registry.MODELS, "median",
+                        dataclasses.replace(registry.MODELS["median"], run=gone))
+    result = runner.invoke(app, ["forecast", str(flagship_path), "--model", "median"])
+    assert result.exit_code == 1
+    assert "bug" not in result.output and "Traceback" not in result.output

@@ -78,8 +78,10 @@ class Commands(TyperGroup):
             print_input_error(e)
         except MissingExtra as e:
             print_error(str(e))
-        except (ClickException, typer.Exit, typer.Abort):
-            raise  # usage errors, --help and typer.Exit keep click's own handling
+        except (ClickException, typer.Exit, typer.Abort, BrokenPipeError):
+            # usage errors, --help and typer.Exit keep click's own handling, and so does a
+            # reader that went away (`accord … | head`): click ends quietly with exit code 1
+            raise
         except Exception as e:
             print_bug(e)
             raise typer.Exit(EXIT_BUG) from None
