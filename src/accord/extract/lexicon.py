@@ -128,6 +128,8 @@ TITLE_MODIFIERS = frozenset({
     "pensions", "economic", "trade", "finance", "justice", "interior", "security", "national",
     "assistant", "acting", "permanent", "under", "associate", "education", "health",
     "environment", "energy", "culture", "transport", "political", "opposition", "union",
+    # ministries and departments ("Secretary of Agriculture", "Minister of Economy")
+    "agriculture", "commerce", "economy", "treasury", "labor", "transportation", "industry",
 })
 SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
                            "spokespeople", "representative", "statement"})

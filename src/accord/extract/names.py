@@ -32,6 +32,8 @@ PARTICLES = frozenset({"von", "der", "van", "den", "de", "del", "della", "la", "
 PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 MAX_NAME_WORDS = 5  # words of a person's name found as a run of proper nouns
 MIN_ACRONYM = 3  # letters of a capitalised acronym ("USTR"), not an initial or "U"
+# generational suffixes, part of a name as written ("Wilbur L. Ross, Jr.")
+SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 AliasAt = Callable[[int, int], "tuple[str, int] | None"]
 
 
@@ -49,7 +51,10 @@ class KnownNames:
         for s, e in names:
             if e - s > 1:
                 full = doc[s:e].text
-                known.surnames.setdefault(doc[e - 1].text, []).append((s, full))
+                last = e - 1
+                while last > s and (doc[last].text in SUFFIXES or doc[last].text == ","):
+                    last -= 1  # "Ross" finds "Wilbur L. Ross, Jr."
+                known.surnames.setdefault(doc[last].text, []).append((s, full))
                 known.firsts.setdefault(doc[s].text, set()).add(full)
         return known
 
@@ -87,7 +92,8 @@ class NameFinder:
         """(start, end) token spans of people's names, in order."""
         names = [span for ent in self.doc.ents if (span := self._person_name(ent)) is not None]
         names += self.mistagged_full_names(names) + self._titled_names() + self._field_names()
-        return sorted(set(names + self._speaking_names() + self._surname_runs(names)))
+        names += self._speaking_names() + self._surname_runs(names)
+        return sorted({(s, _with_suffix(self.doc, e)) for s, e in names})
 
     def mistagged_full_names(self, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Other entities that are a person's name with one more leading capitalised word
@@ -152,7 +158,9 @@ class NameFinder:
     def _field_names(self) -> list[tuple[int, int]]:
         """Proper nouns after a title and its field ("Commissioner for Trade Cecilia
         Malmström", "Minister for Foreign Affairs …", the style of EU and UK titles) that the
-        model left untagged: the field's words are title words, the rest a person's name."""
+        model left untagged, or tagged together with the field as one body ("Secretary of
+        Agriculture Sonny Perdue"): the field's words are title words, the rest a person's
+        name."""
         doc, out = self.doc, []
         for tok in self.tokens:
             if tok.lower_ not in {"for", "of"} or tok.i == 0 or (
@@ -163,8 +171,11 @@ class NameFinder:
                 i += 1
             j = i
             while j < len(doc) and j - i < MAX_NAME_WORDS and self._name_word(doc[j]) and (
-                    not doc[j].ent_type_):
-                j += 1
+                    not doc[j].ent_type_ or _entity_start(doc, j) > tok.i):
+                j += 1  # untagged, or tagged with the field ("Agriculture Sonny Perdue", ORG)
+            while j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and (
+                    not doc[j].whitespace_):
+                j += 2  # "Kim Jang-soo"
             if i > tok.i + 1 and j - i > 1 and doc[i].lower_ not in PARTICLES:
                 out.append((i, j))
         return out
@@ -208,6 +219,8 @@ class NameFinder:
             e -= 1
         while s < e < len(doc) and doc[e - 1].lower_ in PARTICLES and doc[e].pos_ == "PROPN":
             e += 1  # "Ursula von der" tagged without "Leyen"
+        if all(t.text in SUFFIXES for t in doc[s:e]):
+            return None  # "Jr." tagged on its own
         if any(c.isdigit() for c in doc[s:e].text) or doc[s:e].text.endswith("-"):
             return None
         while s < e and (hit := self.alias_at(s, e)) is not None and hit[1] < e:
@@ -215,6 +228,21 @@ class NameFinder:
         if s < e and self.alias_at(s, e) is None:  # not "the Lib Dems"
             return s, e
         return None
+
+
+def _with_suffix(doc: Doc, e: int) -> int:
+    """The end of a name that ends at token ``e``, taking a generational suffix after it
+    ("Wilbur L. Ross, Jr.", the model tagging "Jr." apart)."""
+    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].text in SUFFIXES:
+        return e + 2
+    return e + 1 if e < len(doc) and doc[e].text in SUFFIXES else e
+
+
+def _entity_start(doc: Doc, i: int) -> int:
+    """The first token of the entity token ``i`` is in."""
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
 
 
 def _body_tagged_name(tok: Token) -> bool:
