@@ -8,12 +8,14 @@ no forecast (nobody cares about them). Each row also carries the input-uncertain
 of :mod:`accord.calibration.sampling` and the issue's position spread, so intervals can be
 calibrated and scored from the rows alone.
 
-The learned ``ensemble`` is scored **out of fold**: its component models run on every case,
-and each case's ensemble forecasts (and their input-uncertainty intervals) come from an
-ensemble fitted, its penalty chosen on inner folds, on the other folds' cases
+The ``ensemble`` is scored by its *method* (by default the shipped file's,
+:func:`accord.ensemble.schema.default_method`), **out of fold**: its component models run on
+every case, and each case's ensemble forecasts (and their input-uncertainty intervals) come
+from an ensemble fitted, its penalty chosen on inner folds, on the other folds' cases
 (:func:`accord.ensemble.crossval.out_of_fold`, the folds of
-:func:`accord.backtest.folds.fold_of`). A fixed ensemble file fitted on these cases would
-be scored in-sample.
+:func:`accord.backtest.folds.fold_of`); an equal-weight mean
+(:class:`accord.ensemble.average.Mean`) fits nothing, so its forecasts are the same in and
+out of fold. A fixed ensemble file fitted on these cases would be scored in-sample.
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ from accord.calibration.sampling import (
 )
 from accord.calibration.spread import position_spread
 from accord.case import Case
-from accord.ensemble.crossval import OutOfFold, out_of_fold
+from accord.ensemble.average import Mean, mean_of
+from accord.ensemble.crossval import OutOfFold, Rule, out_of_fold
 from accord.ensemble.features import BASE, CaseDesign, case_design, combine
+from accord.ensemble.schema import default_method
 from accord.forecast import forecast_case
 from accord.models.arrays import CaseArrays, case_arrays
 from accord.models.registry import MODELS, Model, resolve
@@ -99,6 +103,7 @@ class BacktestResult:
     samples: int
     seed: int
     ensemble: OutOfFold | None = None  # the ensemble's out-of-fold fits, when backtested
+    method: Rule | Mean | None = None  # how the ensemble was made, when backtested
 
     @property
     def rows(self) -> list[Row]:
@@ -186,41 +191,76 @@ def score_case(
     return CaseScore(case_id, len(case.issues), rows, no_outcome, no_forecast, design)
 
 
-def _ensemble_intervals(d: CaseDesign, beta: np.ndarray) -> np.ndarray:
-    """The ensemble's input-uncertainty intervals ``[k, L, 2]`` on a case with weights β."""
+def _ensemble_intervals(d: CaseDesign, how: np.ndarray | Mean) -> np.ndarray:
+    """The ensemble's input-uncertainty intervals ``[k, L, 2]`` on a case with weights β or
+    as a mean."""
+    if isinstance(how, Mean):
+        if d.sample_forecasts is None:
+            return point_intervals(mean_of(d.forecasts, how.members))
+        return intervals_of(mean_of(d.sample_forecasts, how.members))
     if d.sample_base is None or d.sample_z is None:
-        return point_intervals(combine(d.base, d.z, beta))
-    return intervals_of(combine(d.sample_base, d.sample_z, beta))
+        return point_intervals(combine(d.base, d.z, how))
+    return intervals_of(combine(d.sample_base, d.sample_z, how))
 
 
-def with_ensemble(
-    scored: list[CaseScore], k: int = FOLDS, seed: int = 0
-) -> tuple[list[CaseScore], OutOfFold | None]:
-    """The cases with the ensemble's out-of-fold rows added (on the issues the compromise
-    model scored); with fewer than 2 such cases there is nothing to fit on: no forecast."""
-    keep = [(c, r, c.design.issues.index(r.issue)) for c in scored if c.design is not None
-            for r in c.rows if r.model == BASE]
-    if len({c.case for c, _, _ in keep}) < 2:
-        return [replace(c, no_forecast={**c.no_forecast, ENSEMBLE: [
-            r.issue for r in c.rows if r.model == BASE]}) for c in scored], None
+Keep = list[tuple[CaseScore, Row, int]]  # a case, its compromise row, the issue's index
+
+
+def _out_of_fold(keep: Keep, fold: np.ndarray, k: int, seed: int, method: Rule | Mean
+                 ) -> OutOfFold:
+    if isinstance(method, Mean):
+        forecast = [mean_of(c.design.forecasts, method.members)[j] for c, _, j in keep
+                    if c.design is not None]
+        return OutOfFold(np.array(forecast, dtype=float), fold, [])
     base = np.array([c.design.base[j] for c, _, j in keep if c.design is not None])
     z = np.array([c.design.z[j] for c, _, j in keep if c.design is not None])
     y = np.array([r.outcome for _, r, _ in keep])
     case = np.array([c.case for c, _, _ in keep], dtype=object)
+    return out_of_fold(base, z, y, case, k, seed, fold=fold, rule=method)
+
+
+def _mean_forecasts(keep: Keep, method: Rule | Mean) -> Keep:
+    """The rows on which a mean has a forecast (some member gave one); all for weights."""
+    if not isinstance(method, Mean):
+        return keep
+    return [(c, r, j) for c, r, j in keep if c.design is not None
+            and not np.isnan(mean_of(c.design.forecasts, method.members)[j])]
+
+
+def with_ensemble(
+    scored: list[CaseScore], k: int, seed: int, method: Rule | Mean
+) -> tuple[list[CaseScore], OutOfFold | None]:
+    """The cases with the ensemble's out-of-fold rows added (on the issues the compromise
+    model scored and, for a mean, some member forecast), made by ``method``; with fewer than
+    2 such cases there is nothing to fit on: no forecast."""
+    every = [(c, r, c.design.issues.index(r.issue)) for c in scored if c.design is not None
+             for r in c.rows if r.model == BASE]
+    keep = _mean_forecasts(every, method)
+    if len({c.case for c, _, _ in keep}) < 2:
+        return [replace(c, no_forecast={**c.no_forecast, ENSEMBLE: [
+            r.issue for r in c.rows if r.model == BASE]}) for c in scored], None
+    kept = {(c.case, r.issue) for c, r, _ in keep}
+    missing: dict[str, list[str]] = {}
+    for c, r, _ in every:
+        if (c.case, r.issue) not in kept:
+            missing.setdefault(c.case, []).append(r.issue)
     folds = fold_of([c.case for c in scored], min(k, len(scored)), seed)
-    oof = out_of_fold(base, z, y, case, k, seed, fold=np.array([folds[c] for c in case]))
+    oof = _out_of_fold(keep, np.array([folds[c.case] for c, _, _ in keep]), k, seed, method)
     added: dict[str, list[Row]] = {}
     intervals: dict[tuple[str, int], np.ndarray] = {}
     for (c, r, j), fc, fold in zip(keep, oof.forecast, oof.fold, strict=True):
         assert c.design is not None
         key = (c.case, int(fold))
         if key not in intervals:
-            intervals[key] = _ensemble_intervals(c.design, oof.fits[int(fold)].beta)
+            intervals[key] = _ensemble_intervals(
+                c.design, method if isinstance(method, Mean) else oof.fits[int(fold)].beta)
         iv = intervals[key][j]
         added.setdefault(c.case, []).append(replace(
             r, model=ENSEMBLE, forecast=float(fc),
             intervals=tuple((float(lo), float(hi)) for lo, hi in iv)))
-    return [replace(c, rows=c.rows + added.get(c.case, [])) for c in scored], oof
+    return [replace(c, rows=c.rows + added.get(c.case, []), no_forecast={
+        **c.no_forecast, **({ENSEMBLE: missing[c.case]} if c.case in missing else {})})
+        for c in scored], oof
 
 
 def run(
@@ -231,10 +271,12 @@ def run(
     scheduler: Any = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    method: Rule | Mean | None = None,
 ) -> BacktestResult:
     """Backtest ``models`` (default: every model) on ``(id, case)`` pairs, in this process
     or on Dask (``scheduler`` as for :func:`accord.uncertainty.backends.dask_client`);
-    ``progress(1)`` is called after each case."""
+    ``progress(1)`` is called after each case; ``method``: how the ``ensemble`` is made
+    (default: as the shipped ensemble file was)."""
     wanted = models if models is None or isinstance(models, str) else list(models)
     names = [m.name for m in resolve(wanted if wanted is not None else list(MODELS))]
     if scheduler is None:
@@ -247,8 +289,9 @@ def run(
         scored = _run_dask(cases, names, samples, seed, scheduler, workers, progress)
     oof = None
     if ENSEMBLE in names:
-        scored, oof = with_ensemble(scored, FOLDS, seed)
-    return BacktestResult(names, scored, samples, seed, oof)
+        method = default_method() if method is None else method
+        scored, oof = with_ensemble(scored, FOLDS, seed, method)
+    return BacktestResult(names, scored, samples, seed, oof, method)
 
 
 def _run_dask(

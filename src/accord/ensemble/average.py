@@ -21,20 +21,30 @@ is NaN) is left out of that issue's combination; where no member gives one, the 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 TRIM = 0.10  # within_best: at most 10% above the smallest MAE (fixed in the fifth attempt)
 
 
+@dataclass(frozen=True)
+class Mean:
+    """The method of an ensemble that is the equal-weight mean of ``members`` (model names):
+    nothing is fitted, so its forecasts on the cases it is scored on are out of sample."""
+
+    members: tuple[str, ...]
+
+
 def _stack(forecasts: Mapping[str, np.ndarray], members: Sequence[str]) -> np.ndarray:
-    """The members' forecasts on a new last axis ``[..., k, m]`` (NaN where one is missing)."""
-    if not members:
-        raise ValueError("a combination needs at least one member")
-    present = [np.asarray(forecasts[m], dtype=float) for m in members if m in forecasts]
-    if not present:
-        raise ValueError(f"none of the members {', '.join(members)} was forecast")
-    return np.stack(np.broadcast_arrays(*present), axis=-1)
+    """The members' forecasts on a new last axis ``[..., k, m]`` (NaN where one is missing;
+    the shape is that of the forecasts given, which must not all be missing)."""
+    if not members or not forecasts:
+        raise ValueError("a combination needs at least one member and one forecast")
+    given = np.broadcast_arrays(*(np.asarray(f, dtype=float) for f in forecasts.values()))
+    nan = np.full(given[0].shape, np.nan)
+    return np.stack([given[list(forecasts).index(m)] if m in forecasts else nan
+                     for m in members], axis=-1)
 
 
 def _combine(
@@ -50,9 +60,16 @@ def _combine(
     return out
 
 
+def _row_mean(x: np.ndarray) -> np.ndarray:
+    """The mean of each row's numbers ``x[r, m]``, NaNs left out (``np.nanmean`` without its
+    warnings; every row has at least one number)."""
+    ok = ~np.isnan(x)
+    return np.where(ok, x, 0.0).sum(axis=-1) / ok.sum(axis=-1)
+
+
 def mean_of(forecasts: Mapping[str, np.ndarray], members: Sequence[str]) -> np.ndarray:
     """The equal-weight mean ``[..., k]`` of the ``members``' forecasts ``[..., k]``."""
-    return _combine(forecasts, members, lambda x: np.nanmean(x, axis=-1))
+    return _combine(forecasts, members, _row_mean)
 
 
 def median_of(forecasts: Mapping[str, np.ndarray], members: Sequence[str]) -> np.ndarray:
