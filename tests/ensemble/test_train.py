@@ -44,6 +44,9 @@ def test_a_mean_is_scored_as_the_mean_of_its_members_rows(small_mean: BacktestRe
         assert r.forecast == pytest.approx((c.forecast + x.forecast) / 2)
     assert small_mean.ensemble is not None and small_mean.ensemble.fits == []
     assert small_mean.method == Mean(("compromise", "exchange"))
+    # a mean runs only its members; learned weights read every model
+    d = small_mean.cases[0].design
+    assert d is not None and set(d.forecasts) == {"compromise", "exchange"}
 
 
 def test_fit_of_a_mean_records_its_members_and_out_of_fold_scores(
@@ -68,6 +71,8 @@ def test_fit_of_a_mean_records_its_members_and_out_of_fold_scores(
 
 def test_ensemble_rows_are_out_of_fold_by_case(small: BacktestResult) -> None:
     assert small.ensemble is not None
+    d = small.cases[0].design  # learned weights read every model, though only two are named
+    assert d is not None and {"eum", "nash", "median", "procedural"} <= set(d.forecasts)
     rows = [r for r in small.rows if r.model == "ensemble"]
     comp = [r for r in small.rows if r.model == "compromise"]
     assert [(r.case, r.issue) for r in rows] == [(r.case, r.issue) for r in comp]

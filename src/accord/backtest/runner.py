@@ -40,7 +40,7 @@ from accord.case import Case
 from accord.ensemble.average import Mean, mean_of
 from accord.ensemble.crossval import OutOfFold, Rule, out_of_fold
 from accord.ensemble.features import BASE, CaseDesign, case_design, combine
-from accord.ensemble.schema import default_method
+from accord.ensemble.schema import components, default_method
 from accord.forecast import forecast_case
 from accord.models.arrays import CaseArrays, case_arrays
 from accord.models.registry import MODELS, Model, resolve
@@ -136,24 +136,26 @@ class BacktestResult:
         )
 
 
-def _to_run(names: Sequence[str], arrays: CaseArrays) -> list[Model]:
-    """The models run on a case: those named (the ensemble's components for the ensemble,
-    which is fitted afterwards, out of fold) that apply to it."""
+def _to_run(names: Sequence[str], arrays: CaseArrays, needs: Sequence[str]) -> list[Model]:
+    """The models run on a case: those named (and ``needs``, the ensemble's components, for
+    the ensemble, which is made afterwards, out of fold) that apply to it."""
     own = [n for n in names if n != ENSEMBLE]
-    needs = [n for n in MODELS[ENSEMBLE].needs if n not in own] if ENSEMBLE in names else []
-    return [m for m in resolve(own + needs) if m.applies_to(arrays)]
+    extra = [n for n in needs if n not in own] if ENSEMBLE in names else []
+    return [m for m in resolve(own + extra) if m.applies_to(arrays)]
 
 
 def score_case(
-    case_id: str, case: Case, names: Sequence[str], samples: int = SAMPLES, seed: int = 0
+    case_id: str, case: Case, names: Sequence[str], samples: int = SAMPLES, seed: int = 0,
+    needs: Sequence[str] = (),
 ) -> CaseScore:
-    """Forecast ``case`` with ``models`` and pair every forecast with its issue's outcome.
+    """Forecast ``case`` with ``models`` (and the ensemble's components ``needs`` when the
+    ensemble is among them) and pair every forecast with its issue's outcome.
 
     A model the case does not apply to (a procedural model on a case without a ``decision``
     block) gives no forecast on its issues; they are counted under ``no_forecast``."""
     arrays = case_arrays(case)
     own = [n for n in names if n != ENSEMBLE]
-    chosen = _to_run(names, arrays)
+    chosen = _to_run(names, arrays, needs)
     models = [m.name for m in chosen]
     f = forecast_case(case, models)
     point = {m: np.array([np.nan if i.outcomes[m] is None else i.outcomes[m]
@@ -279,31 +281,34 @@ def run(
     (default: as the shipped ensemble file was)."""
     wanted = models if models is None or isinstance(models, str) else list(models)
     names = [m.name for m in resolve(wanted if wanted is not None else list(MODELS))]
+    if ENSEMBLE in names:
+        method = default_method() if method is None else method
+    needs = components(method) if method is not None and ENSEMBLE in names else ()
     if scheduler is None:
         scored = []
         for case_id, case in cases:
-            scored.append(score_case(case_id, case, names, samples, seed))
+            scored.append(score_case(case_id, case, names, samples, seed, needs))
             if progress is not None:
                 progress(1)
     else:
-        scored = _run_dask(cases, names, samples, seed, scheduler, workers, progress)
+        scored = _run_dask(cases, names, samples, seed, scheduler, workers, progress, needs)
     oof = None
-    if ENSEMBLE in names:
-        method = default_method() if method is None else method
+    if method is not None and ENSEMBLE in names:
         scored, oof = with_ensemble(scored, FOLDS, seed, method)
-    return BacktestResult(names, scored, samples, seed, oof, method)
+    return BacktestResult(names, scored, samples, seed, oof,
+                          method if ENSEMBLE in names else None)
 
 
 def _run_dask(
     cases: Sequence[tuple[str, Case]], names: list[str], samples: int, seed: int,
-    scheduler: Any, workers: int | None, progress: Progress | None,
+    scheduler: Any, workers: int | None, progress: Progress | None, needs: Sequence[str],
 ) -> list[CaseScore]:
     from distributed import as_completed
 
     from accord.uncertainty.backends import dask_client
 
     with dask_client(scheduler, workers) as client:
-        futures = [client.submit(score_case, cid, c, names, samples, seed, pure=False)
+        futures = [client.submit(score_case, cid, c, names, samples, seed, needs, pure=False)
                    for cid, c in cases]
         for _ in as_completed(futures):
             if progress is not None:

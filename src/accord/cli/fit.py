@@ -1,4 +1,5 @@
-"""``accord fit CASES… -o ensemble.json``: fit the learned ensemble on known outcomes."""
+"""``accord fit CASES… -o ensemble.json``: fit the learned ensemble on known outcomes, or
+score an equal-weight mean of named models (``--mean``)."""
 
 from __future__ import annotations
 

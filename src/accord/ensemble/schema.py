@@ -85,7 +85,7 @@ class Ensemble(BaseModel):
     date: dt.date
     accord_version: str
     penalty: float | None = None  # lad: the chosen penalty
-    penalty_rule: PenaltyRule = "min"  # how the inner folds chose it (files before: "min")
+    penalty_rule: PenaltyRule | None = "min"  # lad: how inner folds chose it (before: "min")
     inner_mae: dict[str, float] = {}  # penalty → MAE on the inner folds that chose it
     inner_se: dict[str, float] = {}  # penalty → its standard error over the inner folds
     convex: list[str] = []  # features whose weights are ≥ 0 and sum to ≤ 1 (before: none)
@@ -100,7 +100,7 @@ class Ensemble(BaseModel):
         """How it was made, so that a backtest scores the same method out of fold."""
         if self.combination == "mean":
             return Mean(tuple(self.members))
-        return Rule(self.penalty_rule, len(self.convex))
+        return Rule(self.penalty_rule or "min", len(self.convex))
 
     def predict(self, a: CaseArrays, forecasts: dict[str, np.ndarray]) -> np.ndarray:
         """The ensemble's forecast ``[..., k]`` from the arrays and the models' forecasts."""
@@ -117,11 +117,18 @@ def load_ensemble(path: str | Path) -> Ensemble:
     """Read an ensemble file; a missing or malformed one is an :class:`EnsembleError`."""
     ens = read_model(path, Ensemble, EnsembleError)
     problems = members_problems(ens.members) if ens.combination == "mean" else (
-        [] if set(ens.weights) == set(FEATURES) and ens.penalty is not None else
-        [("weights", "needs a penalty and exactly the features " + ", ".join(FEATURES))])
+        [] if set(ens.weights) == set(FEATURES) and None not in (ens.penalty, ens.penalty_rule)
+        else [("weights", "needs a penalty, its rule and exactly the features "
+               + ", ".join(FEATURES))])
     if problems:
         raise EnsembleError(path, problems)
     return ens
+
+
+def components(method: Method) -> tuple[str, ...]:
+    """The models an ensemble made by ``method`` reads: a mean's members, or every model for
+    learned weights."""
+    return method.members if isinstance(method, Mean) else MEMBERS
 
 
 def members_problems(members: list[str]) -> list[tuple[str, str]]:

@@ -104,7 +104,7 @@ def fit_ensemble(result: BacktestResult, label: str, today: dt.date | None = Non
     if isinstance(result.method, Mean):  # nothing to fit: the out-of-fold errors are its own
         e = np.array([r.error for r in result.rows if r.model == ENSEMBLE])
         return Ensemble(
-            label=label, method=MEAN_METHOD, combination="mean",
+            label=label, method=MEAN_METHOD, combination="mean", penalty_rule=None,
             members=list(result.method.members), files=result.case_ids,
             cases=len(result.cases), issues=int(e.size), date=date, accord_version=__version__,
             cross_validation=_cross_validation(result, float(np.mean(np.abs(e)))),

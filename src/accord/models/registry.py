@@ -152,11 +152,10 @@ def ensemble_model(path: str | Path | None = None) -> Model:
     """The ensemble of :mod:`accord.ensemble` read from ``path`` (default: the shipped one);
     it runs the component models it combines on the arrays it is given: a mean's members,
     or every model for learned weights."""
-    from accord.ensemble.features import BASE, COMPONENTS
-    from accord.ensemble.schema import default_ensemble, load_ensemble
+    from accord.ensemble.schema import components, default_ensemble, load_ensemble
 
     ens = default_ensemble() if path is None else load_ensemble(path)
-    needs = tuple(ens.members) if ens.combination == "mean" else (BASE, *COMPONENTS)
+    needs = components(ens.how())
     return Model(
         "ensemble",
         "Ensemble",
