@@ -110,7 +110,8 @@ def test_ensemble_option_reads_the_named_file(flagship_path: Path, tmp_path: Pat
 
     data = json.loads(DEFAULT_PATH.read_text())
     weights = {f: 0.0 for f in FEATURES} | {"median − compromise": 1.0}
-    files = {"lad": {**data, "combination": "lad", "penalty": 10.0, "weights": weights},
+    files = {"lad": {**data, "combination": "lad", "penalty": 10.0, "penalty_rule": "one-se",
+                     "weights": weights},
              "mean": {**data, "combination": "mean", "members": ["median"], "weights": {}}}
     args = ("--samples", "300", "--seed", "2", "--model", "compromise,median,ensemble",
             "--calibration", "none")

@@ -281,9 +281,11 @@ def run(
     (default: as the shipped ensemble file was)."""
     wanted = models if models is None or isinstance(models, str) else list(models)
     names = [m.name for m in resolve(wanted if wanted is not None else list(MODELS))]
-    if ENSEMBLE in names:
-        method = default_method() if method is None else method
-    needs = components(method) if method is not None and ENSEMBLE in names else ()
+    if ENSEMBLE not in names:
+        method = None
+    elif method is None:
+        method = default_method()
+    needs = () if method is None else components(method)
     if scheduler is None:
         scored = []
         for case_id, case in cases:
@@ -293,10 +295,9 @@ def run(
     else:
         scored = _run_dask(cases, names, samples, seed, scheduler, workers, progress, needs)
     oof = None
-    if method is not None and ENSEMBLE in names:
+    if method is not None:
         scored, oof = with_ensemble(scored, FOLDS, seed, method)
-    return BacktestResult(names, scored, samples, seed, oof,
-                          method if ENSEMBLE in names else None)
+    return BacktestResult(names, scored, samples, seed, oof, method)
 
 
 def _run_dask(
