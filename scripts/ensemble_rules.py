@@ -77,7 +77,7 @@ def _row(name: str, e: np.ndarray, case: np.ndarray, fold: np.ndarray,
 
 
 def main() -> None:
-    result = run(_cases(sys.argv[1:]), samples=SAMPLES, seed=0)
+    result = run(_cases(sys.argv[1:]), samples=SAMPLES, seed=0, method=PRIMARY)
     assert result.ensemble is not None
     base, z, y, case, fold = _design(result)
     index = {c: i for i, c in enumerate(result.case_ids)}

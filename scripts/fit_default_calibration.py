@@ -7,9 +7,11 @@ the even-numbered proposals in SHARED/data/deu/deu3-dev.tsv, read as ``accord im
 deu`` reads them: capability = Council votes, the Commission and Parliament as the largest
 member state, Council-centric, the defaults) and the Copenhagen 2009 example
 (examples/copenhagen-2009/case.yaml), with every model, the default samples and seed 0. The
-learned ensemble is calibrated on its out-of-fold forecasts (5 folds by case: each case's
-forecast comes from an ensemble fitted without it), not on the shipped ensemble's in-sample
-errors, which would understate them. The
+ensemble is calibrated on its out-of-fold forecasts, made by the shipped ensemble's method
+(5 folds by case: for learned weights, each case's forecast comes from an ensemble fitted
+without it, not from the shipped weights' in-sample errors, which would understate them; the
+shipped equal-weight mean fits nothing, so its forecasts are the same in and out of fold).
+The
 held-out (odd-numbered) DEU proposals are never read. docs/backtest.md reports what it gives.
 """
 

@@ -102,26 +102,31 @@ def test_unreachable_cluster_exits_2(flagship_path: Path,
 
 
 def test_ensemble_option_reads_the_named_file(flagship_path: Path, tmp_path: Path) -> None:
-    """``--ensemble FILE`` reaches the sampled runs: with weight 1 on median − compromise the
-    ensemble is the median model on every sample; the shipped one (every weight 0 since the
-    one-standard-error rule) is the compromise model."""
+    """``--ensemble FILE`` reaches the sampled runs: with weight 1 on median − compromise, or
+    as the mean of the median model alone, the ensemble is the median model on every sample;
+    the shipped one (the mean of compromise and exchange) is neither."""
+    from accord.ensemble.features import FEATURES
     from accord.ensemble.schema import DEFAULT_PATH
 
     data = json.loads(DEFAULT_PATH.read_text())
-    data["weights"] = {k: 0.0 for k in data["weights"]}
-    data["weights"]["median − compromise"] = 1.0
-    median = tmp_path / "median.json"
-    median.write_text(json.dumps(data))
+    weights = {f: 0.0 for f in FEATURES} | {"median − compromise": 1.0}
+    files = {"lad": {**data, "combination": "lad", "penalty": 10.0, "penalty_rule": "one-se",
+                     "weights": weights},
+             "mean": {**data, "combination": "mean", "members": ["median"], "weights": {}}}
     args = ("--samples", "300", "--seed", "2", "--model", "compromise,median,ensemble",
             "--calibration", "none")
-    mine = sweep_json(flagship_path, *args, "--ensemble", str(median))
-    shipped = sweep_json(flagship_path, *args)
-    for got, want in ((mine, "median"), (shipped, "compromise")):
-        for issue in got["issues"]:
+    for name, content in files.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(content))
+        mine = sweep_json(flagship_path, *args, "--ensemble", str(path))
+        for issue in mine["issues"]:
             m = issue["models"]
-            assert m["ensemble"]["median"] == m[want]["median"], issue["id"]
-            assert m["ensemble"]["intervals"] == m[want]["intervals"], issue["id"]
-    assert any(i["models"]["median"]["median"] != i["models"]["compromise"]["median"]
+            assert m["ensemble"]["median"] == m["median"]["median"], (name, issue["id"])
+            assert m["ensemble"]["intervals"] == m["median"]["intervals"], (name, issue["id"])
+    shipped = sweep_json(flagship_path, "--samples", "20", "--seed", "2", "--model",
+                         "compromise,median,ensemble", "--calibration", "none")
+    assert any(i["models"]["ensemble"]["median"] not in (i["models"]["median"]["median"],
+                                                         i["models"]["compromise"]["median"])
                for i in shipped["issues"])
 
 

@@ -12,7 +12,8 @@ import pytest
 from accord.backtest import BacktestResult, load_cases, run
 from accord.backtest.folds import fold_of
 from accord.case import load_case
-from accord.ensemble.crossval import fit_chosen
+from accord.ensemble.average import Mean
+from accord.ensemble.crossval import PRIMARY, fit_chosen
 from accord.ensemble.features import combine
 from accord.ensemble.schema import load_ensemble
 from accord.ensemble.train import fit_ensemble
@@ -25,11 +26,53 @@ MODELS = "compromise,exchange,ensemble"
 @pytest.fixture(scope="module")
 def small(deu_dir: Path) -> BacktestResult:
     files = sorted(deu_dir.glob("*.yaml"))[:10]
-    return run(load_cases(files), MODELS, samples=8)
+    return run(load_cases(files), MODELS, samples=8, method=PRIMARY)
+
+
+@pytest.fixture(scope="module")
+def small_mean(deu_dir: Path) -> BacktestResult:
+    files = sorted(deu_dir.glob("*.yaml"))[:10]
+    return run(load_cases(files), MODELS, samples=8, method=Mean(("compromise", "exchange")))
+
+
+def test_a_mean_is_scored_as_the_mean_of_its_members_rows(small_mean: BacktestResult) -> None:
+    at = {(r.case, r.issue, r.model): r for r in small_mean.rows}
+    rows = [r for r in small_mean.rows if r.model == "ensemble"]
+    assert len(rows) == sum(r.model == "compromise" for r in small_mean.rows) > 10
+    for r in rows:
+        c, x = at[(r.case, r.issue, "compromise")], at[(r.case, r.issue, "exchange")]
+        assert r.forecast == pytest.approx((c.forecast + x.forecast) / 2)
+    assert small_mean.ensemble is not None and small_mean.ensemble.fits == []
+    assert small_mean.method == Mean(("compromise", "exchange"))
+    # a mean runs only its members; learned weights read every model
+    d = small_mean.cases[0].design
+    assert d is not None and set(d.forecasts) == {"compromise", "exchange"}
+
+
+def test_fit_of_a_mean_records_its_members_and_out_of_fold_scores(
+    small_mean: BacktestResult, tmp_path: Path, deu_dir: Path
+) -> None:
+    ens = fit_ensemble(small_mean, "ten DEU cases")
+    assert (ens.combination, ens.members, ens.weights, ens.penalty) == (
+        "mean", ["compromise", "exchange"], {}, None)
+    cv = ens.cross_validation
+    errs = [abs(r.error) for r in small_mean.rows if r.model == "ensemble"]
+    assert cv.mae["ensemble"] == pytest.approx(np.mean(errs), abs=1e-3)
+    assert cv.in_sample_mae == pytest.approx(np.mean(errs), abs=1e-3)  # nothing fitted
+    assert cv.fold_penalty == [] and len(cv.fold_mae) == cv.folds == 5
+    path = ens.save(tmp_path / "mean.json")
+    case = load_case(sorted(deu_dir.glob("*.yaml"))[0])
+    out = forecast_case(case, "compromise,exchange,ensemble", path)
+    for i in out.issues:
+        c, x = i.outcomes["compromise"], i.outcomes["exchange"]
+        assert c is not None and x is not None
+        assert i.outcomes["ensemble"] == pytest.approx((c + x) / 2, abs=1e-5)
 
 
 def test_ensemble_rows_are_out_of_fold_by_case(small: BacktestResult) -> None:
     assert small.ensemble is not None
+    d = small.cases[0].design  # learned weights read every model, though only two are named
+    assert d is not None and {"eum", "nash", "median", "procedural"} <= set(d.forecasts)
     rows = [r for r in small.rows if r.model == "ensemble"]
     comp = [r for r in small.rows if r.model == "compromise"]
     assert [(r.case, r.issue) for r in rows] == [(r.case, r.issue) for r in comp]

@@ -8,12 +8,14 @@ no forecast (nobody cares about them). Each row also carries the input-uncertain
 of :mod:`accord.calibration.sampling` and the issue's position spread, so intervals can be
 calibrated and scored from the rows alone.
 
-The learned ``ensemble`` is scored **out of fold**: its component models run on every case,
-and each case's ensemble forecasts (and their input-uncertainty intervals) come from an
-ensemble fitted, its penalty chosen on inner folds, on the other folds' cases
+The ``ensemble`` is scored by its *method* (by default the shipped file's,
+:func:`accord.ensemble.schema.default_method`), **out of fold**: its component models run on
+every case, and each case's ensemble forecasts (and their input-uncertainty intervals) come
+from an ensemble fitted, its penalty chosen on inner folds, on the other folds' cases
 (:func:`accord.ensemble.crossval.out_of_fold`, the folds of
-:func:`accord.backtest.folds.fold_of`). A fixed ensemble file fitted on these cases would
-be scored in-sample.
+:func:`accord.backtest.folds.fold_of`); an equal-weight mean
+(:class:`accord.ensemble.average.Mean`) fits nothing, so its forecasts are the same in and
+out of fold. A fixed ensemble file fitted on these cases would be scored in-sample.
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ from accord.calibration.sampling import (
 )
 from accord.calibration.spread import position_spread
 from accord.case import Case
-from accord.ensemble.crossval import OutOfFold, out_of_fold
+from accord.ensemble.average import Mean, mean_of
+from accord.ensemble.crossval import OutOfFold, Rule, out_of_fold
 from accord.ensemble.features import BASE, CaseDesign, case_design, combine
+from accord.ensemble.schema import components, default_method
 from accord.forecast import forecast_case
 from accord.models.arrays import CaseArrays, case_arrays
 from accord.models.registry import MODELS, Model, resolve
@@ -99,6 +103,7 @@ class BacktestResult:
     samples: int
     seed: int
     ensemble: OutOfFold | None = None  # the ensemble's out-of-fold fits, when backtested
+    method: Rule | Mean | None = None  # how the ensemble was made, when backtested
 
     @property
     def rows(self) -> list[Row]:
@@ -131,24 +136,26 @@ class BacktestResult:
         )
 
 
-def _to_run(names: Sequence[str], arrays: CaseArrays) -> list[Model]:
-    """The models run on a case: those named (the ensemble's components for the ensemble,
-    which is fitted afterwards, out of fold) that apply to it."""
+def _to_run(names: Sequence[str], arrays: CaseArrays, needs: Sequence[str]) -> list[Model]:
+    """The models run on a case: those named (and ``needs``, the ensemble's components, for
+    the ensemble, which is made afterwards, out of fold) that apply to it."""
     own = [n for n in names if n != ENSEMBLE]
-    needs = [n for n in MODELS[ENSEMBLE].needs if n not in own] if ENSEMBLE in names else []
-    return [m for m in resolve(own + needs) if m.applies_to(arrays)]
+    extra = [n for n in needs if n not in own] if ENSEMBLE in names else []
+    return [m for m in resolve(own + extra) if m.applies_to(arrays)]
 
 
 def score_case(
-    case_id: str, case: Case, names: Sequence[str], samples: int = SAMPLES, seed: int = 0
+    case_id: str, case: Case, names: Sequence[str], samples: int = SAMPLES, seed: int = 0,
+    needs: Sequence[str] = (),
 ) -> CaseScore:
-    """Forecast ``case`` with ``models`` and pair every forecast with its issue's outcome.
+    """Forecast ``case`` with ``models`` (and the ensemble's components ``needs`` when the
+    ensemble is among them) and pair every forecast with its issue's outcome.
 
     A model the case does not apply to (a procedural model on a case without a ``decision``
     block) gives no forecast on its issues; they are counted under ``no_forecast``."""
     arrays = case_arrays(case)
     own = [n for n in names if n != ENSEMBLE]
-    chosen = _to_run(names, arrays)
+    chosen = _to_run(names, arrays, needs)
     models = [m.name for m in chosen]
     f = forecast_case(case, models)
     point = {m: np.array([np.nan if i.outcomes[m] is None else i.outcomes[m]
@@ -186,41 +193,76 @@ def score_case(
     return CaseScore(case_id, len(case.issues), rows, no_outcome, no_forecast, design)
 
 
-def _ensemble_intervals(d: CaseDesign, beta: np.ndarray) -> np.ndarray:
-    """The ensemble's input-uncertainty intervals ``[k, L, 2]`` on a case with weights β."""
+def _ensemble_intervals(d: CaseDesign, how: np.ndarray | Mean) -> np.ndarray:
+    """The ensemble's input-uncertainty intervals ``[k, L, 2]`` on a case with weights β or
+    as a mean."""
+    if isinstance(how, Mean):
+        if d.sample_forecasts is None:
+            return point_intervals(mean_of(d.forecasts, how.members))
+        return intervals_of(mean_of(d.sample_forecasts, how.members))
     if d.sample_base is None or d.sample_z is None:
-        return point_intervals(combine(d.base, d.z, beta))
-    return intervals_of(combine(d.sample_base, d.sample_z, beta))
+        return point_intervals(combine(d.base, d.z, how))
+    return intervals_of(combine(d.sample_base, d.sample_z, how))
 
 
-def with_ensemble(
-    scored: list[CaseScore], k: int = FOLDS, seed: int = 0
-) -> tuple[list[CaseScore], OutOfFold | None]:
-    """The cases with the ensemble's out-of-fold rows added (on the issues the compromise
-    model scored); with fewer than 2 such cases there is nothing to fit on: no forecast."""
-    keep = [(c, r, c.design.issues.index(r.issue)) for c in scored if c.design is not None
-            for r in c.rows if r.model == BASE]
-    if len({c.case for c, _, _ in keep}) < 2:
-        return [replace(c, no_forecast={**c.no_forecast, ENSEMBLE: [
-            r.issue for r in c.rows if r.model == BASE]}) for c in scored], None
+Keep = list[tuple[CaseScore, Row, int]]  # a case, its compromise row, the issue's index
+
+
+def _out_of_fold(keep: Keep, fold: np.ndarray, k: int, seed: int, method: Rule | Mean
+                 ) -> OutOfFold:
+    if isinstance(method, Mean):
+        forecast = [mean_of(c.design.forecasts, method.members)[j] for c, _, j in keep
+                    if c.design is not None]
+        return OutOfFold(np.array(forecast, dtype=float), fold, [])
     base = np.array([c.design.base[j] for c, _, j in keep if c.design is not None])
     z = np.array([c.design.z[j] for c, _, j in keep if c.design is not None])
     y = np.array([r.outcome for _, r, _ in keep])
     case = np.array([c.case for c, _, _ in keep], dtype=object)
+    return out_of_fold(base, z, y, case, k, seed, fold=fold, rule=method)
+
+
+def _mean_forecasts(keep: Keep, method: Rule | Mean) -> Keep:
+    """The rows on which a mean has a forecast (some member gave one); all for weights."""
+    if not isinstance(method, Mean):
+        return keep
+    return [(c, r, j) for c, r, j in keep if c.design is not None
+            and not np.isnan(mean_of(c.design.forecasts, method.members)[j])]
+
+
+def with_ensemble(
+    scored: list[CaseScore], k: int, seed: int, method: Rule | Mean
+) -> tuple[list[CaseScore], OutOfFold | None]:
+    """The cases with the ensemble's out-of-fold rows added (on the issues the compromise
+    model scored and, for a mean, some member forecast), made by ``method``; with fewer than
+    2 such cases there is nothing to fit on: no forecast."""
+    every = [(c, r, c.design.issues.index(r.issue)) for c in scored if c.design is not None
+             for r in c.rows if r.model == BASE]
+    keep = _mean_forecasts(every, method)
+    if len({c.case for c, _, _ in keep}) < 2:
+        return [replace(c, no_forecast={**c.no_forecast, ENSEMBLE: [
+            r.issue for r in c.rows if r.model == BASE]}) for c in scored], None
+    kept = {(c.case, r.issue) for c, r, _ in keep}
+    missing: dict[str, list[str]] = {}
+    for c, r, _ in every:
+        if (c.case, r.issue) not in kept:
+            missing.setdefault(c.case, []).append(r.issue)
     folds = fold_of([c.case for c in scored], min(k, len(scored)), seed)
-    oof = out_of_fold(base, z, y, case, k, seed, fold=np.array([folds[c] for c in case]))
+    oof = _out_of_fold(keep, np.array([folds[c.case] for c, _, _ in keep]), k, seed, method)
     added: dict[str, list[Row]] = {}
     intervals: dict[tuple[str, int], np.ndarray] = {}
     for (c, r, j), fc, fold in zip(keep, oof.forecast, oof.fold, strict=True):
         assert c.design is not None
         key = (c.case, int(fold))
         if key not in intervals:
-            intervals[key] = _ensemble_intervals(c.design, oof.fits[int(fold)].beta)
+            intervals[key] = _ensemble_intervals(
+                c.design, method if isinstance(method, Mean) else oof.fits[int(fold)].beta)
         iv = intervals[key][j]
         added.setdefault(c.case, []).append(replace(
             r, model=ENSEMBLE, forecast=float(fc),
             intervals=tuple((float(lo), float(hi)) for lo, hi in iv)))
-    return [replace(c, rows=c.rows + added.get(c.case, [])) for c in scored], oof
+    return [replace(c, rows=c.rows + added.get(c.case, []), no_forecast={
+        **c.no_forecast, **({ENSEMBLE: missing[c.case]} if c.case in missing else {})})
+        for c in scored], oof
 
 
 def run(
@@ -231,36 +273,43 @@ def run(
     scheduler: Any = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    method: Rule | Mean | None = None,
 ) -> BacktestResult:
     """Backtest ``models`` (default: every model) on ``(id, case)`` pairs, in this process
     or on Dask (``scheduler`` as for :func:`accord.uncertainty.backends.dask_client`);
-    ``progress(1)`` is called after each case."""
+    ``progress(1)`` is called after each case; ``method``: how the ``ensemble`` is made
+    (default: as the shipped ensemble file was)."""
     wanted = models if models is None or isinstance(models, str) else list(models)
     names = [m.name for m in resolve(wanted if wanted is not None else list(MODELS))]
+    if ENSEMBLE not in names:
+        method = None
+    elif method is None:
+        method = default_method()
+    needs = () if method is None else components(method)
     if scheduler is None:
         scored = []
         for case_id, case in cases:
-            scored.append(score_case(case_id, case, names, samples, seed))
+            scored.append(score_case(case_id, case, names, samples, seed, needs))
             if progress is not None:
                 progress(1)
     else:
-        scored = _run_dask(cases, names, samples, seed, scheduler, workers, progress)
+        scored = _run_dask(cases, names, samples, seed, scheduler, workers, progress, needs)
     oof = None
-    if ENSEMBLE in names:
-        scored, oof = with_ensemble(scored, FOLDS, seed)
-    return BacktestResult(names, scored, samples, seed, oof)
+    if method is not None:
+        scored, oof = with_ensemble(scored, FOLDS, seed, method)
+    return BacktestResult(names, scored, samples, seed, oof, method)
 
 
 def _run_dask(
     cases: Sequence[tuple[str, Case]], names: list[str], samples: int, seed: int,
-    scheduler: Any, workers: int | None, progress: Progress | None,
+    scheduler: Any, workers: int | None, progress: Progress | None, needs: Sequence[str],
 ) -> list[CaseScore]:
     from distributed import as_completed
 
     from accord.uncertainty.backends import dask_client
 
     with dask_client(scheduler, workers) as client:
-        futures = [client.submit(score_case, cid, c, names, samples, seed, pure=False)
+        futures = [client.submit(score_case, cid, c, names, samples, seed, needs, pure=False)
                    for cid, c in cases]
         for _ in as_completed(futures):
             if progress is not None:

@@ -15,6 +15,7 @@ from accord.cli.scheduling import SCHEDULER_HELP, WORKERS_HELP, check_scheduler
 if TYPE_CHECKING:  # numpy, scipy and the models load only when a command runs
     from accord.backtest import BacktestResult
     from accord.calibration.schema import Calibration
+    from accord.ensemble.schema import Method
 
 TABLE_WIDTH = 120  # the tables' width when the terminal (or a pipe) is narrower
 
@@ -27,9 +28,10 @@ class Format(StrEnum):
 
 def backtest_cases(
     paths: list[Path], model: str | None, samples: int, seed: int,
-    scheduler: str | None, workers: int | None,
+    scheduler: str | None, workers: int | None, method: Method | None = None,
 ) -> BacktestResult:
-    """Load the cases under ``paths`` and backtest them, with a progress bar on stderr."""
+    """Load the cases under ``paths`` and backtest them, with a progress bar on stderr;
+    ``method``: how the ensemble is made (default: as the shipped one)."""
     if samples < 1:
         fail(f"--samples must be positive, got {samples}")
     check_scheduler(scheduler)
@@ -45,7 +47,8 @@ def backtest_cases(
         task = progress.add_task("backtest", total=len(cases))
         try:
             return run(cases, model, samples=samples, seed=seed, scheduler=scheduler,
-                       workers=workers, progress=lambda n: progress.advance(task, n))
+                       workers=workers, progress=lambda n: progress.advance(task, n),
+                       method=method)
         except (OSError, TimeoutError, RuntimeError) as e:
             if scheduler is None:
                 raise

@@ -60,7 +60,12 @@ class Fitted:
 class OutOfFold:
     forecast: np.ndarray  # [r]: each row forecast by the ensemble fitted without its case
     fold: np.ndarray  # [r]: the outer fold of each row
-    fits: list[Fitted]  # per outer fold
+    fits: list[Fitted]  # per outer fold (none for an equal-weight mean: nothing is fitted)
+
+    @property
+    def folds(self) -> int:
+        """The number of outer folds (folds are numbered 0..folds-1)."""
+        return int(self.fold.max()) + 1 if self.fold.size else 0
 
 
 def _fit_predict(base: np.ndarray, z: np.ndarray, y: np.ndarray, train: np.ndarray,

@@ -24,7 +24,7 @@ no forecast contributes an offset of 0: it is replaced by the compromise model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -94,7 +94,9 @@ def combine(base: np.ndarray, z: np.ndarray, beta: np.ndarray) -> np.ndarray:
 class CaseDesign:
     """A case's design at its central inputs (``base[k]``, ``z[k, p]``) and, when it states
     uncertainty, on each sample of its inputs (``sample_base[m, k]``, ``sample_z[m, k, p]``),
-    so that any weights give both the forecast and its input-uncertainty intervals."""
+    so that any weights give both the forecast and its input-uncertainty intervals; and the
+    models' own forecasts it was built from (``forecasts[model][k]``, ``sample_forecasts[model]
+    [m, k]``), from which an equal-weight mean (:mod:`accord.ensemble.average`) is taken."""
 
     issues: list[str]
     base: np.ndarray
@@ -104,6 +106,8 @@ class CaseDesign:
     unanimity: bool
     sample_base: np.ndarray | None = None
     sample_z: np.ndarray | None = None
+    forecasts: dict[str, np.ndarray] = field(default_factory=dict)
+    sample_forecasts: dict[str, np.ndarray] | None = None
 
 
 def case_design(
@@ -115,6 +119,6 @@ def case_design(
     base, z = design(a, point)
     traits = (sq_known(a), position_spread(a), needs_all(a))
     if sampled is None:
-        return CaseDesign(list(a.issues), base, z, *traits)
+        return CaseDesign(list(a.issues), base, z, *traits, forecasts=dict(point))
     sb, sz = design(*sampled)
-    return CaseDesign(list(a.issues), base, z, *traits, sb, sz)
+    return CaseDesign(list(a.issues), base, z, *traits, sb, sz, dict(point), dict(sampled[1]))

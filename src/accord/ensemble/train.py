@@ -1,9 +1,10 @@
 """``accord fit``: fit the ensemble on a backtest and say how well it does out of fold.
 
 The backtest (:func:`accord.backtest.run` with the ``ensemble`` among its models) has already
-scored the ensemble out of fold, by case, the penalty chosen on inner folds; here the final
-weights are fitted on every row (penalty chosen by cross-validation by case on all of them),
-and the file records the out-of-fold scores of every model per fold, the paired case
+scored the ensemble's method out of fold, by case, the penalty chosen on inner folds; here
+the final weights are fitted on every row (penalty chosen by cross-validation by case on all
+of them), or, for an equal-weight mean, nothing is fitted and the file names its members;
+the file records the out-of-fold scores of every model per fold, the paired case
 bootstrap of the ensemble's and the best model's MAE difference to the compromise model, and
 the choice table (:mod:`accord.ensemble.choice`) built from the same out-of-fold errors.
 """
@@ -17,10 +18,11 @@ import numpy as np
 from accord import __version__
 from accord.backtest.bootstrap import mae_difference
 from accord.backtest.runner import ENSEMBLE, BacktestResult
+from accord.ensemble.average import Mean
 from accord.ensemble.choice import choice_table, chosen_errors
 from accord.ensemble.crossval import PRIMARY, fit_chosen
 from accord.ensemble.features import BASE, FEATURES, combine
-from accord.ensemble.schema import CrossValidation, Ensemble, Interval
+from accord.ensemble.schema import MEAN_METHOD, CrossValidation, Ensemble, Interval
 from accord.errors import OptionError
 
 Key = tuple[str, str]  # case id, issue id
@@ -80,9 +82,9 @@ def _cross_validation(result: BacktestResult, in_sample: float) -> CrossValidati
     best = min(mae, key=lambda m: mae[m])
     chosen, _ = chosen_errors(errors, *_traits(result, keys), fold)
     return CrossValidation(
-        folds=len(oof.fits), seed=result.seed, issues=len(keys), mae=mae,
+        folds=oof.folds, seed=result.seed, issues=len(keys), mae=mae,
         fold_mae=[{m: round(float(np.abs(e[fold == f]).mean()), 3) for m, e in errors.items()}
-                  for f in range(len(oof.fits))],
+                  for f in range(oof.folds)],
         fold_penalty=[f.penalty for f in oof.fits],
         ensemble_vs_compromise=_interval(case, errors[ENSEMBLE], errors[BASE]),
         best=best, best_vs_compromise=_interval(case, errors[best], errors[BASE]),
@@ -92,22 +94,32 @@ def _cross_validation(result: BacktestResult, in_sample: float) -> CrossValidati
 
 
 def fit_ensemble(result: BacktestResult, label: str, today: dt.date | None = None) -> Ensemble:
-    """The ensemble fitted on every row of ``result`` (a backtest of every model)."""
+    """The ensemble made on every row of ``result`` (a backtest of every model) by the
+    backtest's method: weights fitted by its rule, or an equal-weight mean."""
     if result.ensemble is None or ENSEMBLE not in result.models:
         raise OptionError("CASES", "fitting the ensemble needs a backtest of at least 2 "
                           "cases with outcomes, with every model")
-    base, z, y, ids = design_rows(result)
-    final = fit_chosen(base, z, y, ids, rule=PRIMARY)
-    in_sample = float(np.mean(np.abs(combine(base, z, final.beta) - y)))
     keys, errors = _paired(result)
+    date, choice = today or dt.date.today(), choice_table(errors, *_traits(result, keys))
+    if isinstance(result.method, Mean):  # nothing to fit: the out-of-fold errors are its own
+        e = np.array([r.error for r in result.rows if r.model == ENSEMBLE])
+        return Ensemble(
+            label=label, method=MEAN_METHOD, combination="mean", penalty_rule=None,
+            members=list(result.method.members), files=result.case_ids,
+            cases=len(result.cases), issues=int(e.size), date=date, accord_version=__version__,
+            cross_validation=_cross_validation(result, float(np.mean(np.abs(e)))),
+            choice=choice)
+    rule = PRIMARY if result.method is None else result.method
+    base, z, y, ids = design_rows(result)
+    final = fit_chosen(base, z, y, ids, rule=rule)
+    in_sample = float(np.mean(np.abs(combine(base, z, final.beta) - y)))
     return Ensemble(
         label=label, files=result.case_ids, cases=len(result.cases), issues=int(y.size),
-        date=today or dt.date.today(), accord_version=__version__, penalty=final.penalty,
-        penalty_rule=PRIMARY.penalty,
+        date=date, accord_version=__version__, choice=choice,
+        penalty=final.penalty, penalty_rule=rule.penalty,
         inner_mae={f"{k:g}": round(v, 3) for k, v in final.inner_mae.items()},
         inner_se={f"{k:g}": round(v, 3) for k, v in final.inner_se.items()},
-        convex=list(FEATURES[:PRIMARY.convex]),
+        convex=list(FEATURES[:rule.convex]),
         weights={f: round(float(b), 6) for f, b in zip(FEATURES, final.beta, strict=True)},
         cross_validation=_cross_validation(result, in_sample),
-        choice=choice_table(errors, *_traits(result, keys)),
     )

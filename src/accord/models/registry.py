@@ -149,28 +149,27 @@ def component_forecasts(a: CaseArrays, needs: tuple[str, ...]) -> dict[str, np.n
 
 
 def ensemble_model(path: str | Path | None = None) -> Model:
-    """The learned ensemble of :mod:`accord.ensemble` read from ``path`` (default: the shipped
-    one, read when first run); it runs its component models on the arrays it is given."""
-    from accord.ensemble.features import BASE, COMPONENTS
-    from accord.ensemble.schema import default_ensemble, load_ensemble
+    """The ensemble of :mod:`accord.ensemble` read from ``path`` (default: the shipped one);
+    it runs the component models it combines on the arrays it is given: a mean's members,
+    or every model for learned weights."""
+    from accord.ensemble.schema import components, default_ensemble, load_ensemble
 
-    ens = None if path is None else load_ensemble(path)
-
-    def combine(a: CaseArrays, forecasts: dict[str, np.ndarray]) -> np.ndarray:
-        return (ens or default_ensemble()).predict(a, forecasts)
-
-    needs = (BASE, *COMPONENTS)
+    ens = default_ensemble() if path is None else load_ensemble(path)
+    needs = components(ens.how())
     return Model(
         "ensemble",
-        "Learned ensemble",
-        "the compromise forecast moved by fitted weights on the other models' forecasts and "
-        "on pulls towards the status quo and the proposer (least absolute deviations, "
-        "weights chosen by cross-validation by case on cases with known outcomes)",
-        lambda a: combine(a, component_forecasts(a, needs)),
+        "Ensemble",
+        "a combination of the other models' forecasts, read from an ensemble file (accord "
+        "fit): the equal-weight mean of named models (the shipped one: "
+        f"{', '.join(default_ensemble().members) or 'fitted weights'}), or the compromise "
+        "forecast moved by weights fitted on cases with known outcomes (least absolute "
+        "deviations, penalty chosen by cross-validation by case)",
+        lambda a: ens.predict(a, component_forecasts(a, needs)),
         "Bates & Granger 1969, The combination of forecasts, Operational Research Quarterly "
-        "20(4); Wang, Li & Jiang 2007, J. Business & Economic Statistics 25(3)",
+        "20(4); Clemen 1989, Int. J. Forecasting 5(4); Wang, Li & Jiang 2007, J. Business & "
+        "Economic Statistics 25(3)",
         needs=needs,
-        combine=combine,
+        combine=ens.predict,
     )
 
 
