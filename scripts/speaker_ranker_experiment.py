@@ -23,6 +23,7 @@ from accord.evaluation.speaker_ranker import (
     cross_validate,
     development_parts,
     fit,
+    in_reach,
     load_quotes,
     training_set,
 )
@@ -46,9 +47,7 @@ def main() -> None:
     print(f"{'part':11} {'in reach':>16} {'ranker CV':>16} {'as shipped':>16} "
           f"{'rules 1st contact':>18}")
     for part, right in registered.items():
-        reach = [q.gold.casefold() in {n.casefold() for n, k in zip(q.names, q.window,
-                                                                     strict=True) if k}
-                 for q in quotes if q.part == part]
+        reach = [in_reach(q) for q in quotes if q.part == part]
         fc = FIRST_CONTACT.get(part)
         fc_txt = f"{fc[0] / fc[1]:.3f} ({fc[0]}/{fc[1]})" if fc else "-"
         print(f"{part:11} {_share(reach):>16} {_share(right):>16} "
