@@ -23,23 +23,20 @@ import os
 from pathlib import Path
 
 from accord.evaluation.speaker_ranker import (
+    FIRST_CONTACT,
+    MARGIN,
     cross_validate,
     development_parts,
     fit,
     in_reach,
     load_quotes,
+    share,
     training_set,
 )
 from accord.extract.hybrid import HYBRID_FEATURES
 from accord.extract.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
-FIRST_CONTACT = {"dev2": (20, 25), "dev3": (26 + 5, 30 + 7), "dev4": (31, 37)}  # SPLIT.md
-MARGIN = 0.05  # registered in SPLIT.md before the first run
-
-
-def _share(flags: list[bool]) -> str:
-    return f"{sum(flags) / len(flags):.3f} ({sum(flags)}/{len(flags)})" if flags else "-"
 
 
 def main() -> None:
@@ -53,18 +50,18 @@ def main() -> None:
     for part in cv["ranker"]:
         fc = FIRST_CONTACT.get(part)
         fc_txt = f"{fc[0] / fc[1]:.3f} ({fc[0]}/{fc[1]})" if fc else "-"
-        reach = [_share([in_reach(q) for q in qs if q.part == part]) for qs in (plain, hybrid)]
-        print(f"{part:11} {reach[0]:>16} {reach[1]:>16} {_share(cv['ranker'][part]):>16} "
-              f"{_share(cv['hybrid'][part]):>16} {fc_txt:>18}")
+        reach = [share([in_reach(q) for q in qs if q.part == part]) for qs in (plain, hybrid)]
+        print(f"{part:11} {reach[0]:>16} {reach[1]:>16} {share(cv['ranker'][part]):>16} "
+              f"{share(cv['hybrid'][part]):>16} {fc_txt:>18}")
     unseen = {k: [r for p in FIRST_CONTACT for r in v[p]] for k, v in cv.items()}
     pooled = {k: [r for rs in v.values() for r in rs] for k, v in cv.items()}
     fc_right = sum(r for r, _ in FIRST_CONTACT.values())
     bar = fc_right / sum(n for _, n in FIRST_CONTACT.values()) + MARGIN
     acc = {k: sum(v) / len(v) for k, v in unseen.items()}
     all_acc = {k: sum(v) / len(v) for k, v in pooled.items()}
-    print(f"dev2+dev3+dev4: ranker {_share(unseen['ranker'])}, hybrid "
-          f"{_share(unseen['hybrid'])}; all five parts: ranker {_share(pooled['ranker'])}, "
-          f"hybrid {_share(pooled['hybrid'])}")
+    print(f"dev2+dev3+dev4: ranker {share(unseen['ranker'])}, hybrid "
+          f"{share(unseen['hybrid'])}; all five parts: ranker {share(pooled['ranker'])}, "
+          f"hybrid {share(pooled['hybrid'])}")
     print(f"(a) hybrid dev2-4 >= {bar:.3f}: {'PASS' if acc['hybrid'] >= bar else 'FAIL'}")
     b = acc["hybrid"] >= acc["ranker"] and all_acc["hybrid"] >= all_acc["ranker"]
     print(f"(b) hybrid >= ranker on dev2-4 and on all five parts: {'PASS' if b else 'FAIL'}")
