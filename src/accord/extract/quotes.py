@@ -1,21 +1,19 @@
 """Quotations: direct quotes with their speakers, and reported (indirect) speech.
 
-Direct quotes are found on the characters (:mod:`accord.extract.marks`).
-
-The speaker is found from an attribution cue next to the quote: a speech verb after a quote
-ending in a comma ("…," he said), or before the quote in the same sentence ("X said: …",
-"X has hit out at the claims as … and said that …", "according to X"); its subject is
-resolved through :class:`~accord.extract.actors.ActorIndex` (pronouns, surnames,
-spokespeople).  A speech verb or speech noun before the quote that governs it in the parse
-comes first ("Cole called it "useful""); the reporting patterns the parse does not give
-("X quoted Y as saying", a bare "Cole said." after a quote, 'Cole was blunt: "…"', "as X put
-it") are in :mod:`accord.extract.attribution`.  A quote with no cue of its own belongs to
-the speaker of the closest attribution before it in the same or the previous paragraph (a
-quote continued after a break, a statement introduced in the sentence before, a label line
-ending in a colon).  This follows the cue-based
-attribution of Pouliquen, Steinberger & Best 2007 ("Automatic detection of quotations in
-multilingual news", RANLP) and the closest-speaker fallback for quotes without a cue of
-Elson & McKeown 2010 ("Automatic attribution of quoted speech in literary narrative", AAAI).
+Direct quotes are found on the characters (:mod:`accord.extract.marks`). The speaker is found from
+an attribution cue next to the quote: a speech verb after a quote ending in a comma ("…," he said),
+or before the quote in the same sentence ("X said: …", "X has hit out at the claims as … and said
+that …", "according to X"); its subject is resolved through
+:class:`~accord.extract.actors.ActorIndex` (pronouns, surnames, spokespeople). A speech verb or
+speech noun before the quote that governs it in the parse comes first ("Cole called it "useful"");
+the reporting patterns the parse does not give ("X quoted Y as saying", a bare "Cole said." after a
+quote, 'Cole was blunt: "…"', "as X put it") are in :mod:`accord.extract.attribution`. A quote with
+no cue of its own belongs to the speaker of the closest attribution before it in the same or the
+previous paragraph (a quote continued after a break, a statement introduced in the sentence before,
+a label line ending in a colon). This follows the cue-based attribution of Pouliquen, Steinberger &
+Best 2007 ("Automatic detection of quotations in multilingual news", RANLP) and the closest-speaker
+fallback for quotes without a cue of Elson & McKeown 2010 ("Automatic attribution of quoted speech
+in literary narrative", AAAI).
 """
 
 from __future__ import annotations
