@@ -20,22 +20,20 @@ import os
 from pathlib import Path
 
 from accord.evaluation.speaker_ranker import (
+    FIRST_CONTACT,
+    MARGIN,
     cross_validate,
     development_parts,
     fit,
+    in_reach,
     load_quotes,
+    share,
     training_set,
 )
 from accord.extract.nlp import load_nlp
 from accord.extract.speakers import FEATURES
 
 ROOT = Path(__file__).resolve().parents[1]
-FIRST_CONTACT = {"dev2": (20, 25), "dev3": (26 + 5, 30 + 7), "dev4": (31, 37)}  # SPLIT.md
-MARGIN = 0.05  # registered in SPLIT.md before the first run
-
-
-def _share(flags: list[bool]) -> str:
-    return f"{sum(flags) / len(flags):.3f} ({sum(flags)}/{len(flags)})"
 
 
 def main() -> None:
@@ -46,18 +44,16 @@ def main() -> None:
     print(f"{'part':11} {'in reach':>16} {'ranker CV':>16} {'as shipped':>16} "
           f"{'rules 1st contact':>18}")
     for part, right in registered.items():
-        reach = [q.gold.casefold() in {n.casefold() for n, k in zip(q.names, q.window,
-                                                                     strict=True) if k}
-                 for q in quotes if q.part == part]
+        reach = [in_reach(q) for q in quotes if q.part == part]
         fc = FIRST_CONTACT.get(part)
         fc_txt = f"{fc[0] / fc[1]:.3f} ({fc[0]}/{fc[1]})" if fc else "-"
-        print(f"{part:11} {_share(reach):>16} {_share(right):>16} "
-              f"{_share(shipped[part]):>16} {fc_txt:>18}")
+        print(f"{part:11} {share(reach):>16} {share(right):>16} "
+              f"{share(shipped[part]):>16} {fc_txt:>18}")
     unseen = [r for p in FIRST_CONTACT for r in registered[p]]
     fc_right = sum(r for r, _ in FIRST_CONTACT.values())
     fc_n = sum(n for _, n in FIRST_CONTACT.values())
     acc, bar = sum(unseen) / len(unseen), fc_right / fc_n + MARGIN
-    print(f"dev2+dev3+dev4 pooled: ranker {_share(unseen)}, rules first contact "
+    print(f"dev2+dev3+dev4 pooled: ranker {share(unseen)}, rules first contact "
           f"{fc_right / fc_n:.3f} ({fc_right}/{fc_n}), bar {bar:.3f}: "
           f"{'PASS' if acc >= bar else 'FAIL'}")
     ranker = fit(training_set(quotes))

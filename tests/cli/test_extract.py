@@ -240,3 +240,22 @@ def test_extract_a_jsonl_row_with_a_lone_surrogate(tmp_path):
     (quote,) = [r for r in rows(out) if r["type"] == "quote"]
     assert (quote["speaker"], quote["text"]) == ("Putin", "\ufffd talks with NATO were useful")
     assert (quote["start"], quote["end"]) == (11, 40)  # one character for one
+
+
+@pytest.mark.parametrize(("flags", "speakers"), [
+    ([], "rules"), (["--speaker-ranker"], "ranker"), (["--speaker-hybrid"], "hybrid")])
+def test_evaluate_extraction_passes_the_speaker_chooser(monkeypatch, tmp_path, flags, speakers):
+    import accord.evaluation.quotes as quotes
+
+    seen: list[str] = []
+    monkeypatch.setattr(quotes, "evaluate", lambda _g, _a, s: seen.append(s) or [])
+    result = runner.invoke(app, ["evaluate-extraction", str(tmp_path), "--articles",
+                                 str(tmp_path), *flags])
+    assert seen == [speakers], result.output
+
+
+def test_evaluate_extraction_ranker_and_hybrid_exclude_each_other(tmp_path):
+    result = runner.invoke(app, ["evaluate-extraction", str(tmp_path), "--articles",
+                                 str(tmp_path), "--speaker-ranker", "--speaker-hybrid"])
+    assert result.exit_code == 2
+    assert "exclude each other" in result.output

@@ -21,7 +21,7 @@ from accord.extract.speakers import (
 
 def _speakers(nlp, text: str) -> list[str | None]:
     doc = nlp(text)
-    return [q.speaker for q in find_quotes(doc, ActorIndex.from_doc(doc), ranker=True)
+    return [q.speaker for q in find_quotes(doc, ActorIndex.from_doc(doc), speakers="ranker")
             if q.direct]
 
 

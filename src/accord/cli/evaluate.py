@@ -43,6 +43,9 @@ def evaluate_extraction(
     speaker_ranker: bool = typer.Option(
         False, "--speaker-ranker", help="direct quotes' speakers chosen by the learned ranker "
         "instead of the rules (an experiment, tests/gold/SPLIT.md)"),
+    speaker_hybrid: bool = typer.Option(
+        False, "--speaker-hybrid", help="direct quotes' speakers chosen by the learned ranker "
+        "among the candidates the rules propose and allow (tests/gold/SPLIT.md)"),
 ) -> None:
     """Score quotes (span overlap), speakers and events against hand-written gold files."""
     from accord.evaluation.quotes import evaluate
@@ -50,8 +53,11 @@ def evaluate_extraction(
     articles_dir = articles or default_articles()
     if not articles_dir.is_dir():
         fail(f"{articles_dir}: articles folder not found (use --articles or ACCORD_SHARED)")
+    if speaker_ranker and speaker_hybrid:
+        fail("--speaker-ranker and --speaker-hybrid exclude each other")
+    speakers = "hybrid" if speaker_hybrid else "ranker" if speaker_ranker else "rules"
     try:
-        scores = [evaluate(gold_dir, articles_dir, speaker_ranker) for gold_dir in gold_dirs]
+        scores = [evaluate(gold_dir, articles_dir, speakers) for gold_dir in gold_dirs]
         plover_scores = _plover(plover) if plover is not None else None
     except GoldError as e:
         fail(str(e))

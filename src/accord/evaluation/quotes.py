@@ -93,16 +93,16 @@ def _quote_scores(
     return direct, match_quotes([q for q in quotes if not q.direct], gold_reported)
 
 
-def evaluate_article(gold: Gold, path: Path, speaker_ranker: bool = False) -> ArticleScore:
+def evaluate_article(gold: Gold, path: Path, speakers: str = "rules") -> ArticleScore:
     """Extract from the article at ``path`` and score what its gold covers (direct quotes'
-    speakers by the learned ranker with ``speaker_ranker``)."""
+    speakers chosen by ``speakers``: rules, ranker or hybrid, as in ``find_quotes``)."""
     article = read_text(path)
     doc = load_nlp()(article.text)
     index = ActorIndex.from_doc(doc)
     score = ArticleScore(gold.article)
     if gold.quotes is not None:
         score.direct, score.reported = _quote_scores(
-            find_quotes(doc, index, article.title, speaker_ranker), gold.quotes)
+            find_quotes(doc, index, article.title, speakers), gold.quotes)
     if gold.events_file is not None:
         score.events, score.event_sides = score_events(
             doc, index, load_event_gold(gold.events_file)
@@ -113,11 +113,11 @@ def evaluate_article(gold: Gold, path: Path, speaker_ranker: bool = False) -> Ar
 
 
 def evaluate(gold_dir: str | Path, articles_dir: str | Path,
-             speaker_ranker: bool = False) -> list[ArticleScore]:
+             speakers: str = "rules") -> list[ArticleScore]:
     """Scores for every article with gold files, in article order."""
     golds = load_gold_dir(gold_dir)
     articles_dir = Path(articles_dir)
     return [
-        evaluate_article(g, find_article(g, articles_dir), speaker_ranker)
+        evaluate_article(g, find_article(g, articles_dir), speakers)
         for _, g in sorted(golds.items())
     ]

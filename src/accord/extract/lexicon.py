@@ -167,3 +167,7 @@ WEAK_SPEECH_VERBS = frozenset({"call", "describe", "hit", "welcome", "hail", "re
                                "congratulate", "commend", "applaud", "laud", "thank",
                                "blast", "decry", "question", "propose", "signal", "hint",
                                "quote", "cite", "put", "counter", "plead"})
+# a text that states, never a speaker ("the Bill says"; "language saying …")
+DOCUMENTS = frozenset({"bill", "act", "law", "treaty", "resolution", "charter", "convention",
+                       "constitution", "amendment", "directive", "regulations", "clause",
+                       "draft", "text", "language", "wording"})

@@ -1,21 +1,19 @@
 """Quotations: direct quotes with their speakers, and reported (indirect) speech.
 
-Direct quotes are found on the characters (:mod:`accord.extract.marks`).
-
-The speaker is found from an attribution cue next to the quote: a speech verb after a quote
-ending in a comma ("…," he said), or before the quote in the same sentence ("X said: …",
-"X has hit out at the claims as … and said that …", "according to X"); its subject is
-resolved through :class:`~accord.extract.actors.ActorIndex` (pronouns, surnames,
-spokespeople).  A speech verb or speech noun before the quote that governs it in the parse
-comes first ("Cole called it "useful""); the reporting patterns the parse does not give
-("X quoted Y as saying", a bare "Cole said." after a quote, 'Cole was blunt: "…"', "as X put
-it") are in :mod:`accord.extract.attribution`.  A quote with no cue of its own belongs to
-the speaker of the closest attribution before it in the same or the previous paragraph (a
-quote continued after a break, a statement introduced in the sentence before, a label line
-ending in a colon).  This follows the cue-based
-attribution of Pouliquen, Steinberger & Best 2007 ("Automatic detection of quotations in
-multilingual news", RANLP) and the closest-speaker fallback for quotes without a cue of
-Elson & McKeown 2010 ("Automatic attribution of quoted speech in literary narrative", AAAI).
+Direct quotes are found on the characters (:mod:`accord.extract.marks`). The speaker is found from
+an attribution cue next to the quote: a speech verb after a quote ending in a comma ("…," he said),
+or before the quote in the same sentence ("X said: …", "X has hit out at the claims as … and said
+that …", "according to X"); its subject is resolved through
+:class:`~accord.extract.actors.ActorIndex` (pronouns, surnames, spokespeople). A speech verb or
+speech noun before the quote that governs it in the parse comes first ("Cole called it "useful"");
+the reporting patterns the parse does not give ("X quoted Y as saying", a bare "Cole said." after a
+quote, 'Cole was blunt: "…"', "as X put it") are in :mod:`accord.extract.attribution`. A quote with
+no cue of its own belongs to the speaker of the closest attribution before it in the same or the
+previous paragraph (a quote continued after a break, a statement introduced in the sentence before,
+a label line ending in a colon). This follows the cue-based attribution of Pouliquen, Steinberger &
+Best 2007 ("Automatic detection of quotations in multilingual news", RANLP) and the closest-speaker
+fallback for quotes without a cue of Elson & McKeown 2010 ("Automatic attribution of quoted speech
+in literary narrative", AAAI).
 """
 
 from __future__ import annotations
@@ -40,7 +38,9 @@ from accord.extract.attribution import (
     quoted_object,
     words_of,
 )
+from accord.extract.hybrid import hybrid_speakers
 from accord.extract.lexicon import (
+    DOCUMENTS,
     MEMBERS,
     SPEECH_VERBS,
     SPOKESPERSONS,
@@ -55,9 +55,6 @@ _DASHES = frozenset({"-", "--", "—", "–"})  # after a quote: an apposition, 
 _OPENERS = frozenset({"And", "But", "So", "Yet", "Or"})  # may open a sentence before a quote
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = frozenset({"he", "she"})
-DOCUMENTS = frozenset({"bill", "act", "law", "treaty", "resolution", "charter", "convention",
-                       "constitution", "amendment", "directive", "regulations", "clause",
-                       "draft", "text", "language", "wording"})
 # a quoted word inside a proposal or another speech act named by a noun is the one whose
 # act it is ("China's suggestion of an "informal" …", "Cole's warning that … "on the brink"")
 PROPOSALS = frozenset({"proposal", "suggestion", "plan", "idea", "offer", "initiative",
@@ -128,7 +125,7 @@ class QuoteFinder:
             self._quoted = self.index.people_between(self._token_at(last), self._token_at(end))
             if _title_case(text) and not self._starts_sentence(start):
                 continue  # a name in marks (a programme, a book), no one's words
-            head = self._governor(start)
+            head = self.governor(start)
             # a speech verb or proposal before the quote governing it comes first ("Cole
             # called it "useful"", "a Chinese proposal for an "informal" version")
             before = head is not None and head.i < self._token_at(start)
@@ -241,10 +238,10 @@ class QuoteFinder:
         proposal for an "informal" version")."""
         if head is None:
             return None
-        who = self.subject(head) if head.pos_ == "VERB" else self._proposer(head)
+        who = self.subject(head) if head.pos_ == "VERB" else self.proposer(head)
         return _Attribution(who, head.text, head.idx) if who else None
 
-    def _governor(self, start: int) -> Token | None:
+    def governor(self, start: int) -> Token | None:
         """The first speech verb or proposal noun above the quote opening before ``start``."""
         i = self._token_at(start)
         if i >= len(self.toks):
@@ -261,11 +258,11 @@ class QuoteFinder:
             action = (below.dep_ == "xcomp" and tok.lemma_ in UNDERTAKINGS
                       and not self.inside[below.i])
             if (_is_speech_verb(tok) and not action) or (
-                    tok.lemma_ in PROPOSALS and self._proposer(tok)):
+                    tok.lemma_ in PROPOSALS and self.proposer(tok)):
                 return tok
         return None
 
-    def _proposer(self, noun: Token) -> str | None:
+    def proposer(self, noun: Token) -> str | None:
         """The actor whose proposal ``noun`` is: its possessor or a modifier naming an actor."""
         for c in noun.children:
             if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
@@ -292,7 +289,7 @@ class QuoteFinder:
     def _cue_pass(self, window: list[int], strong: bool) -> _Attribution | None:
         for i in window:
             t = self.toks[i]
-            named = self._named_source(t)
+            named = self.named_source(t)
             if named is not None:
                 return named
             weak = t.lemma_ in WEAK_SPEECH_VERBS and not put_it(t)  # "as X put it"
@@ -302,7 +299,7 @@ class QuoteFinder:
                     return _Attribution(who, t.text, t.idx)
         return None
 
-    def _named_source(self, t: Token) -> _Attribution | None:
+    def named_source(self, t: Token) -> _Attribution | None:
         """"according to X" or "in the words of X" at ``t``."""
         toks = self.toks
         source, cue = words_of(t), "in the words of"
@@ -360,13 +357,13 @@ class QuoteFinder:
         if _is_document(subj):
             return None
         if subj.lower_ in PRONOUNS:
-            return self.index.pronoun(subj, exclude=self._addressees(verb) | self._quoted)
+            return self.index.pronoun(subj, exclude=self.addressees(verb) | self._quoted)
         name = self.index.named_next(subj) or self.index.resolve(subj)
         if name and name.split()[-1].lower() in DOCUMENTS:
             return None  # "the Prevention of Terrorism Bill says"
         return name or _unnamed_principal(subj)
 
-    def _addressees(self, verb: Token) -> frozenset[str]:
+    def addressees(self, verb: Token) -> frozenset[str]:
         """The actors a speech verb is addressed to: its object ("told Smith") or "to X"."""
         found = []
         for c in verb.children:
@@ -564,12 +561,14 @@ def _headline_end(text: str, headline: str) -> int:
 
 
 def find_quotes(doc: Doc, index: ActorIndex, headline: str = "",
-                ranker: bool = False) -> list[QuoteRecord]:
+                speakers: str = "rules") -> list[QuoteRecord]:
     """Direct quotes and reported speech, in text order; quotes in the ``headline`` the text
-    opens with are left out.  With ``ranker``, the direct quotes' speakers are chosen by the
-    learned ranker of :mod:`accord.extract.speakers` (an experiment: tests/gold/SPLIT.md)."""
+    opens with are left out.  The direct quotes' ``speakers`` are the rules', the learned
+    ranker's (:mod:`accord.extract.speakers`) or the hybrid's (:mod:`accord.extract.hybrid`)."""
     finder = QuoteFinder(doc, index, headline)
     direct = finder.direct()
-    if ranker:
+    if speakers == "ranker":
         direct = rank_speakers(doc, index, direct)
+    elif speakers == "hybrid":
+        direct = hybrid_speakers(doc, index, finder, direct)
     return sorted(direct + finder.reported(), key=lambda q: q.start)

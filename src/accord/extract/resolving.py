@@ -319,6 +319,11 @@ class MentionResolver:
         actor = self._actors.get(name)
         return actor.kind if actor else None
 
+    def sex(self, name: str) -> str | None:
+        """"m" or "f" for a person whose sex the text gives (title, honorific, pronoun)."""
+        actor = self._actors.get(name)
+        return actor.sex if actor else None
+
 
     def _state_of(self, noun: Token) -> str | None:
         """The state or bloc a modifier of ``noun`` names, the noun having no other body

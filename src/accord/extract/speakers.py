@@ -74,7 +74,7 @@ class SpeakerFeatures:
     def _sentence(self, char: int) -> int:
         return bisect_right(self.sent_starts, char) - 1
 
-    def _paragraphs(self, start: int, end: int) -> tuple[int, int, int]:
+    def paragraphs(self, start: int, end: int) -> tuple[int, int, int]:
         """(the previous paragraph's start, the quote's paragraph's start, its end)."""
         text = self.text
         p0 = text.rfind("\n", 0, start) + 1
@@ -98,7 +98,7 @@ class SpeakerFeatures:
     def features(self, name: str, start: int, end: int) -> tuple[list[float], bool]:
         """The candidate's features for the quote at ``start:end`` (the previous-speaker
         feature 0), and whether it is mentioned in the quote's paragraph or the one before."""
-        pp, p0, p1 = self._paragraphs(start, end)
+        pp, p0, p1 = self.paragraphs(start, end)
         spans = self.spans.get(name, [])
         outside = [(s, e) for s, e in spans if not _within(s, self.inside)]
         before = [start - e for s, e in outside if e <= start and s >= pp]
@@ -131,13 +131,14 @@ class SpeakerFeatures:
         return X, np.array([r[1] for r in rows], dtype=bool)
 
 
-def candidates(names: list[str], X: np.ndarray, window: np.ndarray,
-               previous: str | None) -> tuple[list[str], np.ndarray]:
+def candidates(names: list[str], X: np.ndarray, window: np.ndarray, previous: str | None,
+               allowed: np.ndarray | None = None) -> tuple[list[str], np.ndarray]:
     """The candidates of one quote (those mentioned near it and the previous quotation's
-    speaker) with their features, the previous-speaker feature set."""
-    keep = window.copy()
+    speaker) with their features, the previous-speaker feature set; only the ``allowed``
+    ones when given (the hard constraints of :mod:`accord.extract.hybrid`)."""
+    keep = window.copy() if allowed is None else window & allowed
     X = X.copy()
-    if previous in names:
+    if previous in names and (allowed is None or allowed[names.index(previous)]):
         i = names.index(previous)
         keep[i] = True
         X[i, PREVIOUS] = 1.0
@@ -156,14 +157,15 @@ class Ranker:
         return names[int(np.argmax(((X - self.mean) / self.sd) @ self.weights))]
 
 
-@lru_cache(maxsize=1)
-def load_ranker() -> Ranker:
-    """The ranker shipped as package data (``extract/data/speaker_ranker.json``)."""
-    path = resources.files("accord.extract") / "data" / WEIGHTS_FILE
+@lru_cache(maxsize=2)
+def load_ranker(weights_file: str = WEIGHTS_FILE,
+                features: tuple[str, ...] = FEATURES) -> Ranker:
+    """A ranker shipped as package data (``extract/data/speaker_ranker.json`` by default)."""
+    path = resources.files("accord.extract") / "data" / weights_file
     data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise RuntimeError(f"{WEIGHTS_FILE} was fitted for other features; rerun "
-                           "scripts/fit_speaker_ranker.py")
+    if tuple(data["features"]) != features:
+        raise RuntimeError(f"{weights_file} was fitted for other features; rerun its "
+                           "scripts/fit_speaker_*.py")
     return Ranker(*(np.array(data[k], dtype=float) for k in ("weights", "mean", "sd")))
 
 
