@@ -322,11 +322,17 @@ def _event_stances(
             holders=tuple(holders) if holders else ((COLLECTIVE,) if collective else ()),
             text=e.sentence, article=e.article, speaker=e.source, how=how,
             reversing=e.mode in REVERSING_MODES,
-            # the body a support backs or praises is its beneficiary, not asked for anything
-            target=target if act is Act.OFFER or (
-                act is Act.DEMAND and e.plover != "SUPPORT") else None,
+            target=_target(act, e, target),
             start=e.start, focus=focus[act],
         ))
+
+
+def _target(act: Act, e: EventRecord, addressee: str | None) -> str | None:
+    """The body a demand or an offer is addressed to; the body a support backs or praises
+    ("commended the work of X") is its beneficiary, not asked for anything."""
+    if act is Act.OFFER or (act is Act.DEMAND and e.plover != "SUPPORT"):
+        return addressee
+    return None
 
 
 def named_target(e: EventRecord, mentions: list[tuple[int, int, str]]) -> bool:
