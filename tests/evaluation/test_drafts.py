@@ -291,7 +291,10 @@ def test_zimbabwe_draft_metrics(root: Path, tmp_path: Path):
     silent veto players): measured twice, after the first rule set and at the end, its errors
     never read: unchanged both times. Branch p3-draftgen2 (turns to the next label, cues of
     one-speaker sentences, titles, named targets, answers, general offers): measured once at
-    the end, its errors never read: unchanged (1/8, 1/8, 2/4, veto 0, mean distance 20.0)."""
+    the end, its errors never read: unchanged (1/8, 1/8, 2/4, veto 0, mean distance 20.0).
+    Branch p4-flagship3 (titles of a body, affiliations, visits, agreements to talk, supports,
+    refusals per issue, demands to withdraw): measured at its start and at its end, figures
+    only: unchanged."""
     heldout = root / "tests/articles/heldout"
     draft = _draft(root, tmp_path, [heldout / f"{a}.txt" for a in ZIMBABWE_ARTICLES],
                    ZIMBABWE / "draft-issues.yaml")
