@@ -104,3 +104,20 @@ def test_a_state_department_rejection_in_an_article_about_russia(tmp_path: Path)
     assert us is not None and (us.position.value, us.position.high) == (0.0, 10.0)
     assert [e.speaker for e in us.evidence] == ["U.S. State Department"]
     assert "speaks through 'U.S. State Department'" in (case.actor("united-states").notes or "")
+
+
+def test_an_affiliation_stated_in_one_article_outranks_one_inferred_in_another():
+    """Branch p4-flagship3: a person with a government title and no body in one article
+    was given the state that article is about, and kept it although another article names
+    the person's body ("High Representative … Josep Borrell" in an article about Ukraine
+    spoke for Ukraine, not the EU)."""
+    recs = [ActorRecord("Ruritania", "state", mentions=[Mention("Ruritania", 0, 9)],
+                        article="a"),
+            ActorRecord("Anna Berg", "person", roles=["Foreign Minister"], article="a"),
+            ActorRecord("Anna Berg", "person", roles=["Foreign Minister"],
+                        affiliation="the Union", article="b")]
+    alone = DraftActors(recs[:2])
+    assert alone.affiliation.get("Anna Berg") == "Ruritania"  # inferred when nothing is stated
+    actors = DraftActors(recs)
+    assert actors.affiliation["Anna Berg"] == "the Union"
+    assert "Anna Berg" not in actors.inferred

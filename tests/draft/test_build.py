@@ -333,3 +333,68 @@ def test_an_offer_to_talk_bears_on_the_talks_issue(tmp_path: Path):
     )
     assert case.position("freedonia", "talks").position.value == 50.0
     assert case.position("freedonia", "missiles") is None
+
+
+def test_a_refusal_to_concede_keeps_a_demand_only_on_the_issues_demanded(tmp_path: Path):
+    """Branch p4-flagship3: a body that demanded something on one issue had every refusal to
+    concede read as keeping a demand, on every issue ("will continue to urge Ruritania to
+    withdraw" on troops made "will not allow anyone to close the open door" a demand of the
+    far end of membership). A refusal on an issue it demands nothing on is a rejection."""
+    rows = [
+        {"type": "actor", "article": "a1", "name": name, "kind": "state", "roles": [],
+         "affiliation": None, "mentions": []} for name in ("Ruritania", "Freedonia")] + [
+        {"type": "event", "article": "a1", "plover": "REQUEST", "mode": None,
+         "source": "Ruritania", "target": "Freedonia", "negated": False,
+         "sentence": "Ruritania demanded a ban on membership and that troops withdraw.",
+         "start": 0, "end": 64},
+        {"type": "event", "article": "a1", "plover": "REQUEST", "mode": None,
+         "source": "Freedonia", "target": "Ruritania", "negated": False,
+         "sentence": "Freedonia urged Ruritania to withdraw its troops.", "start": 65,
+         "end": 114},
+        {"type": "event", "article": "a1", "plover": "REJECT", "mode": "concede",
+         "source": "Freedonia", "target": None, "negated": True,
+         "sentence": "Freedonia will not give in on membership.", "start": 115, "end": 156},
+    ]
+    case = _draft_from(
+        tmp_path, rows,
+        "- id: membership\n  title: A ban on membership\n"
+        "  scale: {0: 'Membership open', 100: 'Membership banned'}\n  status_quo: 0\n"
+        "  keywords: [membership]\n"
+        "- id: troops\n  title: Troops withdrawn\n"
+        "  scale: {0: 'Troops stay', 100: 'Troops withdrawn'}\n  status_quo: 0\n"
+        "  keywords: [troops, withdraw]\n",
+    )
+    got = {(p.actor, p.issue): p.position.central for p in case.positions}
+    assert got["freedonia", "membership"] == 0  # before: 100, a demand kept
+    assert got["ruritania", "membership"] == 100
+
+
+def test_a_demand_that_the_demanding_side_withdraw_opposes_its_demand(tmp_path: Path):
+    """Branch p4-flagship3: "Freedonia will continue to urge Ruritania to withdraw its troops"
+    (a REQUEST to retreat, addressed to Ruritania, which demands that troops withdraw from the
+    border) put Freedonia at the demand's end; it asks Ruritania to give ground, so it is a
+    rejection of Ruritania's demand, at the status quo. A demand to withdraw addressed to a
+    body that demands nothing on the issue stays a demand."""
+    def rows(target: str) -> list[dict]:
+        return [
+            {"type": "actor", "article": "a1", "name": name, "kind": "state", "roles": [],
+             "affiliation": None, "mentions": []}
+            for name in ("Ruritania", "Freedonia", "Sylvania")] + [
+            {"type": "event", "article": "a1", "plover": "REQUEST", "mode": None,
+             "source": "Ruritania", "target": "Freedonia", "negated": False,
+             "sentence": "Ruritania demanded that foreign troops be limited at the border.",
+             "start": 0, "end": 64},
+            {"type": "event", "article": "a1", "plover": "REQUEST", "mode": "retreat",
+             "source": "Freedonia", "target": target, "negated": False,
+             "sentence": f"Freedonia will continue to urge {target} to withdraw its troops.",
+             "start": 65, "end": 125}]
+
+    issues = ("- id: troops\n  title: Foreign troops limited at the border\n"
+              "  scale: {0: 'Troops stay', 100: 'Troops limited'}\n  status_quo: 0\n"
+              "  keywords: [troops, border]\n")
+    case = _draft_from(tmp_path, rows("Ruritania"), issues)
+    got = {(p.actor, p.issue): p.position.central for p in case.positions}
+    assert got["freedonia", "troops"] == 0 and got["ruritania", "troops"] == 100
+    case = _draft_from(tmp_path, rows("Sylvania"), issues)
+    got = {(p.actor, p.issue): p.position.central for p in case.positions}
+    assert got["freedonia", "troops"] != 0

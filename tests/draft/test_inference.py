@@ -4,10 +4,12 @@ back to a demand, rejections shared by the bodies that reject jointly, transcrip
 from __future__ import annotations
 
 from accord.draft.actors import DraftActors
+from accord.draft.acts import Act, Stance
+from accord.draft.cues import cue_acts
 from accord.draft.issue_specs import parse_issues
 from accord.draft.linking import Linker
 from accord.draft.positions import assign, membership_issues, place
-from accord.draft.stances import Act, Stance, aspirations, cue_acts
+from accord.draft.stances import aspirations
 from accord.extract.records import ActorRecord, Mention
 from accord.extract.turns import find_turns
 

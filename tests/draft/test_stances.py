@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from accord.draft.actors import DraftActors
-from accord.draft.stances import Act, read_stances
+from accord.draft.acts import Act
+from accord.draft.stances import read_stances
 from accord.extract.records import ActorRecord, EventRecord, Mention
 
 
@@ -160,7 +161,7 @@ def test_a_person_named_only_in_a_headline_speaks_for_no_one():
 
 
 def test_a_speaker_s_condition_is_a_demand_for_it():
-    from accord.draft.stances import condition
+    from accord.draft.cues import condition
 
     assert condition("it will return to the talks if the tariffs are lifted") == (
         "the tariffs are lifted")
@@ -210,20 +211,36 @@ def test_a_briefing_and_a_meeting_with_one_s_own_camp_are_no_offers():
                                      ("AGREE", "consult", "Freedonia", "the Union")])
     assert Act.OFFER not in {x.act for x in found}
     other = "Freedonia will meet Ruritania on Monday."
-    found = _stances([joint, other], [("REJECT", None, "Freedonia", None),
-                                      ("AGREE", "consult", "Freedonia", "Ruritania")])
+    wants = "Ruritania wants a new border treaty."
+    found = _stances([wants, joint, other], [("REQUEST", None, "Ruritania", None),
+                                             ("REJECT", None, "Freedonia", None),
+                                             ("AGREE", "consult", "Freedonia", "Ruritania")])
     assert (Act.OFFER, ("Freedonia",)) in {(x.act, x.holders) for x in found}
+
+
+def test_a_visit_to_a_body_that_demands_nothing_is_no_offer():
+    """Branch p4-flagship3: "X visited Y to reconfirm support" was an offer to talk on every
+    issue; Y makes no demand, so there is nothing to negotiate with it."""
+    wants = "Ruritania wants a new border treaty."
+    visit = "The Union's envoy visited Freedonia to reconfirm its support."
+    found = _stances([wants, visit], [("REQUEST", None, "Ruritania", None),
+                                      ("CONSULT", "visit", "the Union", "Freedonia")])
+    assert Act.OFFER not in {x.act for x in found}
+    to_ruritania = "The Union's envoy visited Ruritania to discuss the treaty."
+    found = _stances([wants, to_ruritania], [("REQUEST", None, "Ruritania", None),
+                                             ("CONSULT", "visit", "the Union", "Ruritania")])
+    assert (Act.OFFER, ("the Union",)) in {(x.act, x.holders) for x in found}
 
 
 def test_a_target_must_be_named_in_the_sentence_or_by_a_pronoun_before():
     first = "Ruritania wants a new border treaty."
-    keen = " We are keen to support the discussions on security."
+    keen = " We are keen to press for progress in the discussions on security."
     found = _stances([first, keen], [("REQUEST", None, "Ruritania", None),
-                                     ("SUPPORT", None, "Freedonia", "Ruritania")])
+                                     ("REQUEST", None, "Freedonia", "Ruritania")])
     assert [x.target for x in found if x.holders == ("Freedonia",)] == [None]
-    backs = " Freedonia will support them in the discussions."
+    backs = " Freedonia will press them in the discussions."
     found = _stances([first, backs], [("REQUEST", None, "Ruritania", None),
-                                      ("SUPPORT", None, "Freedonia", "Ruritania")])
+                                      ("REQUEST", None, "Freedonia", "Ruritania")])
     assert [x.target for x in found if x.holders == ("Freedonia",)] == ["Ruritania"]
 
 
@@ -292,3 +309,29 @@ def test_a_noun_of_another_s_act_is_not_the_subject_s_and_its_own_demand_is():
         assert acts(own) == {(Act.DEMAND, ("Freedonia",))}, own
     assert acts("Freedonia will not water down its demands.") == {
         (Act.DEMAND, ("Freedonia",)), (Act.FIRM, ("Freedonia",))}
+
+
+def test_an_agreement_to_stay_in_contact_is_an_offer_to_talk_not_a_demand():
+    """Branch p4-flagship3: "X and Foreign Minister Y agreed to stay in close contact" was an
+    AGREE read as X's demand addressed to Y, which made Y a proposed veto player."""
+    wants = "Ruritania wants a new border treaty."
+    agreed = "The Union's envoy and Ruritania's minister agreed to stay in close contact."
+    found = _stances([wants, agreed], [("REQUEST", None, "Ruritania", None),
+                                       ("AGREE", None, "the Union", "Ruritania")])
+    assert [(x.act, x.holders, x.target) for x in found if x.holders == ("the Union",)] == [
+        (Act.OFFER, ("the Union",), "Ruritania")]
+    sign = "The Union agreed to sign the treaty with Ruritania."
+    found = _stances([wants, sign], [("REQUEST", None, "Ruritania", None),
+                                     ("AGREE", None, "the Union", "Ruritania")])
+    assert (Act.DEMAND, ("the Union",)) in {(x.act, x.holders) for x in found}
+
+
+def test_the_body_a_support_praises_is_not_asked_for_anything():
+    """Branch p4-flagship3: "he commended the work of Freedonia's monitors" (SUPPORT) made
+    Freedonia an addressee of the demands, hence a proposed veto player."""
+    praise = "The Union commended the work of Freedonia on the ground."
+    found = _stances([praise], [("SUPPORT", None, "the Union", "Freedonia")])
+    assert [(x.act, x.target) for x in found] == [(Act.DEMAND, None)]
+    ask = "The Union asked Freedonia to open the border."
+    found = _stances([ask], [("REQUEST", None, "the Union", "Freedonia")])
+    assert [(x.act, x.target) for x in found] == [(Act.DEMAND, "Freedonia")]

@@ -69,3 +69,16 @@ def test_a_generic_collective_is_no_body(nlp):
     text = ('Viktor Makarov claims he was betrayed by the British authorities, who promised he '
             'would live like an "average British citizen".')
     assert _speakers(nlp, text) == ["Viktor Makarov"]
+
+
+def test_a_title_of_a_body_with_its_field_before_the_name(nlp):
+    """Branch p4-flagship3: "High Representative of the European Union for Foreign Affairs
+    Josep Borrell" (the style of EU titles) gave the role but no body, so the draft took the
+    state the article is about for his; a title with no body before its field gives none."""
+    text = ("On 3 May, High Representative of the European Union for Foreign Affairs "
+            "Anna Lindqvist held a phone call with Ruritania's Foreign Minister.")
+    people = {a.name: a for a in ActorIndex.from_doc(nlp(text)).actors() if a.kind == "person"}
+    assert people["Anna Lindqvist"].roles == ["High Representative"]
+    assert people["Anna Lindqvist"].affiliation == "European Union"
+    plain = _affiliations(nlp, "Minister for Foreign Affairs Anna Lindqvist spoke on Monday.")
+    assert plain.get("Anna Lindqvist") is None

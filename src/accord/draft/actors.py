@@ -70,7 +70,9 @@ class DraftActors:
             self.kind.setdefault(r.name, r.kind)
             self.in_article[r.article].append(r.name)
             self.called[r.name].update(r.called)
-            if r.affiliation:
+            if r.affiliation:  # stated in some article: outranks one inferred in another
+                if self.inferred.pop(r.name, None) is not None:
+                    del self.affiliation[r.name]
                 self.affiliation.setdefault(r.name, r.affiliation)
             elif r.kind == "person" and any(map(is_government, r.roles)) and self.home[r.article]:
                 self._infer(r.name, self.home[r.article] or "",

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from accord.case import Case, Evidence, Issue, Position, Source
 from accord.draft.actors import DraftActors, case_actors, slug
+from accord.draft.acts import Act
 from accord.draft.issue_specs import IssueSpec
 from accord.draft.linking import Linker
 from accord.draft.positions import (
@@ -37,7 +38,7 @@ from accord.draft.positions import (
     process_issues,
     proposed_end,
 )
-from accord.draft.stances import Act, Stances, read_stances
+from accord.draft.stances import Stances, read_stances
 from accord.extract.evidence import EvidenceSet
 from accord.quantity import Quantity
 

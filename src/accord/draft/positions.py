@@ -55,8 +55,9 @@ from dataclasses import dataclass, field, replace
 
 from accord.case import Evidence, Issue, Position
 from accord.draft.actors import slug
+from accord.draft.acts import Act, Stance
 from accord.draft.linking import RELATIVE, THRESHOLD, Link, Linker
-from accord.draft.stances import WHOLE, Act, Stance
+from accord.draft.stances import WHOLE
 from accord.quantity import Quantity
 
 SURE, UNSURE = 10.0, 20.0
@@ -159,9 +160,12 @@ def _answered(s: Stance, demands: list[tuple[Stance, list[Link]]]) -> list[Link]
     return [Link(lk.issue, lk.score, lk.lexical, None) for lk in d_links]
 
 
-def _act(s: Stance, body: str, demanders: set[str]) -> Stance:
-    """A refusal to concede by a body that demands nothing keeps the status quo: a rejection."""
-    if s.act is Act.FIRM and body not in demanders:
+def _act(s: Stance, body: str, issue_id: str, demanders: set[tuple[str, str]]) -> Stance:
+    """A refusal to concede by a body that demands nothing on the issue keeps the status quo:
+    a rejection (a demand on another issue is not one on this: "we will continue to urge X to
+    withdraw its forces" does not make "we will not allow anyone to slam closed the open door"
+    a refusal to give up a demand on membership)."""
+    if s.act is Act.FIRM and (body, issue_id) not in demanders:
         return replace(s, act=Act.REJECT)
     return s
 
@@ -211,8 +215,9 @@ def assign(
     stances = [s for s in stances if s.act is not Act.ASPIRE]
     links = _offers_on_process(
         stances, _echoes(stances, linker.link([s.linked for s in stances]), linker), process)
-    demanders = {h for s, found in zip(stances, links, strict=True)
-                 if s.act is Act.DEMAND and found for h in s.holders}
+    stances = _counter_demands(stances, links)
+    demanders = {(h, lk.issue) for s, found in zip(stances, links, strict=True)
+                 if s.act is Act.DEMAND for lk in found for h in s.holders}
     best: dict[str, float] = {}  # the demand that bears on an issue most sets its end
     for s, found in zip(stances, links, strict=True):
         for link in found:
@@ -222,16 +227,31 @@ def assign(
                     linker, issues[link.issue], s.linked, s.reversing)
             for body in s.holders:
                 placed.by_position[body, link.issue].append(
-                    Found(_act(s, body, demanders), link.score))
+                    Found(_act(s, body, link.issue, demanders), link.score))
     _place_generic(stances, links, demanders, placed, process)
     _place_aspirations(aspire, membership or set(), placed)
     _share_joint_rejections(stances, placed)
     return placed
 
 
+def _counter_demands(stances: list[Stance], links: list[list[Link]]) -> list[Stance]:
+    """A demand that the side demanding change on every issue it links to withdraw ("will
+    continue to urge Ruritania to withdraw its forces", where Ruritania demands limits on
+    forces) asks that side to give ground: it opposes its demands, a rejection."""
+    demands: dict[str, set[str]] = defaultdict(set)  # issue → bodies demanding on it
+    for s, found in zip(stances, links, strict=True):
+        if s.act is Act.DEMAND and not s.reversing:
+            for lk in found:
+                demands[lk.issue].update(s.holders)
+    return [replace(s, act=Act.REJECT, how=f"{s.how}: asks {s.target} to withdraw")
+            if s.act is Act.DEMAND and s.reversing and found and s.target and all(
+                s.target in demands[lk.issue] for lk in found) else s
+            for s, found in zip(stances, links, strict=True)]
+
+
 def _place_generic(
-    stances: list[Stance], links: list[list[Link]], demanders: set[str], placed: Placed,
-    process: set[str],
+    stances: list[Stance], links: list[list[Link]], demanders: set[tuple[str, str]],
+    placed: Placed, process: set[str],
 ) -> None:
     """Responses to the demands as a whole, and offers, on every issue a demand was made on
     (offers on the process issues, when there are any)."""
@@ -246,7 +266,8 @@ def _place_generic(
             for body in s.holders:
                 if s.act is Act.OFFER and body in specific_offers:
                     continue  # its offers on named issues say where it would negotiate
-                placed.by_position[body, issue_id].append(Found(_act(s, body, demanders), None))
+                placed.by_position[body, issue_id].append(
+                    Found(_act(s, body, issue_id, demanders), None))
 
 
 def _place_aspirations(aspire: list[Stance], membership: set[str], placed: Placed) -> None:

@@ -51,56 +51,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from itertools import pairwise
 
 from accord.draft.actors import DraftActors
+from accord.draft.acts import Act, Stance
+from accord.draft.cues import CUES, condition, cue_acts, cue_match
 from accord.extract.records import ActorRecord, EventRecord, QuoteRecord
-
-
-class Act(StrEnum):
-    DEMAND = "demand"
-    FIRM = "firm"
-    REJECT = "reject"
-    OFFER = "offer"
-    ASPIRE = "aspire"
-
 
 DEMAND_TYPES = frozenset({"REQUEST", "SUPPORT", "AGREE", "CONCEDE"})
 TALK_MODES = frozenset({"meet", "consult", "negotiate", "discuss", "visit", "host"})
 REVERSING_MODES = frozenset({"retreat"})  # a demand to withdraw what the sentence describes
-CUES: dict[Act, re.Pattern[str]] = {
-    Act.DEMAND: re.compile(r"\b(call(ed|s|ing)? for|demand(ed|s|ing)?|insist(s|ed|ing)? (on|that)|"
-                           r"support(s|ed|ing)? for)\b", re.I),
-    Act.FIRM: re.compile(
-        r"\b(not water down|no deviations?|cannot be deviations|not back down|non-negotiable|"
-        r"will not budge|would not budge|(will|would|must) (have to )?go ahead)\b", re.I),
-    Act.REJECT: re.compile(
-        r"\b(reject\w*|refus\w*|dismiss\w*|turn(ed|s|ing)? down|cannot accept|can't accept|"
-        r"unacceptable|"
-        r"out of hand|overwhelmingly negative|not on the table|off the table|will oppose|"
-        r"(neither|none) of (those|these|them) (is|are) on the table|"
-        r"(little|no) sympathy for|non-starters?|push(ed|es|ing)? back (on|against))\b", re.I),
-    Act.OFFER: re.compile(
-        r"\b(ready to (listen|discuss|talk|negotiate)|willing\w* to (discuss|talk|negotiate|"
-        r"explore|consider)|open to (talks|discuss\w*|negotiat\w*)|agreed to (meet|discuss|talk)|"
-        r"prepared to (discuss|negotiate|talk)|explore compromises|room for (further )?"
-        r"negotiations?|will (of course )?be consulted)\b", re.I),
-}
-_OWN = r"its|their|our|my|his|her"
-_DETERMINER = rf"the|a|an|this|these|those|such|any|{_OWN}|[\w-]+(’s|'s)"
-_ADJECTIVE = r"[\w-]*(al|ive|ous|ic|an|ese|ish|ed|est|ful|ary)|new|latest|key|main|fresh|further"
-NOUN_PHRASE = re.compile(  # the words of a noun phrase before its head ("Moscow's sweeping ")
-    rf"\b(?P<det>{_DETERMINER})\s+((?:{_ADJECTIVE})\s+){{0,2}}$", re.I)
-REJECTED = re.compile(  # a rejection verb before its object's head ("turned down Moscow's ")
-    r"\b(reject\w*|refus\w*|dismiss\w*|turn(ed|s|ing)? down|cannot accept|can't accept|"
-    r"(will )?oppos\w*|push(ed|es|ing)? back (on|against))\s+(\w+ly\s+)?"
-    rf"((?:{_DETERMINER})\s+)?([\w-]+\s+){{0,2}}$", re.I)
-NOUN_CUE = re.compile(r"(demands?|calls? for|support for|refusals?|rejections?|dismissals?|"
-                      r"willingness)\b", re.I)  # the cues that may be nouns
-MAKING = re.compile(r"\b(made|make|makes|making|issu\w*|put(s|ting)? forward|present\w*|"
-                    r"tabl\w*|submit\w*|renew\w*|repeat\w*|reiterat\w*|restat\w*|voic\w*)"
-                    r"\s+$", re.I)
 WHOLE = re.compile(
     r"\b(demands|proposals?|draft treat(y|ies)|drafts|those plans|the plans|the offer|"
     r"regulations|concerns)\b", re.I)
@@ -109,15 +69,10 @@ COLLECTIVE = "the addressees of the demands"  # a holder resolved once all deman
 WITH_ALLIES = re.compile(r"\band (its|their) (\w+ )?(allies|partners)\b", re.I)
 DEMAND_VERB = re.compile(r"\b(demand\w*|urg(e|es|ed|ing)|ask(s|ed|ing)?|call(s|ed|ing)? on|"
                          r"press(es|ed|ing)?|insist\w*)\b", re.I)
-CONDITIONS = (
-    re.compile(r"\b(we|I|it|they)\s+(will|would)\b[^.;]*?\bif\s+(?P<cond>[^.;]+)", re.I),
-    re.compile(r"\bunless\s+(?P<cond>[^.;]+)", re.I),
-)
 BRIEFING = re.compile(r"\b(brief(s|ed|ing)?|debrief\w*|inform(s|ed|ing)?)\b", re.I)
 PRONOUN = re.compile(r"\b(it|its|they|them|their|he|him|his|she|her)\b", re.I)
 PRONOUN_REACH = 300  # characters back to the sentence a pronoun's antecedent is named in
 PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")  # a run of text without a blank line
-NEGATIVE = re.compile(r"\b(not|n't|no|never|fail\w*)\b", re.I)
 CLAUSES = re.compile(r",?\s+\b(?:but|while|whereas|although)\s+|;\s+")
 NO_COMMENT = re.compile(r"\b(declin\w*|refus\w*) to (say|comment|confirm|discuss whether|"
                         r"speculate)\b", re.I)
@@ -138,27 +93,6 @@ ASPIRATIONS = (
     re.compile(_WHO + r"(’s|'s)\s+(ambitions?|aspirations?|bids?|hopes?|desire|drive|plans?)"
                r"\s+to\s+(join|become (a )?members?|accede)\b", re.I),
 )
-
-
-@dataclass(frozen=True)
-class Stance:
-    """One act by one or more bodies, read from one sentence or quote."""
-
-    act: Act
-    holders: tuple[str, ...]
-    text: str
-    article: str
-    speaker: str | None  # the name in the evidence (a person or a body)
-    how: str  # what was read: the event type or the cue
-    reversing: bool = False  # a demand to undo what the sentence describes
-    target: str | None = None  # the body a demand is addressed to
-    start: int = 0  # where the sentence or quote starts in its article
-    focus: str | None = None  # the clause the act is read from, when the sentence has several
-
-    @property
-    def linked(self) -> str:
-        """The text that says which issues the stance bears on: its clause, else its text."""
-        return self.focus or self.text
 
 
 @dataclass
@@ -204,52 +138,14 @@ def event_acts(event: EventRecord) -> list[Act]:
         if event.mode == "concede" or event.plover == "CONCEDE":
             return [Act.FIRM]
         return [Act.REJECT] if event.plover in DEMAND_TYPES else []
-    if event.plover in ("AGREE", "CONSULT") and event.mode in TALK_MODES:
-        return [Act.OFFER]
+    if (event.plover in ("AGREE", "CONSULT") and event.mode in TALK_MODES) or (
+            event.plover == "AGREE" and not event.mode and cue_match(Act.OFFER, event.sentence)):
+        return [Act.OFFER]  # an agreement to talk ("agreed to stay in close contact")
     if event.plover == "REJECT":
         return [Act.REJECT]
     if event.plover in DEMAND_TYPES:
         return [Act.DEMAND]
     return []
-
-
-def cue_acts(text: str) -> list[tuple[Act, str]]:
-    """The acts a sentence's words say, with the cue read."""
-    found = []
-    for act in CUES:
-        m = cue_match(act, text)
-        if m:
-            found.append((act, m.group(0)))
-    return found
-
-
-def cue_match(act: Act, text: str) -> re.Match[str] | None:
-    """The first cue of ``act`` in ``text`` that is an act of the text's holder, not a noun
-    naming someone else's (:func:`someone_else_s`)."""
-    return next((m for m in CUES[act].finditer(text)
-                 if not (NOUN_CUE.match(m.group(0)) and someone_else_s(act, text[:m.start()]))),
-                None)
-
-
-def someone_else_s(act: Act, before: str) -> bool:
-    """Whether a noun cue (:data:`NOUN_CUE`) after ``before`` names another's act, not the
-    holder's own: one with a possessor named ("welcomed Russia's refusal to": the possessor's,
-    read by :func:`nominal_stances`); or, for a demand, one that is the object of a rejection
-    ("rejected the demand to", "turned down Moscow's demands", "refused calls for", even with
-    an own possessive: "rejected their demands") or of any verb but one of making it ("received
-    the demands"; "repeated the demand that" and "will not water down their demands" are the
-    holder's own)."""
-    if act is Act.DEMAND and REJECTED.search(before):
-        return True
-    np = NOUN_PHRASE.search(before)
-    if np is None:
-        return False
-    det = np.group("det").casefold()
-    if det.endswith(("’s", "'s")):
-        return True
-    if act is not Act.DEMAND or det in _OWN.split("|"):
-        return False
-    return MAKING.search(before, 0, np.start()) is None
 
 
 def _holders(event: EventRecord, actors: DraftActors, extra: list[str]) -> list[str]:
@@ -313,12 +209,13 @@ def cue_readers(events: list[EventRecord], actors: DraftActors) -> set[int]:
 
 
 def _own_camp(s: Stance, found: list[Stance]) -> bool:
-    """An offer to meet a body of the holder's own camp (one it rejects the demands jointly
-    with) is no offer to the other side."""
+    """An offer to meet a body that demands nothing ("visited X to reconfirm support") or one
+    of the holder's camp (it rejects the demands jointly with it) is no offer to the other side."""
     if s.act is not Act.OFFER or s.target is None:
         return False
-    return any(t.act is Act.REJECT and s.target in t.holders and set(s.holders) & set(t.holders)
-               for t in found)
+    return not any(t.act is Act.DEMAND and s.target in t.holders for t in found) or any(
+        t.act is Act.REJECT and s.target in t.holders and set(s.holders) & set(t.holders)
+        for t in found)
 
 
 def demand_contents(
@@ -425,9 +322,17 @@ def _event_stances(
             holders=tuple(holders) if holders else ((COLLECTIVE,) if collective else ()),
             text=e.sentence, article=e.article, speaker=e.source, how=how,
             reversing=e.mode in REVERSING_MODES,
-            target=target if act in (Act.DEMAND, Act.OFFER) else None,
+            target=_target(act, e, target),
             start=e.start, focus=focus[act],
         ))
+
+
+def _target(act: Act, e: EventRecord, addressee: str | None) -> str | None:
+    """The body a demand or an offer is addressed to; the body a support backs or praises
+    ("commended the work of X") is its beneficiary, not asked for anything."""
+    if act is Act.OFFER or (act is Act.DEMAND and e.plover != "SUPPORT"):
+        return addressee
+    return None
 
 
 def named_target(e: EventRecord, mentions: list[tuple[int, int, str]]) -> bool:
@@ -505,17 +410,6 @@ def passages(q: QuoteRecord) -> list[tuple[int, str]]:
     for m in PARAGRAPH.finditer(q.text):
         out.append((q.start + m.start(), m.group(0).strip()))
     return out
-
-
-def condition(text: str) -> str | None:
-    """What a speaker makes its own act conditional on ("it will return to the talks if the
-    sanctions are ended", "further walkouts unless there is a rethink"): a demand for that
-    condition. A negative condition ("if they do not agree") is a warning, not a demand."""
-    for pattern in CONDITIONS:
-        m = pattern.search(text)
-        if m and not NEGATIVE.search(m.group("cond")):
-            return m.group("cond").strip()
-    return None
 
 
 def aspirations(

@@ -148,6 +148,34 @@ class ActorIndex(MentionResolver):
             while i >= 0 and self._title_word(doc[i], doc[i + 1] if i + 1 < len(doc) else None):
                 i -= 1
             self._role_from_run(actor, i + 1, run_end)
+        else:
+            self._title_of_body_for_field(actor, run_end)
+
+    def _title_of_body_for_field(self, actor: IndexedActor, end: int) -> None:
+        """"High Representative of the European Union for Foreign Affairs Josep Borrell" (the
+        style of EU titles): the title's field ends just before the name, "for" before it, and
+        before that "TITLE of BODY": the title is the role and the body the affiliation."""
+        doc = self.doc
+        i = end - 1
+        while i >= 0 and doc[i].text[:1].isupper() and doc[i].lower_ in TITLE_MODIFIERS:
+            i -= 1
+        if i == end - 1 or i < 0 or doc[i].lower_ != "for":
+            return
+        body = next(((k, hit[0]) for k in range(i - 1, max(-1, i - 1 - MAX_ALIAS_TOKENS * 3), -1)
+                     if (hit := self._alias_at(k, i)) is not None and hit[1] == i), None)
+        if body is None:
+            return
+        k = body[0] - 1
+        while k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in TITLE_HEADS:
+            head = k - 1
+            while head > 0 and self._title_word(doc[head - 1], doc[head]) and (
+                    doc[head - 1].lower_ not in {"of", "the"}):
+                head -= 1
+            self._role_from_run(actor, head, k)
+            if actor.affiliation is None:
+                actor.affiliation = body[1]
 
     def _appositive_titles(self, actor: IndexedActor, root: Token, s: int, e: int) -> None:
         """A title in apposition after the name ("Dave Prentis, general secretary of Unison")
