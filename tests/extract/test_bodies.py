@@ -82,3 +82,23 @@ def test_a_title_of_a_body_with_its_field_before_the_name(nlp):
     assert people["Anna Lindqvist"].affiliation == "European Union"
     plain = _affiliations(nlp, "Minister for Foreign Affairs Anna Lindqvist spoke on Monday.")
     assert plain.get("Anna Lindqvist") is None
+
+
+def test_the_eu_institutions_speak_as_themselves_not_as_the_eu(nlp):
+    text = ('"The agreement is fair," the European Commission said. European Council President '
+            'Charles Michel met EU leaders, and the European Parliament will vote on it.')
+    doc = nlp(text)
+    index = ActorIndex.from_doc(doc)
+    kinds = {a.name: a.kind for a in index.actors()}
+    assert kinds["European Commission"] == "organisation"
+    assert kinds["European Parliament"] == "organisation"
+    assert kinds["European Union"] == "bloc"  # "EU leaders"
+    assert _speakers(nlp, text) == ["European Commission"]
+    assert _affiliations(nlp, text)["Charles Michel"] == "European Council"
+
+
+def test_the_g20_is_not_the_g7():
+    from accord.extract.lexicon import ALIASES
+
+    assert ALIASES["G20"][0] == "G20" and ALIASES["G8"][0] == "G8"
+    assert ALIASES["G7"][0] == "G7"

@@ -74,13 +74,14 @@ STATES = _with_dictionary(STATES)
 # blocs and international bodies -> surface forms
 BLOCS: dict[str, tuple[str, ...]] = {
     "NATO": ("NATO", "Nato", "North Atlantic Treaty Organization", "North Atlantic Alliance"),
-    "European Union": ("European Union", "EU", "Brussels", "European Commission",
-                       "European Council"),
+    "European Union": ("European Union", "EU", "Brussels"),
     "OSCE": ("OSCE", "Organization for Security and Co-operation in Europe",
              "Organisation for Security and Co-operation in Europe"),
     "United Nations": ("United Nations", "UN", "U.N.", "UN Security Council"),
     "Warsaw Pact": ("Warsaw Pact",),
-    "G7": ("G7", "G8", "G20"),
+    "G7": ("G7", "Group of Seven"),
+    "G8": ("G8", "Group of Eight"),
+    "G20": ("G20", "Group of 20", "Group of Twenty"),
 }
 
 # parties and other named bodies with informal names
@@ -89,6 +90,13 @@ BODIES: dict[str, tuple[str, ...]] = {
     "Labour Party": ("Labour",),
     "Liberal Democrats": ("Lib Dem", "Lib Dems", "Liberal Democrat", "Liberal Democrats"),
     "Cabinet Office": ("Cabinet Office",),
+    # the EU's institutions speak and negotiate as themselves (the Commission proposes, the
+    # Council and the Parliament amend and consent), not as "the EU"
+    "European Commission": ("European Commission", "EU Commission"),
+    "European Council": ("European Council",),
+    "Council of the European Union": ("Council of the European Union", "Council of the EU",
+                                      "EU Council"),
+    "European Parliament": ("European Parliament", "EU Parliament"),
 }
 
 ALIASES: dict[str, tuple[str, str]] = {
