@@ -37,3 +37,13 @@ def test_a_pronoun_before_its_subject_binds_nothing(nlp):
 def test_the_first_evidence_is_kept(nlp):
     text = "Berg met his counterpart. Later Berg praised her speech."
     assert _sexes(nlp, text, {"Berg": "Karl Berg"}) == {"Karl Berg": "m"}
+
+
+@pytest.mark.parametrize("text", [
+    'President Karl Berg met his counterpart Ann Cole on Friday. She said the talks were '
+    '"difficult but honest."',
+    'Karl Berg met Ann Cole on Friday. Berg said he would stay. She said the talks were '
+    '"difficult but honest."',
+])
+def test_a_pronoun_skips_a_person_the_text_binds_to_the_other_sex(quoted, text):
+    assert [s for _, s in quoted(text)] == ["Ann Cole"]

@@ -54,3 +54,52 @@ def test_a_name_tagged_together_with_the_department_of_its_title(nlp):
 def test_a_hyphenated_given_name_after_a_title_and_field_is_whole(nlp):
     names = _names(nlp, "He met with Minister of National Defense Kim Jang-soo on Monday.")
     assert "Kim Jang-soo" in names and "Kim Jang" not in names
+
+
+def test_a_surname_with_its_particle_finds_the_full_name(quoted):
+    text = ('UN envoy Staffan de Mistura met the delegation on Sunday. De Mistura told '
+            'reporters he is "optimistic and determined" that the opposition will join.')
+    assert quoted(text) == [("optimistic and determined", "Staffan de Mistura")]
+
+
+def test_a_name_tagged_as_a_group_after_a_title_is_a_person(quoted):
+    text = ('Party leader Sam Rainsy spoke with the minister, opposition lawmaker Cheam Yiep '
+            'told reporters.\n\nThey spoke to "prepare topics for a future summit," he said.')
+    assert [s for _, s in quoted(text)] == ["Cheam Yiep"]
+
+
+def test_a_capitalised_subject_of_a_speech_verb_is_a_person(quoted):
+    text = ('"We will sign the text next week, once the lawyers have read it," Tomasz '
+            'Wielgosz said in a statement. "Nothing is left open," Wielgosz added.')
+    assert [s for _, s in quoted(text)] == ["Tomasz Wielgosz", "Tomasz Wielgosz"]
+
+
+def test_a_name_after_a_title_for_a_state_is_a_person(quoted):
+    text = ('U.S. special envoy for North Korea Sung Kim arrived in Seoul on Saturday. Kim '
+            'told reporters he expected "productive" talks.')
+    assert quoted(text) == [("productive", "Sung Kim")]
+
+
+@pytest.mark.parametrize(("intro", "surname", "full"), [
+    ("Hulusi Akar", "Akar", "Hulusi Akar"),  # the model tags the first name as a group
+    ("Yair Lapid", "Lapid", "Yair Lapid"),  # the model tags nothing
+    ("Olusegun Obasanjo", "Obasanjo", "Olusegun Obasanjo"),  # both tagged as groups
+    ("Nouri al-Maliki", "al-Maliki", "Nouri al-Maliki"),  # a hyphenated particle
+    ("Ursula von der Leyen", "von der Leyen", "Ursula von der Leyen"),  # particles
+])
+def test_a_surname_finds_the_full_name_the_model_did_not_tag(quoted, intro, surname, full):
+    text = (f'{intro} arrived for talks on Monday. "We will keep talking to both sides," '
+            f'{surname} said.')
+    assert [s for _, s in quoted(text)] == [full]
+
+
+def test_an_abbreviated_title_is_no_part_of_a_name(quoted):
+    text = ('Navy Adm. Mike Mullen arrived on Monday. Mullen said the pact was "vital to '
+            'security."')
+    assert [s for _, s in quoted(text)] == ["Mike Mullen"]
+
+
+def test_a_body_acronym_before_a_surname_is_no_part_of_the_name(quoted):
+    text = ('U.S. Trade Representative Ron Kirk met partners. "We are in the early stages," '
+            'said USTR Kirk. He praised the way USTR kept its promise.')
+    assert [s for _, s in quoted(text)] == ["Ron Kirk"]

@@ -16,13 +16,18 @@ English Language*, §14.29–14.33, "reporting clauses"):
 * "as X put it", "in the words of X";
 * a quote introduced by a colon after a clause with no speech verb ('Cole was blunt: "…"'):
   the subject of that clause.
+
+An :class:`Attribution` is what the quote rules find for a quote: the speaker, the cue and
+where the cue stands.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
-from accord.extract.lexicon import SUBJECT_DEPS
+from accord.extract.lexicon import DOCUMENTS, SPEECH_VERBS, SUBJECT_DEPS
 
 # verbs whose object is the one quoted ("quoted him as saying", "cited Cole as saying")
 QUOTING = frozenset({"quote", "cite"})
@@ -37,6 +42,30 @@ CLAUSAL = frozenset({"ccomp", "xcomp", "advcl"})
 STATEMENTS = frozenset({"statement", "communique", "communiqué", "declaration", "letter",
                         "message", "announcement"})
 BARE_REACH = 4  # tokens of a following sentence before its speech verb ("Ann Cole said")
+
+
+@dataclass
+class Attribution:
+    """A quote's speaker, its cue ("said", "according to"; None: the speaker the previous
+    paragraph introduces) and the character offset of the cue."""
+
+    speaker: str
+    cue: str | None
+    at: int
+
+
+def is_speech_verb(t: Token) -> bool:
+    return t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS
+
+
+def is_document(subj: Token) -> bool:
+    """A law, bill or treaty as the subject ("the Prevention of Terrorism Bill says"): a text
+    that states, never a speaker."""
+    head = subj
+    for c in subj.children:  # "the Bill" or "the Terrorism Bill": the name's last word
+        if c.dep_ == "compound" and c.i > head.i:
+            head = c
+    return head.lower_ in DOCUMENTS
 
 
 def quoted_object(verb: Token) -> Token | None:
