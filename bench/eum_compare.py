@@ -14,7 +14,8 @@
 The earlier revision's ``src`` is taken with ``git archive`` (default ``4c3ca28``, main before
 the blocked rounds). ``--workers`` is passed to the new side as ``ACCORD_EUM_WORKERS``.
 
-Usage: python bench/eum_compare.py [--rev REV] [--repeats N] [--no-identity] [--no-time]
+Usage: python bench/eum_compare.py [--rev REV] [--repeats N] [--workers N] [--no-identity]
+       [--no-time] [--no-big]
 """
 
 from __future__ import annotations
@@ -135,50 +136,56 @@ def _old_src(rev: str, into: Path) -> str:
     return str(into / "src")
 
 
-def identity(old: str, new: str, tmp: Path, big: bool) -> list[str]:
-    """Differences between the two sides' results (empty: identical to the last bit)."""
-    files = []
-    for side, src in (("old", old), ("new", new)):
-        out = tmp / f"{side}.npz"
+Side = tuple[str, str, int | None]  # (name, sources, ACCORD_EUM_WORKERS)
+
+
+def identity(sides: list[Side], tmp: Path, big: bool) -> list[str]:
+    """Differences of every side's results from the first side's (empty: all identical to
+    the last bit)."""
+    results = []
+    for name, src, workers in sides:
+        out = tmp / f"{name}.npz"
         subprocess.run([sys.executable, __file__, "--worker", src, "--out", str(out)]
-                       + (["--big"] if big else []), check=True, env=_env(None))
-        files.append(np.load(out))
-    a, b = files
-    problems = [f"{k}: missing" for k in sorted(set(a.files) ^ set(b.files))]
-    for key in sorted(set(a.files) & set(b.files)):
-        u, v = a[key], b[key]
-        if u.dtype != v.dtype or not np.array_equal(u, v, equal_nan=u.dtype.kind == "f"):
-            problems.append(f"{key}: differs")
-    print(f"identity: {len(a.files) // len(FIELDS)} results, {len(a.files)} arrays compared, "
-          f"{len(problems)} differ")
+                       + (["--big"] if big else []), check=True, env=_env(workers))
+        results.append(np.load(out))
+    base, problems = results[0], []
+    for (name, *_), other in zip(sides[1:], results[1:], strict=True):
+        problems += [f"{name} {k}: missing" for k in sorted(set(base.files) ^ set(other.files))]
+        for key in sorted(set(base.files) & set(other.files)):
+            u, v = base[key], other[key]
+            if u.dtype != v.dtype or not np.array_equal(u, v, equal_nan=u.dtype.kind == "f"):
+                problems.append(f"{name} {key}: differs")
+    print(f"identity: {len(base.files) // len(FIELDS)} results, {len(base.files)} arrays, "
+          f"sides {', '.join(n for n, *_ in sides)}: {len(problems)} differ from {sides[0][0]}")
     return problems
 
 
-def timing(old: str, new: str, repeats: int, workers: int | None) -> None:
-    """Alternate old and new runs of the big case; print min / median per side."""
-    runs: dict[str, list[dict]] = {"old": [], "new": []}
+def timing(sides: list[Side], repeats: int) -> None:
+    """Alternate the sides' runs of the big case; print min / median per side."""
+    runs: dict[str, list[dict]] = {name: [] for name, *_ in sides}
     for _ in range(repeats):
-        for side, src in (("old", old), ("new", new)):
+        for name, src, workers in sides:
             code = TIMED.format(src=src, n=BIG[0], k=BIG[1])
             done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                                  text=True, env=_env(workers if side == "new" else None))
-            runs[side].append(json.loads(done.stdout))
+                                  text=True, env=_env(workers))
+            runs[name].append(json.loads(done.stdout))
     print(f"EUM {BIG[0]} actors x {BIG[1]} issues, {repeats} alternated runs per side "
           f"(min / median)")
-    print(f"{'side':>4}  {'cpu s':>13}  {'wall s':>13}  {'peak MB':>13}  rounds")
-    for side, rows in runs.items():
+    print(f"{'side':>6}  {'cpu s':>13}  {'wall s':>13}  {'peak MB':>15}  rounds")
+    for name, rows in runs.items():
         cells = []
         for key in ("cpu", "wall", "peak_mb"):
             vals = [r[key] for r in rows]
-            cells.append(f"{min(vals):6.2f} / {statistics.median(vals):5.2f}")
-        print(f"{side:>4}  " + "  ".join(cells) + f"  {rows[0]['rounds']}")
+            cells.append(f"{min(vals):6.2f} / {statistics.median(vals):6.2f}")
+        print(f"{name:>6}  " + "  ".join(cells) + f"  {rows[0]['rounds']}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rev", default="4c3ca28", help="the earlier revision (default 4c3ca28)")
     ap.add_argument("--repeats", type=int, default=5)
-    ap.add_argument("--workers", type=int, default=None, help="ACCORD_EUM_WORKERS, new side")
+    ap.add_argument("--workers", type=int, default=None,
+                    help="also the new code on this many threads (ACCORD_EUM_WORKERS)")
     ap.add_argument("--no-identity", action="store_true")
     ap.add_argument("--no-time", action="store_true")
     ap.add_argument("--no-big", action="store_true", help="identity without the big case")
@@ -190,16 +197,18 @@ def main() -> None:
         _worker(args.worker, args.out, args.big)
         return
     with tempfile.TemporaryDirectory() as tmp:
-        old, new = _old_src(args.rev, Path(tmp)), str(ROOT / "src")
+        sides: list[Side] = [("old", _old_src(args.rev, Path(tmp)), None),
+                             ("new", str(ROOT / "src"), 1)]
+        if args.workers:
+            sides.append((f"new-{args.workers}t", str(ROOT / "src"), args.workers))
         if not args.no_identity:
-            problems = identity(old, new, Path(tmp), not args.no_big)
+            problems = identity(sides, Path(tmp), not args.no_big)
             for p in problems[:20]:
                 print("  " + p)
             if problems:
                 sys.exit(1)
         if not args.no_time:
-            timing(old, new, args.repeats, args.workers)
-
+            timing(sides, args.repeats)
 
 if __name__ == "__main__":
     main()

@@ -74,23 +74,25 @@ while the others continue.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from accord.errors import OptionError
 from accord.models.eum_options import EUMOptions
 from accord.models.eum_round import (
-    BLOCK_PAIRS,
     Buffers,
     Kind,
     offers,
     play_round,
+    thread_pool,
     weighted_mean,
     weighted_median,
-    workers,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 __all__ = ["SCHOLZ_CODE", "EUMOptions", "EUMResult", "Kind", "offers", "run", "run_issues"]
 
@@ -183,8 +185,7 @@ def run(
     games = [v.reshape(flat) for v in (x, s, w, act)] + [width.reshape(-1), tol.reshape(-1)]
     # games are independent: play them in blocks whose pair arrays stay within the budget
     block = max(1, PAIR_BUDGET // (n * n))
-    threads = workers()
-    pool = ThreadPoolExecutor(threads) if threads > 1 and x.size * n > BLOCK_PAIRS else None
+    pool = thread_pool(x.size * n)
     try:
         played = [
             _play([v[start:start + block] for v in games], opts, record, pool)

@@ -23,23 +23,27 @@ weighed by risk exponents (``votes="risk"``, whose vote sums are cubic) need a w
 at once: with either option every game is one block.
 
 The blocks of a pass are independent, and numpy lets go of the interpreter during its
-arithmetic, so a pass can run on several threads (:data:`WORKERS`, from the environment
-variable ``ACCORD_EUM_WORKERS``; default 1).
+arithmetic, so a pass can run on several threads (:func:`workers`; by default one, and
+never for a game set of one block). The results are the same whatever the number.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from accord.errors import OptionError
 from accord.models.eum_options import EUMOptions
 from accord.models.eum_utility import challenge_utilities, expected_utilities, security_exponents
 from accord.models.eum_votes import VoteSums, curved_vote_totals, probability
 from accord.models.static import weighted_median as static_weighted_median
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 ALL = slice(None)
 BLOCK_PAIRS = 2**15  # actor pairs per block: 256 KB per float array, within the cache
@@ -82,11 +86,10 @@ def offers(
     yields = contest & (a <= 0)
     compromise = yields & (b > -a)
     capitulation = yields & ~compromise
-    kind = np.select(
-        [conflict, compromise, capitulation],
-        [Kind.CONFLICT, Kind.COMPROMISE, Kind.CAPITULATION],
-        Kind.NONE,
-    ).astype(np.int8)
+    # the three are exclusive (a > 0 in a conflict, a ≤ 0 in the others): sum their codes
+    kind = conflict.view(np.int8) * np.int8(Kind.CONFLICT)
+    kind += compromise.view(np.int8) * np.int8(Kind.COMPROMISE)
+    kind += capitulation.view(np.int8) * np.int8(Kind.CAPITULATION)
     with np.errstate(invalid="ignore", divide="ignore"):
         offer = np.where(compromise, xi + (xj - xi) * (-a / b), xj)
     return kind, offer
@@ -170,9 +173,26 @@ class Buffers:
 
 
 def workers() -> int:
-    """Threads for the blocks of a pass: ``ACCORD_EUM_WORKERS`` (default 1)."""
-    value = os.environ.get("ACCORD_EUM_WORKERS", "1")
-    return max(1, int(value)) if value.isdigit() else 1
+    """Threads for the blocks of a pass: ``ACCORD_EUM_WORKERS``, else ``OPENBLAS_NUM_THREADS``
+    (the threads numerical code may use; the CLI sets it to 1 unless the user did), else 1."""
+    value = os.environ.get("ACCORD_EUM_WORKERS")
+    if value is not None:
+        if not (value.isdigit() and int(value) > 0):
+            raise OptionError("ACCORD_EUM_WORKERS", f"must be a whole number > 0, not {value!r}")
+        return int(value)
+    blas = os.environ.get("OPENBLAS_NUM_THREADS", "")
+    return int(blas) if blas.isdigit() and int(blas) > 0 else 1
+
+
+def thread_pool(pairs: int) -> ThreadPoolExecutor | None:
+    """A pool of :func:`workers` threads for games of ``pairs`` actor pairs in all; none when
+    one thread is asked for or the pairs fit in one block."""
+    threads = workers()
+    if threads == 1 or pairs <= BLOCK_PAIRS:
+        return None
+    from concurrent.futures import ThreadPoolExecutor  # (~10 ms to import: only when used)
+
+    return ThreadPoolExecutor(threads)
 
 
 def _each(work: Callable[[Block], None], parts: list[Block], pool: ThreadPoolExecutor | None):

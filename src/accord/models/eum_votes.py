@@ -64,13 +64,23 @@ class _SortedRows:
     def unit(self, v: np.ndarray) -> np.ndarray:
         return (v - self.lo) / self.span
 
-    def count_below(self, probes: np.ndarray, games: slice = ALL) -> np.ndarray:
-        """How many entries of each row lie strictly below ``probes[..., q]`` (unit coords);
-        ``games``: the rows (along the leading axis) that ``probes`` are for."""
+    def _search(self, probes: np.ndarray, games: slice) -> tuple[np.ndarray, np.ndarray]:
+        """Where ``probes[..., q]`` (unit coords) fall in the joined keys, and each row's
+        number ``b`` (``games``: the rows along the leading axis that ``probes`` are for)."""
         offset = self.offset[games]
         found = np.searchsorted(self.keys, (probes + offset).ravel(), side="left")
-        base = self.n * (offset / 4.0).astype(int)
-        return found.reshape(probes.shape) - base
+        return found.reshape(probes.shape), (offset / 4.0).astype(int)
+
+    def count_below(self, probes: np.ndarray, games: slice = ALL) -> np.ndarray:
+        """How many entries of each row lie strictly below ``probes[..., q]`` (unit coords)."""
+        found, b = self._search(probes, games)
+        return found - self.n * b
+
+    def flat_below(self, probes: np.ndarray, games: slice = ALL) -> np.ndarray:
+        """:meth:`count_below` as flat indices into a table ``[rows, n + 1]``: row ``b``'s
+        count ``c`` is at ``b (n + 1) + c``, and the search's own index is ``b n + c``."""
+        found, b = self._search(probes, games)
+        return found + b
 
 
 class VoteSums:
@@ -116,14 +126,13 @@ class VoteSums:
         (``net``: :meth:`net` of the same contests, if at hand). It is symmetric in ``i`` and
         ``j`` to the last bit: every operation below is."""
         x, u, D, Wx, Yx = (v[games] for v in (self.x, self.u, self.D, self.Wx, self.Yx))
-        Wc, Yc = self.Wc[games], self.Yc[games]
+        Wc = self.Wc[games]
         if net is None:
             net = D[..., None, cols] - D[..., rows, None]
         mid = (x[..., rows, None] + x[..., None, cols]) / 2
         u_mid = (u[..., rows, None] + u[..., None, cols]) / 2
-        c_mid = self.rows.count_below(u_mid.reshape(*x.shape[:-1], -1), games)
-        W_mid = np.take_along_axis(Wc, c_mid, axis=-1).reshape(mid.shape)
-        Y_mid = np.take_along_axis(Yc, c_mid, axis=-1).reshape(mid.shape)
+        at_mid = self.rows.flat_below(u_mid.reshape(*x.shape[:-1], -1), games).reshape(mid.shape)
+        W_mid, Y_mid = np.take(self.Wc, at_mid), np.take(self.Yc, at_mid)
         W_ends = Wx[..., rows, None] + Wx[..., None, cols]
         Y_ends = Yx[..., rows, None] + Yx[..., None, cols]
         W_in = np.abs(Wx[..., rows, None] - Wx[..., None, cols])
