@@ -69,7 +69,9 @@ reproduces the paper's table 2 (``tests/test_eum.py``).
 Everything is vectorised over actor pairs and over any leading axes (Monte Carlo samples,
 issues): ``c[..., n]``, ``x[..., n]``, ``s[..., n]``. A batched run plays every sample as it
 would run alone: a sample that has converged is frozen (and dropped from the computation)
-while the others continue.
+while the others continue. Games are played in sets of at most :data:`PAIR_BUDGET` actor
+pairs, and each round of a set in cache-sized blocks of pairs (:mod:`accord.models.eum_round`,
+the options in :mod:`accord.models.eum_options`).
 """
 
 from __future__ import annotations
@@ -216,7 +218,7 @@ def run(
     )
 
 
-PAIR_BUDGET = 2**20  # actor pairs × games per block: 8 MB per pairwise array
+PAIR_BUDGET = 2**20  # actor pairs × games per set: 8 MB per whole pairwise buffer
 BLANKS = {"r": np.nan, "proposer": -1, "kind": Kind.NONE, "offer": np.nan}
 Played = tuple[list[np.ndarray], dict[str, list[np.ndarray]], np.ndarray, np.ndarray]
 
