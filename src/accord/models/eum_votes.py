@@ -86,8 +86,8 @@ class _SortedRows:
 class VoteSums:
     """The vote sums of every contest, ``(net, mass)[g, i, j]`` (see :func:`vote_totals`),
     from the positions ``x[g, n]`` (games along the first axis), in blocks: the sums over
-    voters that do not depend on the contest are taken once, and :meth:`totals` gives the
-    contests of some games, challengers (``i``) and targets (``j``) at a time.
+    voters that do not depend on the contest are taken once, and :meth:`net` and :meth:`mass`
+    give the contests of some games, challengers (``i``) and targets (``j``) at a time.
 
     With ``W(t)``, ``Y(t)`` the sums of ``w_k`` and ``w_k x_k`` over ``x_k < t``, ``lo``/``hi``
     the ends of the segment and ``m`` its midpoint, the mass is
