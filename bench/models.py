@@ -3,10 +3,12 @@
 ``bench_eum``: the expected utility model on random cases of 10, 50 and 200 actors × 10 issues
 (issues batched in one call) and one Monte Carlo call: seconds per run and rounds to converge.
 
-``--big``: one random case of 1,000 actors × 10 issues (CPU seconds and peak memory).
+``--big``: one random case of 1,000 actors × 10 issues (CPU and wall seconds, peak memory;
+``--threads N`` plays its blocks on N threads). ``bench/eum_compare.py`` times it against
+an earlier revision in the same run.
 The exchange model against decide-exchange-model is in ``bench/exchange.py``.
 
-Usage: python bench/models.py [--big]
+Usage: python bench/models.py [--big [--threads N]]
 """
 
 
@@ -95,33 +97,39 @@ import numpy as np
 sys.path[:0] = [{bench!r}]
 from models import random_case
 from accord.models.eum import run_issues
+from accord.models.eum_round import workers
 c, X, S = random_case({n}, {k}, seed=1)
-start = time.process_time()
+start, start_wall = time.process_time(), time.perf_counter()
 res = run_issues(c, X, S)
-print(json.dumps({{"cpu": time.process_time() - start, "rounds": int(res.rounds.max()),
+print(json.dumps({{"threads": workers(), "cpu": time.process_time() - start,
+                  "wall": time.perf_counter() - start_wall, "rounds": int(res.rounds.max()),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
 
 
-def bench_big(n: int = BIG[0], k: int = BIG[1]) -> dict:
-    """The EUM on one random case of ``n`` actors × ``k`` issues in a fresh process: CPU
-    seconds of the run and the process's peak resident memory."""
+def bench_big(n: int = BIG[0], k: int = BIG[1], threads: int = 1) -> dict:
+    """The EUM on one random case of ``n`` actors × ``k`` issues in a fresh process on
+    ``threads`` threads (``ACCORD_EUM_WORKERS``): CPU seconds (user + system) and wall
+    seconds of the run, and the process's peak resident memory."""
     code = BIG_RUN.format(bench=str(ROOT / "bench"), n=n, k=k)
+    env = {"PYTHONPATH": str(ROOT / "src"), "ACCORD_EUM_WORKERS": str(threads)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, env={"PYTHONPATH": str(ROOT / "src")})
+                          check=True, env=env)
     return {"actors": n, "issues": k, **json.loads(done.stdout)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--big", action="store_true", help="also 1,000 actors × 10 issues")
+    ap.add_argument("--threads", type=int, default=1,
+                    help="threads for the big case (ACCORD_EUM_WORKERS; default 1)")
     args = ap.parse_args()
     print(f"Expected utility model: random cases, {ISSUES} issues, seeds {SEEDS}")
     print()
     print_table(bench_eum())
     if args.big:
         print()
-        print_table([bench_big()])
+        print_table([bench_big(threads=args.threads)])
 
 
 if __name__ == "__main__":

@@ -69,68 +69,34 @@ reproduces the paper's table 2 (``tests/test_eum.py``).
 Everything is vectorised over actor pairs and over any leading axes (Monte Carlo samples,
 issues): ``c[..., n]``, ``x[..., n]``, ``s[..., n]``. A batched run plays every sample as it
 would run alone: a sample that has converged is frozen (and dropped from the computation)
-while the others continue.
+while the others continue. Games are played in sets of at most :data:`PAIR_BUDGET` actor
+pairs, and each round of a set in cache-sized blocks of pairs (:mod:`accord.models.eum_round`,
+the options in :mod:`accord.models.eum_options`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
-from typing import Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from accord.errors import OptionError
-from accord.models.eum_utility import expected_utilities, risk_exponents
-from accord.models.eum_votes import Normalise, success_probability
-from accord.models.static import weighted_median
+from accord.models.eum_options import EUMOptions
+from accord.models.eum_round import (
+    Buffers,
+    Kind,
+    offers,
+    play_round,
+    thread_pool,
+    weighted_mean,
+    weighted_median,
+)
 
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
-class Kind(IntEnum):
-    """Type of an accepted offer (how the receiving actor moved)."""
-
-    NONE = 0
-    CONFLICT = 1
-    COMPROMISE = 2
-    CAPITULATION = 3
-
-
-@dataclass(frozen=True)
-class EUMOptions:
-    q: float = 1.0
-    t: float = 1.0
-    risk: Literal["security", "neutral"] = "security"
-    probability: Literal["pairwise", "global", "net"] = "pairwise"
-    acceptance: Literal["closest", "priority", "strongest", "scholz"] = "closest"
-    votes: Literal["linear", "risk"] = "linear"
-    mu: Literal["median", "mean"] = "median"
-    scale: float | None = None
-    max_rounds: int = 100
-    tol: float = 1e-2
-
-    def __post_init__(self) -> None:
-        checks = [
-            (0.0 <= self.q <= 1.0, f"q must be in [0, 1], not {self.q}"),
-            (0.0 <= self.t <= 1.0, f"t must be in [0, 1], not {self.t}"),
-            (self.risk in ("security", "neutral"), f"unknown risk variant {self.risk!r}"),
-            (
-                self.probability in ("pairwise", "global", "net"),
-                f"unknown probability variant {self.probability!r}",
-            ),
-            (
-                self.acceptance in ("closest", "priority", "strongest", "scholz"),
-                f"unknown acceptance rule {self.acceptance!r}",
-            ),
-            (self.votes in ("linear", "risk"), f"unknown vote variant {self.votes!r}"),
-            (self.mu in ("median", "mean"), f"unknown median variant {self.mu!r}"),
-            (self.scale is None or self.scale > 0, f"scale must be positive, not {self.scale}"),
-            (self.max_rounds >= 1, f"max_rounds must be at least 1, not {self.max_rounds}"),
-            (self.tol >= 0, f"tol must be non-negative, not {self.tol}"),
-        ]
-        for ok, message in checks:
-            if not ok:
-                raise ValueError(message)
-
+__all__ = ["SCHOLZ_CODE", "EUMOptions", "EUMResult", "Kind", "offers", "run", "run_issues"]
 
 SCHOLZ_CODE = EUMOptions(probability="global", votes="risk", acceptance="scholz")
 
@@ -172,133 +138,6 @@ class EUMResult:
     @property
     def forecast_mean(self) -> np.ndarray:
         return self.mean[-1]
-
-
-def _weighted_median(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """Lowest position whose cumulative weight reaches half (midpoint on an exact split)."""
-    w = np.broadcast_to(w, x.shape)
-    return weighted_median(np.ones(w.shape), x[..., None], w[..., None])[..., 0]
-
-
-def _weighted_mean(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    total = w.sum(axis=-1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(total > 0, (w * x).sum(axis=-1) / total, np.nan)
-
-
-def offers(
-    x: np.ndarray, a: np.ndarray, b: np.ndarray, pairs: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """``(kind, offer)[..., i, j]``: how ``i`` would move on ``j``'s offer, and where to.
-
-    ``a[..., i, j] = EU^i_ij``, ``b[..., i, j] = EU^i_ji`` (both judged by ``i``); ``pairs``
-    marks the contests that count. Actors at the same position make no offers.
-    """
-    contest = pairs & (x[..., :, None] != x[..., None, :]) & (b > 0)
-    conflict = contest & (a > 0) & (b > a)
-    yields = contest & (a <= 0)
-    compromise = yields & (b > -a)
-    capitulation = yields & ~compromise
-    kind = np.select(
-        [conflict, compromise, capitulation],
-        [Kind.CONFLICT, Kind.COMPROMISE, Kind.CAPITULATION],
-        Kind.NONE,
-    ).astype(np.int8)
-    xi, xj = x[..., :, None], x[..., None, :]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        offer = np.where(compromise, xi + (xj - xi) * (-a / b), xj)
-    return kind, offer
-
-
-def _choose(
-    x: np.ndarray,
-    offer: np.ndarray,
-    kind: np.ndarray,
-    a: np.ndarray,
-    b: np.ndarray,
-    rank: np.ndarray,
-    acceptance: str,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Column of the accepted offer per receiving actor (-1: none) and whether one exists.
-
-    ``a``, ``b``: the expected utilities of :func:`offers`. Ties (equal scores) go to the
-    proposer listed first in the case (``rank[..., n]``, the actors' original indices), so
-    the choice never depends on how positions are ordered.
-    """
-    move = np.abs(offer - x[..., :, None])
-    valid = kind != Kind.NONE
-    if acceptance == "closest":
-        score = move
-    elif acceptance == "priority":
-        score = kind + move / (1.0 + move.max(axis=-1, keepdims=True))
-    elif acceptance == "scholz":
-        # the first kind on offer (conflict, compromise, capitulation); among compromises
-        # the lowest point between the two positions weighted by |EU|, otherwise the closest
-        first = np.where(valid, kind, np.iinfo(np.int8).max).min(axis=-1, keepdims=True)
-        valid = valid & (kind == first)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            between = (np.abs(a) * x[..., :, None] + np.abs(b) * x[..., None, :]) / (
-                np.abs(a) + np.abs(b)
-            )
-        score = np.where(kind == Kind.COMPROMISE, between, move)
-    else:
-        score = -b
-    score = np.where(valid, score, np.inf)
-    low = score.min(axis=-1, keepdims=True)
-    tied = valid & (score == low)
-    n = x.shape[-1]
-    best = np.argmin(np.where(tied, rank[..., None, :], n), axis=-1)
-    has = valid.any(axis=-1)
-    return np.where(has, best, -1), has
-
-
-def _probabilities(
-    x: np.ndarray,
-    w: np.ndarray,
-    pairs: np.ndarray,
-    dist: np.ndarray,
-    probability: Normalise,
-    curve: tuple[np.ndarray, np.ndarray] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """``(P_ij, P_ji)[..., i, j]``: :func:`success_probability` and its reverse."""
-    p = success_probability(x, w, pairs, probability, dist, curve)
-    return p, (1.0 - p if probability == "pairwise" else np.swapaxes(p, -1, -2))
-
-
-def _round(
-    x: np.ndarray,
-    s: np.ndarray,
-    w: np.ndarray,
-    act: np.ndarray,
-    rank: np.ndarray,
-    width: np.ndarray,
-    opts: EUMOptions,
-) -> tuple[np.ndarray, ...]:
-    """One round on positions sorted along the last axis (``rank``: original indices): risk
-    exponents, then each actor's accepted offer ``(r, proposer, has_offer, position, kind)``."""
-    n = x.shape[-1]
-    pairs = act[..., :, None] & act[..., None, :] & ~np.eye(n, dtype=bool)
-    dist = np.abs(x[..., :, None] - x[..., None, :])
-    p, p_rev = _probabilities(x, w, pairs, dist, opts.probability)
-    # shares of the width; only actors that take no part can lie beyond it (then capped)
-    delta = np.minimum(dist / width[..., None, None], 1.0)
-    centre = _weighted_median(x, w) if opts.mu == "median" else _weighted_mean(x, w)
-    delta_mu = np.minimum(np.abs(x - np.nan_to_num(centre)[..., None]) / width[..., None], 1.0)
-    if opts.risk == "security":
-        A1, _ = expected_utilities(p, p_rev, s, delta, delta_mu, None, opts.q, opts.t)
-        r = risk_exponents(A1, pairs, act)
-        if opts.votes == "risk":
-            p, p_rev = _probabilities(x, w, pairs, dist, opts.probability, (r, delta))
-        a, b = expected_utilities(p, p_rev, s, delta, delta_mu, r, opts.q, opts.t)
-    else:
-        r = np.ones(x.shape)
-        a, b = expected_utilities(p, p_rev, s, delta, delta_mu, None, opts.q, opts.t)
-    kind, offer = offers(x, a, b, pairs)
-    best, has = _choose(x, offer, kind, a, b, rank, opts.acceptance)
-    idx = np.maximum(best, 0)[..., None]
-    taken = np.take_along_axis(offer, idx, axis=-1)[..., 0]
-    taken_kind = np.take_along_axis(kind, idx, axis=-1)[..., 0]
-    return r, best, has, taken, taken_kind
 
 
 def run(
@@ -348,10 +187,15 @@ def run(
     games = [v.reshape(flat) for v in (x, s, w, act)] + [width.reshape(-1), tol.reshape(-1)]
     # games are independent: play them in blocks whose pair arrays stay within the budget
     block = max(1, PAIR_BUDGET // (n * n))
-    played = [
-        _play([v[start:start + block] for v in games], opts, record)
-        for start in range(0, len(games[0]), block)
-    ]
+    pool = thread_pool(x.size * n)
+    try:
+        played = [
+            _play([v[start:start + block] for v in games], opts, record, pool)
+            for start in range(0, len(games[0]), block)
+        ]
+    finally:
+        if pool is not None:
+            pool.shutdown()
     trail, history, rounds, done = _joined(played, record)
 
     def stacked(key: str, dtype: type) -> np.ndarray:
@@ -362,8 +206,8 @@ def run(
     positions = np.stack(trail).reshape(-1, *shape)
     return EUMResult(
         positions=positions,
-        median=_weighted_median(positions, w),
-        mean=_weighted_mean(positions, w),
+        median=weighted_median(positions, w),
+        mean=weighted_mean(positions, w),
         risk=stacked("r", float),
         proposer=stacked("proposer", int),
         kind=stacked("kind", np.int8),
@@ -374,12 +218,14 @@ def run(
     )
 
 
-PAIR_BUDGET = 2**20  # actor pairs × games per block: 8 MB per pairwise array
+PAIR_BUDGET = 2**20  # actor pairs × games per set: 8 MB per whole pairwise buffer
 BLANKS = {"r": np.nan, "proposer": -1, "kind": Kind.NONE, "offer": np.nan}
 Played = tuple[list[np.ndarray], dict[str, list[np.ndarray]], np.ndarray, np.ndarray]
 
 
-def _play(games: list[np.ndarray], opts: EUMOptions, record: bool) -> Played:
+def _play(
+    games: list[np.ndarray], opts: EUMOptions, record: bool, pool: ThreadPoolExecutor | None
+) -> Played:
     """Rounds of the games ``x, s, w, act [g, n]``, ``width, tol [g]`` until each converges:
     the positions after every round (only the first and last unless ``record``), the
     per-round history (when ``record``), rounds with movement and convergence per game."""
@@ -388,6 +234,7 @@ def _play(games: list[np.ndarray], opts: EUMOptions, record: bool) -> Played:
     rounds = np.zeros(len(x), int)
     history: dict[str, list[np.ndarray]] = {k: [] for k in BLANKS}
     trail = [x.copy()]
+    buffers = Buffers()
     for _ in range(opts.max_rounds):
         live = np.flatnonzero(~done)
         xl = x[live]
@@ -397,7 +244,9 @@ def _play(games: list[np.ndarray], opts: EUMOptions, record: bool) -> Played:
         xs, ss, ws, acts = (
             np.take_along_axis(v[live], order, axis=-1) for v in (x, s2, w2, act2)
         )
-        r, best, has, taken, kind = _round(xs, ss, ws, acts, order, width2[live], opts)
+        r, best, has, taken, kind = play_round(
+            xs, ss, ws, acts, order, width2[live], opts, buffers, pool
+        )
         r, best, has, taken, kind = (
             np.take_along_axis(v, back, axis=-1) for v in (r, best, has, taken, kind)
         )

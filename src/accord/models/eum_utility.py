@@ -45,6 +45,8 @@ from __future__ import annotations
 
 import numpy as np
 
+ALL = slice(None)
+
 
 def _u(base: np.ndarray, r: np.ndarray | None) -> np.ndarray:
     """``2 - 4 base^r`` (``r = None``: the risk-neutral ``r = 1`` without a power).
@@ -65,6 +67,40 @@ def _status_quo(
     return value
 
 
+def _gains(delta: np.ndarray, r_row: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """``(U^s, U^s - U^f)``, shared by both directions of a contest."""
+    us = _u(0.5 - 0.5 * delta, r_row)
+    return us, us - _u(0.5 + 0.5 * delta, r_row)
+
+
+def _no_challenge(
+    q: float, t: float, delta_mu: np.ndarray, delta: np.ndarray, r_row: np.ndarray | None
+) -> np.ndarray | float:
+    """``E(no challenge)`` of the challenger whose ``δ_iμ`` is ``delta_mu``."""
+    return _status_quo(q, t, 0.25 * (delta_mu + delta) if q < 1.0 else delta, r_row)
+
+
+def challenge_utilities(
+    p: np.ndarray,
+    s: np.ndarray,
+    delta: np.ndarray,
+    delta_mu: np.ndarray,
+    r: np.ndarray | None,
+    q: float,
+    t: float,
+    rows: slice = ALL,
+    gains: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
+    """``A[..., i, j] = EU^i_ij`` alone (see :func:`expected_utilities`), for the
+    challengers ``rows`` (``p`` and ``delta`` hold only those rows; ``s``, ``delta_mu`` and
+    ``r`` every actor); ``gains``: :func:`_gains` if already at hand."""
+    r_row = None if r is None else r[..., rows, None]
+    us, gap = _gains(delta, r_row) if gains is None else gains
+    A = us - s[..., None, :] * (1.0 - p) * gap
+    A -= _no_challenge(q, t, delta_mu[..., rows, None], delta, r_row)
+    return A
+
+
 def expected_utilities(
     p: np.ndarray,
     p_rev: np.ndarray,
@@ -74,29 +110,24 @@ def expected_utilities(
     r: np.ndarray | None,
     q: float,
     t: float,
+    rows: slice = ALL,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``(A, B)[..., i, j]`` from the point of view of ``i`` (exponent ``r_i``).
 
     ``A[i, j] = EU^i_ij`` (``i`` challenges ``j``), ``B[i, j] = EU^i_ji`` (``j`` challenges
     ``i``, as ``i`` expects it). ``p[..., i, j] = P_ij``, ``p_rev[..., i, j] = P_ji`` (the
     transpose; ``1 - p`` for pairwise probabilities); ``s``, ``delta_mu`` and ``r`` are
-    ``[..., n]`` (``r = None``: every exponent 1); ``delta`` is ``[..., n, n]``.
+    ``[..., n]`` (``r = None``: every exponent 1); ``delta`` is ``[..., n, n]``. ``rows``:
+    the actors ``i`` that ``p``, ``p_rev`` and ``delta`` hold (default all).
 
     ``U^s`` and ``U^f`` depend only on the distance and the judge's exponent, so both
     directions share them: ``E(challenge) = U^s - s_target (1 - P) (U^s - U^f)``.
     """
-    r_row = None if r is None else r[..., :, None]
-    us = _u(0.5 - 0.5 * delta, r_row)
-    gap = us - _u(0.5 + 0.5 * delta, r_row)
-    A = us - s[..., None, :] * (1.0 - p) * gap
-    B = us - s[..., :, None] * (1.0 - p_rev) * gap
-    if q < 1.0:
-        A -= _status_quo(q, t, 0.25 * (delta_mu[..., :, None] + delta), r_row)
-        B -= _status_quo(q, t, 0.25 * (delta_mu[..., None, :] + delta), r_row)
-    else:
-        sq = _status_quo(q, t, delta, r_row)
-        A -= sq
-        B -= sq
+    r_row = None if r is None else r[..., rows, None]
+    us, gap = gains = _gains(delta, r_row)
+    A = challenge_utilities(p, s, delta, delta_mu, r, q, t, rows, gains)
+    B = us - s[..., rows, None] * (1.0 - p_rev) * gap
+    B -= _no_challenge(q, t, delta_mu[..., None, :], delta, r_row)
     return A, B
 
 
@@ -104,9 +135,14 @@ def risk_exponents(A1: np.ndarray, pairs: np.ndarray, active: np.ndarray) -> np.
     """``r[..., n]`` from the expected utilities ``A1[..., i, j] = EU_ij`` computed with r = 1.
 
     ``pairs[..., i, j]``: contests that count (both active, ``i ≠ j``); ``active[..., n]``.
-    When every security level is equal ``R = 0`` and ``r = 1``; inactive actors get 1.
     """
-    security = np.where(pairs, A1, 0.0).sum(axis=-2)  # S_j = Σ_i EU_ij
+    return security_exponents(np.where(pairs, A1, 0.0).sum(axis=-2), active)
+
+
+def security_exponents(security: np.ndarray, active: np.ndarray) -> np.ndarray:
+    """``r[..., n]`` from the security levels ``S_j = Σ_i EU_ij`` (over the contests that
+    count). When every security level is equal ``R = 0`` and ``r = 1``; inactive actors get 1.
+    """
     hi = np.where(active, security, -np.inf).max(axis=-1, keepdims=True)
     lo = np.where(active, security, np.inf).min(axis=-1, keepdims=True)
     span = hi - lo

@@ -41,6 +41,7 @@ from typing import Literal
 import numpy as np
 
 Normalise = Literal["pairwise", "global", "net"]
+ALL = slice(None)
 
 
 class _SortedRows:
@@ -63,11 +64,81 @@ class _SortedRows:
     def unit(self, v: np.ndarray) -> np.ndarray:
         return (v - self.lo) / self.span
 
-    def count_below(self, probes: np.ndarray) -> np.ndarray:
+    def _search(self, probes: np.ndarray, games: slice) -> tuple[np.ndarray, np.ndarray]:
+        """Where ``probes[..., q]`` (unit coords) fall in the joined keys, and each row's
+        number ``b`` (``games``: the rows along the leading axis that ``probes`` are for)."""
+        offset = self.offset[games]
+        found = np.searchsorted(self.keys, (probes + offset).ravel(), side="left")
+        return found.reshape(probes.shape), (offset / 4.0).astype(int)
+
+    def count_below(self, probes: np.ndarray, games: slice = ALL) -> np.ndarray:
         """How many entries of each row lie strictly below ``probes[..., q]`` (unit coords)."""
-        found = np.searchsorted(self.keys, (probes + self.offset).ravel(), side="left")
-        base = self.n * (self.offset / 4.0).astype(int)
-        return found.reshape(probes.shape) - base
+        found, b = self._search(probes, games)
+        return found - self.n * b
+
+    def flat_below(self, probes: np.ndarray, games: slice = ALL) -> np.ndarray:
+        """:meth:`count_below` as flat indices into a table ``[rows, n + 1]``: row ``b``'s
+        count ``c`` is at ``b (n + 1) + c``, and the search's own index is ``b n + c``."""
+        found, b = self._search(probes, games)
+        return found + b
+
+
+class VoteSums:
+    """The vote sums of every contest, ``(net, mass)[g, i, j]`` (see :func:`vote_totals`),
+    from the positions ``x[g, n]`` (games along the first axis), in blocks: the sums over
+    voters that do not depend on the contest are taken once, and :meth:`net` and :meth:`mass`
+    give the contests of some games, challengers (``i``) and targets (``j``) at a time.
+
+    With ``W(t)``, ``Y(t)`` the sums of ``w_k`` and ``w_k x_k`` over ``x_k < t``, ``lo``/``hi``
+    the ends of the segment and ``m`` its midpoint, the mass is
+    ``2 [m (2 W(m) - W(lo) - W(hi)) - 2 Y(m) + Y(lo) + Y(hi)] + δ (W_total - W(hi) + W(lo))``,
+    in which only ``W(hi) - W(lo) = |W(x_i) - W(x_j)|`` depends on which end is which.
+    """
+
+    def __init__(self, x: np.ndarray, w: np.ndarray, dist: np.ndarray) -> None:
+        self.x, self.dist = x, dist
+        self.D = np.einsum("...k,...kj->...j", w, dist)  # Σ_k w_k |x_k - x_j|
+        order = np.argsort(x, axis=-1, kind="stable")
+        xs = np.take_along_axis(x, order, axis=-1)
+        ws = np.take_along_axis(w, order, axis=-1)
+        zero = np.zeros((*x.shape[:-1], 1))
+        self.Wc = np.concatenate([zero, np.cumsum(ws, axis=-1)], axis=-1)
+        self.Yc = np.concatenate([zero, np.cumsum(ws * xs, axis=-1)], axis=-1)
+        self.rows = _SortedRows(xs)
+        self.u = self.rows.unit(x)
+        at_x = self.rows.count_below(self.u)
+        self.Wx = np.take_along_axis(self.Wc, at_x, axis=-1)
+        self.Yx = np.take_along_axis(self.Yc, at_x, axis=-1)
+
+    def net(self, games: slice = ALL, rows: slice = ALL) -> np.ndarray:
+        """``Σ_k w_k a_k(i, j) = D_j - D_i`` for the ``games`` and challengers ``rows``."""
+        D = self.D[games]
+        return D[..., None, :] - D[..., rows, None]
+
+    def mass(
+        self,
+        games: slice = ALL,
+        rows: slice = ALL,
+        cols: slice = ALL,
+        net: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """``Σ_k w_k |a_k(i, j)|`` for the ``games``, challengers ``rows`` and targets ``cols``
+        (``net``: :meth:`net` of the same contests, if at hand). It is symmetric in ``i`` and
+        ``j`` to the last bit: every operation below is."""
+        x, u, D, Wx, Yx = (v[games] for v in (self.x, self.u, self.D, self.Wx, self.Yx))
+        Wc = self.Wc[games]
+        if net is None:
+            net = D[..., None, cols] - D[..., rows, None]
+        mid = (x[..., rows, None] + x[..., None, cols]) / 2
+        u_mid = (u[..., rows, None] + u[..., None, cols]) / 2
+        at_mid = self.rows.flat_below(u_mid.reshape(*x.shape[:-1], -1), games).reshape(mid.shape)
+        W_mid, Y_mid = np.take(self.Wc, at_mid), np.take(self.Yc, at_mid)
+        W_ends = Wx[..., rows, None] + Wx[..., None, cols]
+        Y_ends = Yx[..., rows, None] + Yx[..., None, cols]
+        W_in = np.abs(Wx[..., rows, None] - Wx[..., None, cols])
+        mass = 2 * (mid * (2 * W_mid - W_ends) - 2 * Y_mid + Y_ends)
+        mass += self.dist[games][..., rows, cols] * (Wc[..., -1:, None] - W_in)
+        return np.maximum(mass, np.abs(net))
 
 
 def vote_totals(
@@ -77,44 +148,15 @@ def vote_totals(
 
     ``x[..., n]`` positions, ``w[..., n]`` vote weights ``c_k s_k`` (0 for actors that do not
     vote), ``dist[..., n, n] = |x_i - x_j|`` if already at hand. ``a_k(i, j) = |x_k - x_j| -
-    |x_k - x_i|`` is positive when ``k`` is closer to ``i``.
-
-    With ``W(t)``, ``Y(t)`` the sums of ``w_k`` and ``w_k x_k`` over ``x_k < t``, ``lo``/``hi``
-    the ends of the segment and ``m`` its midpoint, the mass is
-    ``2 [m (2 W(m) - W(lo) - W(hi)) - 2 Y(m) + Y(lo) + Y(hi)] + δ (W_total - W(hi) + W(lo))``,
-    in which only ``W(hi) - W(lo) = |W(x_i) - W(x_j)|`` depends on which end is which.
+    |x_k - x_i|`` is positive when ``k`` is closer to ``i``. Computed by :class:`VoteSums`.
     """
     x = np.asarray(x, dtype=float)
     w = np.broadcast_to(np.asarray(w, dtype=float), x.shape)
     if dist is None:
         dist = np.abs(x[..., :, None] - x[..., None, :])
-    D = np.einsum("...k,...kj->...j", w, dist)  # Σ_k w_k |x_k - x_j|
-    net = D[..., None, :] - D[..., :, None]
-
-    order = np.argsort(x, axis=-1, kind="stable")
-    xs = np.take_along_axis(x, order, axis=-1)
-    ws = np.take_along_axis(w, order, axis=-1)
-    zero = np.zeros((*x.shape[:-1], 1))
-    Wc = np.concatenate([zero, np.cumsum(ws, axis=-1)], axis=-1)
-    Yc = np.concatenate([zero, np.cumsum(ws * xs, axis=-1)], axis=-1)
-
-    n = x.shape[-1]
-    rows = _SortedRows(xs)
-    u = rows.unit(x)
-    at_x = rows.count_below(u)
-    Wx = np.take_along_axis(Wc, at_x, axis=-1)
-    Yx = np.take_along_axis(Yc, at_x, axis=-1)
-    mid = (x[..., :, None] + x[..., None, :]) / 2
-    u_mid = (u[..., :, None] + u[..., None, :]) / 2
-    c_mid = rows.count_below(u_mid.reshape(*x.shape[:-1], n * n))
-    W_mid = np.take_along_axis(Wc, c_mid, axis=-1).reshape(mid.shape)
-    Y_mid = np.take_along_axis(Yc, c_mid, axis=-1).reshape(mid.shape)
-    W_ends = Wx[..., :, None] + Wx[..., None, :]
-    Y_ends = Yx[..., :, None] + Yx[..., None, :]
-    W_in = np.abs(Wx[..., :, None] - Wx[..., None, :])
-    mass = 2 * (mid * (2 * W_mid - W_ends) - 2 * Y_mid + Y_ends)
-    mass += dist * (Wc[..., -1:, None] - W_in)
-    return net, np.maximum(mass, np.abs(net))
+    sums = VoteSums(x, w, dist)
+    net = sums.net()
+    return net, sums.mass(net=net)
 
 
 def curved_vote_totals(
@@ -156,12 +198,23 @@ def success_probability(
     else:
         r, delta = curve
         net, mass = curved_vote_totals(delta, np.broadcast_to(w, x.shape), r)
-    support = (mass + net) / 2
+    return probability(net, mass, pairs, normalise)
+
+
+def probability(
+    net: np.ndarray,
+    mass: np.ndarray,
+    pairs: np.ndarray | None = None,
+    normalise: Normalise = "pairwise",
+) -> np.ndarray:
+    """``P[..., i, j]`` from the vote sums ``(net, mass)[..., i, j]`` of the contests
+    (:func:`success_probability`; ``"global"`` needs every contest of a game at once)."""
     if normalise == "pairwise":
-        denom = mass
+        support, denom = (mass + net) / 2, mass
     elif normalise == "net":
         support, denom = np.maximum(net, 0.0), mass
     elif normalise == "global":
+        support = (mass + net) / 2
         counted = np.ones(mass.shape, dtype=bool) if pairs is None else pairs
         denom = np.broadcast_to(
             np.where(counted, mass, 0.0).sum(axis=(-2, -1), keepdims=True), mass.shape
