@@ -89,10 +89,8 @@ def test_a_batch_of_samples_in_blocks_of_games(monkeypatch: pytest.MonkeyPatch):
 
 def test_workers_from_the_environment(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("ACCORD_EUM_WORKERS", raising=False)
-    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")  # numpy's threads are not the EUM's
     assert workers() == 1
-    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
-    assert workers() == 4
     monkeypatch.setenv("ACCORD_EUM_WORKERS", "2")
     assert workers() == 2
     for bad in ("0", "two", "-1", ""):

@@ -173,15 +173,14 @@ class Buffers:
 
 
 def workers() -> int:
-    """Threads for the blocks of a pass: ``ACCORD_EUM_WORKERS``, else ``OPENBLAS_NUM_THREADS``
-    (the threads numerical code may use; the CLI sets it to 1 unless the user did), else 1."""
+    """Threads for the blocks of a pass: ``ACCORD_EUM_WORKERS``, else 1 (two threads cost
+    about 20% more CPU and save wall time only when a core is idle: docs/benchmarks.md)."""
     value = os.environ.get("ACCORD_EUM_WORKERS")
-    if value is not None:
-        if not (value.isdigit() and int(value) > 0):
-            raise OptionError("ACCORD_EUM_WORKERS", f"must be a whole number > 0, not {value!r}")
-        return int(value)
-    blas = os.environ.get("OPENBLAS_NUM_THREADS", "")
-    return int(blas) if blas.isdigit() and int(blas) > 0 else 1
+    if value is None:
+        return 1
+    if not (value.isdigit() and int(value) > 0):
+        raise OptionError("ACCORD_EUM_WORKERS", f"must be a whole number > 0, not {value!r}")
+    return int(value)
 
 
 def thread_pool(pairs: int) -> ThreadPoolExecutor | None:
