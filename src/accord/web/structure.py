@@ -108,17 +108,6 @@ def remove_position(case: Case, actor: str, issue: str) -> Case:
     return _checked(data, what)
 
 
-def _stands(data: dict[str, Any], stands: dict[str, dict[str, Any]], actor: str | None,
-            issue: str | None) -> dict[str, str]:
-    """Append the positions ``stands`` gives (keyed by issue when ``actor`` is given, by actor
-    when ``issue`` is); the case paths they take, mapped to ``positions.KEY``."""
-    moved = {}
-    for key, stand in stands.items():
-        moved[f"positions[{len(data['positions'])}]"] = f"positions.{key}"
-        data["positions"].append({**stand, "actor": actor or key, "issue": issue or key})
-    return moved
-
-
 def _taken_name(names: list[str], name: Any, field: str, kind: str) -> list[Problem]:
     if isinstance(name, str) and name.strip().lower() in {n.strip().lower() for n in names}:
         return [(field, f"{name.strip()!r} is already {kind} of the case")]
@@ -130,26 +119,38 @@ def _given_id(item: dict[str, Any], ids: set[str], field: str) -> list[Problem]:
     return [(field, f"duplicate id {given!r}")] if given in ids else []
 
 
+def _with_new(case: Case, kind: str, item: dict[str, Any], named: str,
+              stands: dict[str, dict[str, Any]], problems: list[Problem]) -> Case:
+    """``case`` with ``item`` added to its ``kind`` (``actor`` or ``issue``) under an id of its
+    own (given, or made from its field ``named``) with the positions ``stands`` gives it,
+    keyed by the other side's ids; ``problems``: what the caller found wrong."""
+    items = case.actors if kind == "actor" else case.issues
+    ids = {x.id for x in items}
+    problems = _taken_name([getattr(x, named) for x in items], item.get(named),
+                           f"{kind}.{named}", f"an {kind}") + _given_id(
+        item, ids, f"{kind}.id") + problems
+    _refuse(f"new {kind}", problems)
+    data = _data(case)
+    new = str(item.get("id") or new_id(str(item.get(named) or ""), ids, kind))
+    data[f"{kind}s"].append({**item, "id": new})
+    moved = {f"{kind}s[{len(items)}]": kind}
+    for key, stand in stands.items():
+        moved[f"positions[{len(data['positions'])}]"] = f"positions.{key}"
+        ends = {"actor": new, "issue": key} if kind == "actor" else {"actor": key, "issue": new}
+        data["positions"].append({**stand, **ends})
+    return _checked(data, f"new {kind}", moved)
+
+
 def add_actor(case: Case, actor: dict[str, Any], stands: dict[str, dict[str, Any]]) -> Case:
     """``case`` with a new actor (``actor``: the case schema's fields; its id, unless given,
     made from its name) and its positions, ``stands`` by issue id. A veto player needs one on
     every issue."""
-    what = "new actor"
-    ids = {a.id for a in case.actors}
-    problems = _taken_name([a.name for a in case.actors], actor.get("name"), "actor.name",
-                           "an actor")
-    problems += _given_id(actor, ids, "actor.id")
-    problems += [p for key in stands for p in _issue_problem(case, key, f"positions.{key}")]
+    problems = [p for key in stands for p in _issue_problem(case, key, f"positions.{key}")]
     missing = [i.id for i in case.issues if i.id not in stands]
     if actor.get("veto") is True and missing:
         problems.append(("actor.veto", "a veto player needs a position on every issue: give "
                                        f"one on {_titles(case, missing)}"))
-    _refuse(what, problems)
-    data = _data(case)
-    actor_id = str(actor.get("id") or new_id(str(actor.get("name") or ""), ids, "actor"))
-    data["actors"].append({**actor, "id": actor_id})
-    moved = _stands(data, stands, actor_id, None)
-    return _checked(data, what, {f"actors[{len(case.actors)}]": "actor", **moved})
+    return _with_new(case, "actor", actor, "name", stands, problems)
 
 
 def _without_actor(decision: dict[str, Any], actor: str) -> dict[str, Any]:
@@ -200,21 +201,11 @@ def add_issue(case: Case, issue: dict[str, Any], stands: dict[str, dict[str, Any
     """``case`` with a new issue (``issue``: the case schema's fields; its id, unless given,
     made from its title) and the actors' positions on it, ``stands`` by actor id; every veto
     player needs one."""
-    what = "new issue"
-    ids = {i.id for i in case.issues}
-    problems = _taken_name([i.title for i in case.issues], issue.get("title"), "issue.title",
-                           "an issue")
-    problems += _given_id(issue, ids, "issue.id")
-    problems += [p for key in stands for p in _actor_problem(case, key, f"positions.{key}")]
+    problems = [p for key in stands for p in _actor_problem(case, key, f"positions.{key}")]
     problems += [(f"positions.{a.id}", f"{a.name} is a veto player: give its position on the "
                                        "new issue")
                  for a in case.actors if a.veto and a.id not in stands]
-    _refuse(what, problems)
-    data = _data(case)
-    issue_id = str(issue.get("id") or new_id(str(issue.get("title") or ""), ids, "issue"))
-    data["issues"].append({**issue, "id": issue_id})
-    moved = _stands(data, stands, None, issue_id)
-    return _checked(data, what, {f"issues[{len(case.issues)}]": "issue", **moved})
+    return _with_new(case, "issue", issue, "title", stands, problems)
 
 
 def remove_issue(case: Case, issue: str) -> Case:
