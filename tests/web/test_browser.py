@@ -347,7 +347,7 @@ def test_add_an_actor_and_a_position_save_reload_remove(page, server):
 
 def test_veto_issue_and_position_edits_by_keyboard(page, server):
     """Clear a veto with the keyboard; add an issue (a veto player left without a position is
-    named in its row), remove a position, and remove the issue after confirming."""
+    named in its row), remove a position, remove the issue after confirming; discard all."""
     page.goto(server + "/case/1")
     page.locator("#issue-missiles .zone-cell").wait_for()
     page.get_by_label("veto: NATO").focus()
@@ -377,3 +377,6 @@ def test_veto_issue_and_position_edits_by_keyboard(page, server):
     sec.get_by_role("button", name="Remove issue").click()
     sec.wait_for(state="detached")
     assert page.locator("#unsaved").is_visible()
+    page.click("#discard")  # back to the saved case: NATO's veto and EU's position return
+    page.locator("#issue-missiles tr", has_text="European Union").wait_for()
+    assert page.get_by_label("veto: NATO").is_checked() and page.locator("#unsaved").count() == 0

@@ -18,7 +18,7 @@ function labelled(text, input, path) {
 }
 const slot = (path) => el("span", { class: "field-error", "data-form-error": path, role: "alert" });
 const numberField = (attrs) => el("input", { type: "number", ...attrs });
-const valueOf = (input) => input.value === "" || !Number.isFinite(Number(input.value)) ? null
+const fieldNumber = (input) => input.value === "" || !Number.isFinite(Number(input.value)) ? null
   : Number(input.value);
 
 function clearFormErrors(root) {
@@ -67,11 +67,11 @@ function quantityInput(path, label, kind, initial) {
   const node = el("span", { class: "row quantity" }, labelled(label, value, path), mode,
     parts.sd, parts.low, parts.high, slot(path));
   const get = () => {
-    const x = valueOf(value);
+    const x = fieldNumber(value);
     if (mode.value === "none") return x;
     const q = x === null ? {} : { value: x };
     for (const k of mode.value === "sd" ? ["sd"] : ["low", "high"]) {
-      const v = valueOf(parts[k]);
+      const v = fieldNumber(parts[k]);
       if (v !== null) q[k] = v;
     }
     return q;
@@ -107,6 +107,7 @@ function issueRemover(iss) {
   const box = el("span", {}, slot(""));
   const n = countPositions("issue", iss.id);
   box.prepend(el("button", { type: "button", class: "danger", id: `remove-issue-${iss.id}`,
+    "aria-label": `Remove issue: ${iss.title}`,
     onclick: () => {
       if (!confirm(`Remove the issue “${iss.title}” and its ${plural(n, "position")}? ` +
         "(Nothing is saved until you save.)")) return;
@@ -141,7 +142,7 @@ function positionAdder(iss) {
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     structuralEdit("add-position", { actor: actor.value, issue: iss.id,
-      position: valueOf(position), salience: valueOf(salience) }, form,
+      position: fieldNumber(position), salience: fieldNumber(salience) }, form,
     `added ${actorName(actor.value)}’s position on ${iss.title}`);
   });
   return form;
@@ -191,8 +192,8 @@ function standRows(items, hint) {
     return { id: it.id, row, position, salience };
   });
   const get = () => Object.fromEntries(rows.filter((r) => r.position.value !== ""
-    || r.salience.value !== "").map((r) => [r.id, { position: valueOf(r.position),
-    salience: valueOf(r.salience) }]));
+    || r.salience.value !== "").map((r) => [r.id, { position: fieldNumber(r.position),
+    salience: fieldNumber(r.salience) }]));
   const table = el("table", { class: "stands" }, el("thead", {}, el("tr", {}, el("th", {}, ""),
     el("th", {}, "position (0–100)"), el("th", {}, "salience (0–1)"), el("th", {}, ""))),
   el("tbody", {}, rows.map((r) => r.row)));
