@@ -343,6 +343,7 @@ def test_add_an_actor_and_a_position_save_reload_remove(page, server):
     page.get_by_role("button", name="Remove Türkiye", exact=True).click()
     page.locator("#actor-rows tr", has_text="Türkiye").wait_for(state="detached")
     assert _compromise(page, "missiles") == before and page.locator("#unsaved").is_visible()
+    assert page.evaluate("document.activeElement.id") == "structure-status"  # focus not lost
 
 
 def test_veto_issue_and_position_edits_by_keyboard(page, server):

@@ -18,8 +18,9 @@ function labelled(text, input, path) {
 }
 const slot = (path) => el("span", { class: "field-error", "data-form-error": path, role: "alert" });
 const numberField = (attrs) => el("input", { type: "number", ...attrs });
-const fieldNumber = (input) => input.value === "" || !Number.isFinite(Number(input.value)) ? null
-  : Number(input.value);
+// A number field's number; a blank one is left out of the request (the server names it).
+const fieldNumber = (input) => input.value === "" || !Number.isFinite(Number(input.value))
+  ? undefined : Number(input.value);
 
 function clearFormErrors(root) {
   $$("[data-form-error]", root).forEach((x) => { x.textContent = ""; });
@@ -69,10 +70,10 @@ function quantityInput(path, label, kind, initial) {
   const get = () => {
     const x = fieldNumber(value);
     if (mode.value === "none") return x;
-    const q = x === null ? {} : { value: x };
+    const q = x === undefined ? {} : { value: x };
     for (const k of mode.value === "sd" ? ["sd"] : ["low", "high"]) {
       const v = fieldNumber(parts[k]);
-      if (v !== null) q[k] = v;
+      if (v !== undefined) q[k] = v;
     }
     return q;
   };
@@ -92,7 +93,8 @@ async function structuralEdit(what, body, root, done) {
     renderStructureForms();
     if (S.article) showArticle();
     $("#structure-status").textContent = `${done} (not saved yet)`;
-    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    // keyboard users stay where they were, or hear what happened if that control is gone
+    (focused && document.getElementById(focused) || $("#structure-status")).focus();
   } catch (e) {
     if (seq === S.seq) showFormErrors(root, e);
   }
