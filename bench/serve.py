@@ -2,6 +2,9 @@
 
 - the server round trip of a static-model what-if update (median and p95 over 200 requests
   to ``POST /api/forecast``, the forecast with its calibrated intervals);
+- the server round trip of a structural edit (median and p95 over 100 requests to
+  ``POST /api/edit/add-position``: Georgia's position on missiles added, the case validated
+  and forecast with its intervals);
 - the time to open the case page over HTTP (the page, its scripts, the case and its history);
 - in Chromium (Playwright, when installed): the time to open the case page until its charts
   are drawn, and the redraw from a slider's input event to the chart and table replaced
@@ -69,6 +72,18 @@ def browser(base: str) -> None:
           f"median {median:.1f} ms, p95 {p95:.1f} ms")
 
 
+def structural(http: httpx.Client, case: dict) -> list[float]:
+    """Round trips of adding a position (Georgia on missiles, at a new place each time)."""
+    times = []
+    for n in range(100):
+        body = {"case": case, "actor": "GEO", "issue": "missiles", "position": n,
+                "salience": 0.5}
+        t = time.perf_counter()
+        http.post("/api/edit/add-position", json=body).raise_for_status()
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="accord-bench-"))
     lib = Library(folder / "bench.sqlite")
@@ -85,7 +100,7 @@ def main() -> None:
     with httpx.Client(base_url=base) as http:
         t = time.perf_counter()
         http.get("/case/1").raise_for_status()
-        for name in ("app.css", "common.js", "charts.js", "case.js"):
+        for name in ("app.css", "common.js", "charts.js", "structure.js", "case.js"):
             http.get(f"/static/{name}").raise_for_status()
         case = http.get("/api/cases/1").raise_for_status().json()["case"]
         http.get("/api/cases/1/versions").raise_for_status()
@@ -98,10 +113,13 @@ def main() -> None:
             t = time.perf_counter()
             http.post("/api/forecast", json={"case": case}).raise_for_status()
             times.append((time.perf_counter() - t) * 1000)
+        edits = structural(http, case)
     median, p95 = _pct(times)
     print(f"static what-if update (POST /api/forecast, flagship, {N} requests): "
           f"median {median:.1f} ms, p95 {p95:.1f} ms")
-    print(f"open the flagship's case page (page + 4 assets + case + history): {open_ms:.1f} ms")
+    print(f"structural edit (POST /api/edit/add-position, flagship, {len(edits)} requests): "
+          "median {:.1f} ms, p95 {:.1f} ms".format(*_pct(edits)))
+    print(f"open the flagship's case page (page + 5 assets + case + history): {open_ms:.1f} ms")
     browser(base)
     server.should_exit = True
     lib.close()

@@ -293,3 +293,91 @@ def test_import_a_ktab_file(page, server, shared):
     assert page.locator("#title").inner_text() == want.title
     assert page.locator("#actor-rows tr").count() == len(want.actors)
     shot(page, "imported-ktab")
+
+
+def _compromise(page, issue: str) -> str:
+    return page.locator(f'#issue-{issue} td[data-model="compromise"]').inner_text()
+
+
+def test_add_an_actor_and_a_position_save_reload_remove(page, server):
+    """The structural edits in the page: add an actor (capability ± sd), give it a position
+    (a bad salience is named next to its field first), see the forecast move, save, reload and
+    find them; remove the actor after confirming, and the forecast is back."""
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    before = _compromise(page, "missiles")
+    form = page.locator("#add-actor")
+    form.get_by_label("name", exact=True).fill("Türkiye")
+    form.get_by_label("kind", exact=True).select_option("state")
+    form.get_by_label("capability", exact=True).fill("0.4")
+    form.get_by_label("capability uncertainty").select_option("sd")
+    form.get_by_label("capability sd").fill("0.1")
+    form.get_by_label("name", exact=True).press("Enter")  # the keyboard submits the form
+    page.locator("#actor-rows tr", has_text="Türkiye").wait_for()
+    assert page.locator("#unsaved").is_visible()
+    assert "added Türkiye" in page.locator("#structure-status").inner_text()
+    adder = page.locator("#issue-missiles form.add-position")
+    adder.get_by_label("actor", exact=True).select_option(label="Türkiye")
+    adder.get_by_label("position (0–100)").fill("0")
+    adder.get_by_label("salience (0–1)").fill("1.5")
+    adder.get_by_role("button", name="Add position").click()
+    adder.locator('[data-form-error="salience"]').filter(has_text="salience").wait_for()
+    shot(page, "add-position-error", "#issue-missiles form.add-position")
+    adder.get_by_label("salience (0–1)").fill("1")
+    adder.get_by_role("button", name="Add position").click()
+    page.wait_for_function("document.querySelector('#issue-missiles td[data-model=compromise]')"
+                           f".textContent !== {before!r}")
+    moved = _compromise(page, "missiles")
+    assert float(moved) < float(before)  # a capable actor at 0 pulls the compromise down
+    assert page.locator("#issue-missiles tr", has_text="Türkiye").count() == 1
+    shot(page, "added-actor", "#actors")
+    page.fill("#note", "Türkiye joins the talks")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
+    page.reload()
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    assert page.locator("#actor-rows tr", has_text="Türkiye").count() == 1
+    assert page.locator("#issue-missiles tr", has_text="Türkiye").count() == 1
+    assert _compromise(page, "missiles") == moved
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Remove Türkiye", exact=True).click()
+    page.locator("#actor-rows tr", has_text="Türkiye").wait_for(state="detached")
+    assert _compromise(page, "missiles") == before and page.locator("#unsaved").is_visible()
+    assert page.evaluate("document.activeElement.id") == "structure-status"  # focus not lost
+
+
+def test_veto_issue_and_position_edits_by_keyboard(page, server):
+    """Clear a veto with the keyboard; add an issue (a veto player left without a position is
+    named in its row), remove a position, remove the issue after confirming; discard all."""
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    page.get_by_label("veto: NATO").focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("!S.work.actors.find((a) => a.id === 'NATO').veto")
+    assert "NATO is no longer a veto player" in page.locator("#structure-status").inner_text()
+    assert "NATO (veto)" not in page.locator("#issue-missiles .chart").inner_text()
+    form = page.locator("#add-issue-form")
+    form.get_by_label("title", exact=True).fill("Nuclear weapons abroad")
+    form.get_by_label("label at 0", exact=True).fill("Stationed abroad as today")
+    form.get_by_label("label at 100", exact=True).fill("All withdrawn home")
+    form.get_by_label("status quo (0–100)", exact=True).fill("20")
+    form.get_by_label("position of Russia").fill("100")
+    form.get_by_label("salience of Russia").fill("0.6")
+    form.get_by_role("button", name="Add issue").click()
+    form.locator('[data-form-error="positions.USA"]').filter(has_text="veto player").wait_for()
+    shot(page, "add-issue-error", "#add-issue")
+    form.get_by_label("position of United States").fill("10")
+    form.get_by_label("salience of United States").fill("0.5")
+    form.get_by_label("salience of United States").press("Enter")
+    sec = page.locator("#issue-nuclear-weapons-abroad")
+    sec.locator(".zone-cell").wait_for()
+    assert sec.locator("tbody tr").count() == 2
+    page.get_by_role("button", name="Remove European Union’s position on No intermediate").click()
+    page.locator("#issue-missiles tr", has_text="European Union").wait_for(state="detached")
+    page.once("dialog", lambda d: d.accept())
+    sec.get_by_role("button", name="Remove issue").click()
+    sec.wait_for(state="detached")
+    assert page.locator("#unsaved").is_visible()
+    page.click("#discard")  # back to the saved case: NATO's veto and EU's position return
+    page.locator("#issue-missiles tr", has_text="European Union").wait_for()
+    assert page.get_by_label("veto: NATO").is_checked() and page.locator("#unsaved").count() == 0

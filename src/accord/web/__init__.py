@@ -6,6 +6,8 @@
 - :mod:`.imports`: cases from uploaded files (YAML/JSON, Decide, KTAB) via the CLI's readers;
 - :mod:`.jobs`: dynamic models and the Monte Carlo sweep in the background, cancellable;
 - :mod:`.news`: extraction from a pasted article and attaching a quote as evidence;
+- :mod:`.structure`: structural edits of a case (add/remove a position, an actor, an issue;
+  set a veto), validated by the case schema; :mod:`.structure_api`: their endpoints;
 - :mod:`.limits`: the request size limit (413);
 - :mod:`.app`: the FastAPI application; :mod:`.server`: uvicorn on localhost.
 

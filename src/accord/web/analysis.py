@@ -62,6 +62,12 @@ def static_view(case: Case, setup: Setup) -> dict[str, Any]:
     }
 
 
+def edited(case: Case, setup: Setup) -> dict[str, Any]:
+    """An edited case as the page takes it back: the case and its view."""
+    return {"case": case.model_dump(mode="json", exclude_none=True),
+            "view": static_view(case, setup)}
+
+
 def unsupported(case: Case) -> list[dict[str, str]]:
     """Positions without any evidence (the evidence panel flags them)."""
     return [{"actor": p.actor, "issue": p.issue} for p in case.positions if not p.evidence]

@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -22,24 +22,21 @@ from pydantic import BaseModel, Field
 
 from accord.calibration import resolve_calibration
 from accord.calibration.apply import with_intervals
-from accord.case import Case, dump_case, field_path
+from accord.case import ActorKind, Case, dump_case, field_path
 from accord.ensemble.schema import load_ensemble
 from accord.errors import InputError, MissingExtra
 from accord.forecast import forecast_case
-from accord.web.analysis import Setup, static_view
+from accord.web.analysis import Setup, edited, static_view
 from accord.web.imports import import_file
 from accord.web.jobs import MAX_SAMPLES, Jobs
 from accord.web.limits import BodyLimit
 from accord.web.news import attach_quote, extract_text
-from accord.web.payload import case_from
+from accord.web.payload import CaseBody, case_from
 from accord.web.store import Conflict, Library, NotFound, Version
+from accord.web.structure_api import structure_api
 
 STATIC = Path(__file__).parent / "static"
 NOTE = Field(min_length=1, max_length=500)
-
-
-class CaseBody(BaseModel):
-    case: dict[str, Any]
 
 
 class SaveBody(CaseBody):
@@ -87,7 +84,7 @@ def _case_json(v: Version, setup: Setup) -> dict[str, Any]:
     case = v.case()
     return {"id": v.case_id, "version": v.number, "note": v.note, "saved": v.saved,
             "case": case.model_dump(mode="json", exclude_none=True),
-            "view": static_view(case, setup)}
+            "view": static_view(case, setup), "actor_kinds": list(get_args(ActorKind))}
 
 
 def _handlers(app: FastAPI) -> None:
@@ -243,8 +240,7 @@ def _compute_api(app: FastAPI, jobs: Jobs, uploads: Path, setup: Setup) -> None:
     def attach(body: AttachBody) -> dict[str, Any]:
         case = attach_quote(case_from(body.case), body.actor, body.issue, body.quote,
                             body.speaker, body.article)
-        return {"case": case.model_dump(mode="json", exclude_none=True),
-                "view": static_view(case, setup)}
+        return edited(case, setup)
 
 
 def create_app(library: Library, data_dir: Path, max_body: int | None = None,
@@ -264,4 +260,5 @@ def create_app(library: Library, data_dir: Path, max_body: int | None = None,
     _library_api(app, library, uploads, setup)
     _outputs_api(app, library, setup)
     _compute_api(app, Jobs(setup), uploads, setup)
+    structure_api(app, setup)
     return BodyLimit(app) if max_body is None else BodyLimit(app, max_body)

@@ -9,7 +9,6 @@ through the CLI's HTML reader, which needs a path: it is staged in the app's upl
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from accord.errors import ArticleError, MissingExtra, OptionError
 from accord.extract import INSTALL
 from accord.io import write_atomic
 from accord.web.imports import in_folder, safe_name
+from accord.web.structure import new_id
 
 
 def _nlp() -> Any:
@@ -79,14 +79,6 @@ def extract_text(
     }
 
 
-def _source_id(title: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "article"
-    sid, n = base, 2
-    while sid in taken:
-        sid, n = f"{base}-{n}", n + 1
-    return sid
-
-
 def attach_quote(case: Case, actor: str, issue: str, quote: str, speaker: str | None,
                  article: dict[str, Any]) -> Case:
     """``case`` with ``quote`` added as direct evidence of ``actor``'s position on ``issue``,
@@ -99,7 +91,7 @@ def attach_quote(case: Case, actor: str, issue: str, quote: str, speaker: str | 
     title = str(article.get("title") or "article")
     source = next((s for s in data.get("sources", []) if s["title"] == title), None)
     if source is None:
-        source = {"id": _source_id(title, {s.id for s in case.sources}), "title": title}
+        source = {"id": new_id(title, {s.id for s in case.sources}, "article"), "title": title}
         for key in ("published", "url"):
             if article.get(key):
                 source[key] = article[key]

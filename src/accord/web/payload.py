@@ -5,8 +5,16 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from pydantic import BaseModel
+
 from accord.case import Case, field_path, parse_case
 from accord.errors import CaseError, Problem
+
+
+class CaseBody(BaseModel):
+    """A request carrying the case as the page holds it (unsaved edits included)."""
+
+    case: dict[str, Any]
 
 
 def non_finite(data: Any, loc: tuple[int | str, ...] = ()) -> list[Problem]:

@@ -1,4 +1,5 @@
-// The case page: verdict, issues with what-if sliders, actors, runs, evidence, news, history.
+// The case page: verdict, issues with what-if sliders, actors, runs, evidence, news, history
+// (structural edits: structure.js).
 "use strict";
 const S = { id: Number(location.pathname.split("/").pop()), version: null, latest: null,
   saved: null, work: null, view: null, dirty: false, seq: 0, job: null, article: null,
@@ -179,15 +180,17 @@ function renderIssues() {
       el("td", {}, editor(`positions[${i}].position`, "position")),
       el("td", {}, editor(`positions[${i}].salience`, "salience")),
       el("td", {}, p.evidence && p.evidence.length ? el("span", { class: "pill" }, `${p.evidence.length} evidence`)
-        : el("span", { class: "flag" }, "no evidence"))));
+        : el("span", { class: "flag" }, "no evidence")), positionRemover(p)));
     return el("section", { class: "card issue", id: `issue-${iss.id}`, "data-issue": iss.id },
-      el("h2", {}, iss.title), iss.description ? el("p", { class: "muted" }, iss.description) : null,
+      el("div", { class: "row heading" }, el("h2", {}, iss.title), issueRemover(iss)),
+      iss.description ? el("p", { class: "muted" }, iss.description) : null,
       el("div", { class: "scale-labels" }, scale.map(([k, v]) => el("div", {}, el("b", {}, k), " ", v))),
       el("div", { class: "chart" }), el("div", { class: "sentences" }),
       el("table", { class: "forecast-table" }), el("p", { class: "muted calibration" }),
       el("h3", {}, "Positions"),
       el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "actor"), el("th", {}, "position (0–100)"),
-        el("th", {}, "salience (0–1)"), el("th", {}, "evidence"))), el("tbody", {}, rows)),
+        el("th", {}, "salience (0–1)"), el("th", {}, "evidence"), el("th", {}, ""))), el("tbody", {}, rows)),
+      positionAdder(iss),
       el("div", { class: "row" }, "Status quo: ", editor(`issues[${j}].status_quo`, "status_quo")));
   }));
 }
@@ -237,9 +240,10 @@ function forecastRows(fi) {
 
 function renderActors() {
   $("#actor-rows").replaceChildren(...S.work.actors.map((a, i) => el("tr", {},
-    el("td", {}, a.name), el("td", {}, a.veto ? "veto" : ""),
+    el("td", {}, a.name), vetoToggle(a),
     el("td", {}, editor(`actors[${i}].capability`, "capability")),
-    el("td", { class: "muted" }, (a.capability && a.capability.rationale) ? "rationale given" : ""))));
+    el("td", { class: "muted" }, (a.capability && a.capability.rationale) ? "rationale given" : ""),
+    actorRemover(a))));
 }
 
 function evidenceItem(ev, srcs) {
@@ -287,7 +291,7 @@ function renderAll() {
   $("#meta").textContent = `version ${S.version} of ${S.latest} · ${S.note} · ${S.savedAt.replace("T", " ")}` +
     (S.work.date ? ` · as of ${S.work.date}` : "");
   renderBanner(); renderIssues(); renderActors(); renderView(); renderEvidence(); renderDownloads();
-  renderHistory();
+  renderStructureForms(); renderHistory();
 }
 
 // ---- load, save, discard, restore --------------------------------------------------------
@@ -295,7 +299,8 @@ async function load() {
   const ver = new URLSearchParams(location.search).get("version");
   const d = await api("GET", `/api/cases/${S.id}` + (ver ? `?version=${Number(ver)}` : ""));
   Object.assign(S, { version: d.version, latest: d.latest, saved: d.case, work: clone(d.case),
-    view: d.view, note: d.note, savedAt: d.saved, dirty: false, conflict: null });
+    view: d.view, note: d.note, savedAt: d.saved, dirty: false, conflict: null, kinds: d.actor_kinds });
+  $("#structure-status").textContent = "";
   renderAll();
 }
 async function save() {
