@@ -6,7 +6,8 @@ VOA articles added later for rule writing all in dev2 (listed there), and the th
 stem not starting with ``voa-``: other publishers) in the part (dev3 or heldout2) that its own
 rule assigns, except the fourth set (the stems listed under "Fourth set stems" in SPLIT.md), whose
 own rule puts each in dev4 or heldout3, and the fifth set (listed under "Fifth set stems"), whose
-rule puts each in dev5 or heldout4; every gold quote's text is the article's text at its
+rule puts each in dev5 or heldout4, and the sixth set (listed under "Sixth set stems"), whose rule
+puts each in dev6 or heldout5; every gold quote's text is the article's text at its
 offsets, opened by a quotation mark; and the project's loader (the one ``accord
 evaluate-extraction`` uses) reads each part and finds each article. Nothing here extracts: the
 held-out parts are only loaded, never scored.
@@ -26,7 +27,8 @@ from accord.evaluation.quotes import find_article, load_gold_dir
 TESTS = Path(__file__).parents[1]
 ARTICLES = TESTS / "articles" / "heldout"
 GOLD = TESTS / "gold-heldout"
-PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4")
+PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
+         "dev6", "heldout5")
 OPENING_MARKS = "\"“"
 
 
@@ -50,6 +52,11 @@ def fifth_set_part_of(slug: str) -> str:
     return "dev5" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else "heldout4"
 
 
+def sixth_set_part_of(slug: str) -> str:
+    """The sixth set's rule: sha1 of the file stem, as an integer, even -> dev6."""
+    return "dev6" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else "heldout5"
+
+
 def listed_stems(heading: str) -> list[str]:
     """The stems listed under ``### <heading>`` in SPLIT.md (written before the rule was
     applied to them)."""
@@ -66,7 +73,13 @@ def fifth_set() -> list[str]:
     return listed_stems("Fifth set stems")
 
 
+def sixth_set() -> list[str]:
+    return listed_stems("Sixth set stems")
+
+
 def expected_part(slug: str, later: set[str]) -> str:
+    if slug in sixth_set():
+        return sixth_set_part_of(slug)
     if slug in fifth_set():
         return fifth_set_part_of(slug)
     if slug in fourth_set():
@@ -110,6 +123,10 @@ def test_split_rules_on_known_stems():
     # sha1 hex digests 8eda2d3c...0a414e and 3b220091...4a4e599: last digits e (even), 9 (odd)
     assert fifth_set_part_of("voa-2004-darfur-peace-talks-adjourn") == "dev5"
     assert fifth_set_part_of("eu-2009-eu-views-on-copenhagen") == "heldout4"
+    # sha1 hex digests 49ac072e...edd2403e and 365b8d49...ba70ddc3: last digits e (even), 3 (odd)
+    burns = "state-2006-burns-travels-to-london-to-discuss-concerns-on-iran"
+    assert sixth_set_part_of(burns) == "dev6"
+    assert sixth_set_part_of("voa-2006-peace-talks-between-uganda-and-lra-continue") == "heldout5"
 
 
 def test_fourth_set_is_listed_new_and_has_an_article_each():
@@ -121,7 +138,7 @@ def test_fourth_set_is_listed_new_and_has_an_article_each():
 
 
 def test_third_set_has_at_least_two_quotes_per_article_and_three_publishers():
-    later = set(fourth_set()) | set(fifth_set())
+    later = set(fourth_set()) | set(fifth_set()) | set(sixth_set())
     third = [f for f in gold_files() if not f.stem.startswith("voa-") and f.stem not in later]
     assert all(len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) >= 2 for f in third)
     assert len({f.stem.split("-", 1)[0] for f in third}) >= 3
@@ -161,16 +178,42 @@ def test_fifth_set_has_quotes_in_both_parts_and_forty_held_out():
     assert counts["dev5"] >= 20 and counts["heldout4"] >= 40
 
 
-def test_no_test_extracts_from_the_fifth_set():
-    """heldout4 (and dev5) are only loaded by this module: no other test names them, and the
-    speaker ranker's development parts (fitted on in tests) leave them out."""
+def test_sixth_set_is_listed_new_and_has_an_article_each():
+    """SPLIT.md "Sixth set": at least 24 new stems of news reports, at most 8 from any one
+    publisher (the stem's prefix), at least 4 publishers, each with its article."""
+    stems = sixth_set()
+    assert len(stems) >= 24 and len(set(stems)) == len(stems)
+    assert all((ARTICLES / f"{stem}.txt").is_file() for stem in stems)
+    earlier = {f.stem for f in gold_files() if f.parent.name not in ("dev6", "heldout5")}
+    assert not earlier & set(stems)
+    publishers = Counter(stem.split("-", 1)[0] for stem in stems)
+    assert max(publishers.values()) <= 8 and len(publishers) >= 4
+
+
+def test_sixth_set_has_two_quotes_an_article_and_forty_held_out():
+    """README "Sixth set": every article has two quotations or more; heldout5 has 40 or more,
+    dev6 35 or more."""
+    sixth = set(sixth_set())
+    counts: Counter[str] = Counter()
+    for f in gold_files():
+        if f.stem in sixth:
+            n = len(json.loads(f.read_text(encoding="utf-8"))["quotes"])
+            assert n >= 2, f
+            counts[f.parent.name] += n
+    assert counts["dev6"] >= 35 and counts["heldout5"] >= 40
+
+
+def test_no_test_extracts_from_the_fifth_or_sixth_set():
+    """heldout4, heldout5 (and dev5, dev6) are only loaded by this module: no other test names
+    them, and the speaker ranker's development parts (fitted on in tests) leave them out."""
     from accord.evaluation.speaker_ranker import development_parts
 
+    parts = ("dev5", "heldout4", "dev6", "heldout5")
     for path in TESTS.rglob("*.py"):
         if path.resolve() != Path(__file__).resolve():
             text = path.read_text(encoding="utf-8")
-            assert "heldout4" not in text and "dev5" not in text, path
-    assert not {"dev5", "heldout4"} & set(development_parts(TESTS.parent, TESTS))
+            assert not any(part in text for part in parts), path
+    assert not set(parts) & set(development_parts(TESTS.parent, TESTS))
 
 
 def test_split_file_lists_the_split():
