@@ -57,3 +57,13 @@ def test_words_quoted_as_what_was_agreed_are_the_agreeing_body_s(quoted):
 def test_an_expressive_speech_act_attributes_the_words_it_governs(quoted):
     text = 'Ron Kirk congratulated the delegation on making "significant, positive" progress.'
     assert quoted(text) == [("significant, positive", "Ron Kirk")]
+
+
+def test_a_belief_inside_someone_s_speech_is_their_words(quoted):
+    """A belief is no speech of its own when a speech verb stands above it: the quoted
+    words are the speaker's; with no speech verb above, the believer's."""
+    text = ('"All parties have arrived," said spokesman John Kirby, adding that the U.S. '
+            'believes the truce has "largely held."')
+    assert quoted(text)[-1] == ("largely held.", "John Kirby")
+    alone = 'Ann Cole believes the truce has "largely held."'
+    assert quoted(alone) == [("largely held.", "Ann Cole")]

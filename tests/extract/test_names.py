@@ -103,3 +103,11 @@ def test_a_body_acronym_before_a_surname_is_no_part_of_the_name(quoted):
     text = ('U.S. Trade Representative Ron Kirk met partners. "We are in the early stages," '
             'said USTR Kirk. He praised the way USTR kept its promise.')
     assert [s for _, s in quoted(text)] == ["Ron Kirk"]
+
+
+def test_a_name_after_a_possessive_inside_a_body_s_entity(nlp):
+    # the small model tags "the State Department’s Daniel Fried" as one ORG entity
+    doc = nlp("“I think so,” the State Department’s Daniel Fried said in an interview.")
+    assert any("Fried" in e.text and e.label_ == "ORG" for e in doc.ents)
+    names = [doc[s:e].text for s, e in NameFinder(doc, lambda i, limit: None).names()]
+    assert "Daniel Fried" in names

@@ -28,18 +28,23 @@ DOCUMENT_DEPS = SUBJECT_DEPS | {"compound"}  # "with language saying …" parses
 MAX_CLIMB = 20  # heads followed from a quoted phrase to the speech verb governing it
 # speech verbs that with "to" + verb report an undertaking or a continued action, not words
 UNDERTAKINGS = frozenset({"agree", "continue", "promise", "pledge", "vow", "threaten"})
+# a belief reported inside someone's speech is not speech of its own: in "Kirby said, adding
+# that the U.S. believes the truce has "largely held"", the quoted words are Kirby's
+BELIEFS = frozenset({"believe"})
 
 
 def governor(quoted: QuotedTokens, subjects: SpeechSubjects, start: int) -> Token | None:
-    """The first speech verb or proposal noun above the quote opening before ``start``."""
+    """The first speech verb or proposal noun above the quote opening before ``start``; a
+    belief verb only when no speech verb stands above it."""
     i = quoted.token_at(start)
     if i >= len(quoted.toks):
         return None
     inside = quoted.inside
     tok = quoted.toks[i]
+    belief = None
     for _ in range(MAX_CLIMB):
         if tok.head is tok:
-            return None
+            break
         below, tok = tok, tok.head
         if inside[tok.i]:
             continue
@@ -47,10 +52,12 @@ def governor(quoted: QuotedTokens, subjects: SpeechSubjects, start: int) -> Toke
         # to "accelerate and expand" aid" quotes the words of the agreement)
         action = (below.dep_ == "xcomp" and tok.lemma_ in UNDERTAKINGS
                   and not inside[below.i])
-        if (is_speech_verb(tok) and not action) or (
+        if is_speech_verb(tok) and tok.lemma_ in BELIEFS:
+            belief = belief or tok
+        elif (is_speech_verb(tok) and not action) or (
                 tok.lemma_ in PROPOSALS and subjects.proposer(tok)):
             return tok
-    return None
+    return belief
 
 
 def governing(subjects: SpeechSubjects, head: Token | None) -> Attribution | None:

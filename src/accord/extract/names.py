@@ -92,6 +92,7 @@ class NameFinder:
         """(start, end) token spans of people's names, in order."""
         names = [span for ent in self.doc.ents if (span := self._person_name(ent)) is not None]
         names += self.mistagged_full_names(names) + self._titled_names() + self._field_names()
+        names += self._possessed_names()
         names += self._speaking_names() + self._surname_runs(names)
         return sorted({(s, _with_suffix(self.doc, e)) for s, e in names})
 
@@ -178,6 +179,20 @@ class NameFinder:
                 j += 2  # "Kim Jang-soo"
             if i > tok.i + 1 and j - i > 1 and doc[i].lower_ not in PARTICLES:
                 out.append((i, j))
+        return out
+
+    def _possessed_names(self) -> list[tuple[int, int]]:
+        """Two or more name words after a possessive inside one entity ("the State
+        Department's Daniel Fried", tagged ORG as a whole): the person's name, the body
+        before it being whom they speak for."""
+        out = []
+        for ent in self.doc.ents:
+            pos = [t.i for t in ent if t.tag_ == "POS"]
+            if not pos or pos[-1] == ent.start:
+                continue
+            s, e = pos[-1] + 1, ent.end
+            if e - s > 1 and all(self._name_word(t) for t in self.doc[s:e]):
+                out.append((s, e))
         return out
 
     def _after_title_for_body(self, i: int) -> bool:
