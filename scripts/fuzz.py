@@ -10,6 +10,7 @@ Exits 1 when any finding was counted.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from collections import Counter
@@ -48,7 +49,10 @@ def fuzz(name: str, n: int) -> tuple[Counter[str], float, float, Any]:
 
 
 def main() -> int:
-    total = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    ap = argparse.ArgumentParser(description="hostile inputs per check of tests/fuzzing.py")
+    ap.add_argument("total", nargs="?", type=int, default=100_000,
+                    help="inputs in all, split over the checks (default 100000)")
+    total = ap.parse_args().total
     findings = 0
     overall = time.perf_counter()
     for name, share in SHARE.items():
