@@ -27,6 +27,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from accord.extract.actors import ActorIndex
+from accord.extract.attribution import is_speech_verb
 from accord.extract.lexicon import DOCUMENTS, SPEECH_VERBS, SUBJECT_DEPS
 from accord.extract.records import QuoteRecord
 from accord.extract.speakers import FEATURES, Ranker, SpeakerFeatures, candidates, load_ranker
@@ -67,10 +68,6 @@ class Choice:
     refused: bool
 
 
-def _speech(t: Token) -> bool:
-    return t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS
-
-
 class HybridFeatures:
     """Candidates, features and constraints for the direct quotes of one parsed document."""
 
@@ -78,7 +75,7 @@ class HybridFeatures:
                  quotes: list[tuple[int, int]]) -> None:
         self.doc, self.index, self.rules = doc, index, rules
         self.base = SpeakerFeatures(doc, index, quotes)
-        self.verbs = [t.i for t in doc if not rules.inside[t.i] and _speech(t)]
+        self.verbs = [t.i for t in doc if not rules.inside[t.i] and is_speech_verb(t)]
         self._tok_idx = [t.idx for t in doc]
         self._who: dict[int, str | None] = {}
 
@@ -103,8 +100,8 @@ class HybridFeatures:
         if head is not None:
             who = self._subject(head) if head.pos_ == "VERB" else self.rules.proposer(head)
             rel["governs"].update([who] if who else [])
-        after = [t for t in sentence if t.idx >= end and _speech(t)]
-        before = [t for t in sentence if t.idx < start and _speech(t)]
+        after = [t for t in sentence if t.idx >= end and is_speech_verb(t)]
+        before = [t for t in sentence if t.idx < start and is_speech_verb(t)]
         for key, verbs in (("cue_after", after), ("cue_before", before[::-1])):
             who = next((w for t in verbs if (w := self._subject(t))), None)
             rel[key].update([who] if who else [])
@@ -156,7 +153,7 @@ class HybridFeatures:
         """The hard constraints but one: no addressee of the speech verbs of the quote's
         ``sentence`` (unless also the subject of one), no document, agreement with their
         pronoun subject."""
-        verbs = [t for t in sentence if _speech(t)]
+        verbs = [t for t in sentence if is_speech_verb(t)]
         if name.split()[-1].lower() in DOCUMENTS:
             return False
         subjects = {self._subject(v) for v in verbs}
