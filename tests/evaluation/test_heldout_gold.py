@@ -6,8 +6,9 @@ VOA articles added later for rule writing all in dev2 (listed there), and the th
 stem not starting with ``voa-``: other publishers) in the part (dev3 or heldout2) that its own
 rule assigns, except the fourth set (the stems listed under "Fourth set stems" in SPLIT.md), whose
 own rule puts each in dev4 or heldout3, and the fifth set (listed under "Fifth set stems"), whose
-rule puts each in dev5 or heldout4, and the sixth set (listed under "Sixth set stems"), whose rule
-puts each in dev6 or heldout5; every gold quote's text is the article's text at its
+rule puts each in dev5 or heldout4, the sixth set (listed under "Sixth set stems"), whose rule
+puts each in dev6 or heldout5, and the seventh set (listed under "Seventh set stems"), whose rule
+puts each in dev7 or heldout6; every gold quote's text is the article's text at its
 offsets, opened by a quotation mark; and the project's loader (the one ``accord
 evaluate-extraction`` uses) reads each part and finds each article. Nothing here extracts: the
 held-out parts are only loaded, never scored.
@@ -28,7 +29,7 @@ TESTS = Path(__file__).parents[1]
 ARTICLES = TESTS / "articles" / "heldout"
 GOLD = TESTS / "gold-heldout"
 PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
-         "dev6", "heldout5")
+         "dev6", "heldout5", "dev7", "heldout6")
 OPENING_MARKS = "\"“"
 
 
@@ -57,6 +58,11 @@ def sixth_set_part_of(slug: str) -> str:
     return "dev6" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else "heldout5"
 
 
+def seventh_set_part_of(slug: str) -> str:
+    """The seventh set's rule: sha1 of the file stem, as an integer, even -> dev7."""
+    return "dev7" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else "heldout6"
+
+
 def listed_stems(heading: str) -> list[str]:
     """The stems listed under ``### <heading>`` in SPLIT.md (written before the rule was
     applied to them)."""
@@ -77,7 +83,13 @@ def sixth_set() -> list[str]:
     return listed_stems("Sixth set stems")
 
 
+def seventh_set() -> list[str]:
+    return listed_stems("Seventh set stems")
+
+
 def expected_part(slug: str, later: set[str]) -> str:
+    if slug in seventh_set():
+        return seventh_set_part_of(slug)
     if slug in sixth_set():
         return sixth_set_part_of(slug)
     if slug in fifth_set():
@@ -127,6 +139,11 @@ def test_split_rules_on_known_stems():
     burns = "state-2006-burns-travels-to-london-to-discuss-concerns-on-iran"
     assert sixth_set_part_of(burns) == "dev6"
     assert sixth_set_part_of("voa-2006-peace-talks-between-uganda-and-lra-continue") == "heldout5"
+    # sha1 hex digests ba81e2f2...fb91d94a and 90974eae...b2d1863f: last digits a (even), f (odd)
+    abuja = "state-2006-situation-at-darfur-peace-talks-in-abuja-still-evolving"
+    assert seventh_set_part_of(abuja) == "dev7"
+    naivasha = "state-2004-naivasha-accord-key-to-sudan-peace-envoy-says"
+    assert seventh_set_part_of(naivasha) == "heldout6"
 
 
 def test_fourth_set_is_listed_new_and_has_an_article_each():
@@ -138,7 +155,7 @@ def test_fourth_set_is_listed_new_and_has_an_article_each():
 
 
 def test_third_set_has_at_least_two_quotes_per_article_and_three_publishers():
-    later = set(fourth_set()) | set(fifth_set()) | set(sixth_set())
+    later = set(fourth_set()) | set(fifth_set()) | set(sixth_set()) | set(seventh_set())
     third = [f for f in gold_files() if not f.stem.startswith("voa-") and f.stem not in later]
     assert all(len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) >= 2 for f in third)
     assert len({f.stem.split("-", 1)[0] for f in third}) >= 3
@@ -203,12 +220,38 @@ def test_sixth_set_has_two_quotes_an_article_and_forty_held_out():
     assert counts["dev6"] >= 35 and counts["heldout5"] >= 40
 
 
-def test_no_test_extracts_from_the_fifth_or_sixth_set():
-    """heldout4, heldout5 (and dev5, dev6) are only loaded by this module: no other test names
-    them, and the speaker ranker's development parts (fitted on in tests) leave them out."""
+def test_seventh_set_is_listed_new_and_has_an_article_each():
+    """SPLIT.md "Seventh set": at least 24 new stems of news reports about negotiations, at most
+    8 from any one publisher (the stem's prefix), at least 4 publishers, each with its article."""
+    stems = seventh_set()
+    assert len(stems) >= 24 and len(set(stems)) == len(stems)
+    assert all((ARTICLES / f"{stem}.txt").is_file() for stem in stems)
+    earlier = {f.stem for f in gold_files() if f.parent.name not in ("dev7", "heldout6")}
+    assert not earlier & set(stems)
+    publishers = Counter(stem.split("-", 1)[0] for stem in stems)
+    assert max(publishers.values()) <= 8 and len(publishers) >= 4
+
+
+def test_seventh_set_has_two_quotes_an_article_and_quotes_in_both_parts():
+    """README "Seventh set": every article has two quotations or more; dev7 has 50 or more,
+    heldout6 35 or more (37: its articles are shorter)."""
+    seventh = set(seventh_set())
+    counts: Counter[str] = Counter()
+    for f in gold_files():
+        if f.stem in seventh:
+            n = len(json.loads(f.read_text(encoding="utf-8"))["quotes"])
+            assert n >= 2, f
+            counts[f.parent.name] += n
+    assert counts["dev7"] >= 50 and counts["heldout6"] >= 35
+
+
+def test_no_test_extracts_from_the_fifth_sixth_or_seventh_set():
+    """heldout4, heldout5, heldout6 (and dev5, dev6, dev7) are only loaded by this module: no
+    other test names them, and the speaker ranker's development parts (fitted on in tests)
+    leave them out."""
     from accord.evaluation.speaker_ranker import development_parts
 
-    parts = ("dev5", "heldout4", "dev6", "heldout5")
+    parts = ("dev5", "heldout4", "dev6", "heldout5", "dev7", "heldout6")
     for path in TESTS.rglob("*.py"):
         if path.resolve() != Path(__file__).resolve():
             text = path.read_text(encoding="utf-8")
