@@ -29,6 +29,12 @@ def test_the_subject_of_what_a_speaker_says_is_the_speaker(nlp):
     assert _sexes(nlp, "Cole said she would stay.", {"Cole": "Ann Cole"}) == {"Ann Cole": "f"}
 
 
+def test_another_person_between_subject_and_possessive_leaves_it_unbound(nlp):
+    # "his" may be Uribe's: no evidence for Rice (who is a woman)
+    text = "Rice praised the leadership of President Uribe, particularly his efforts."
+    assert _sexes(nlp, text, {"Rice": "Condoleezza Rice", "Uribe": "Alvaro Uribe"}) == {}
+
+
 def test_a_pronoun_before_its_subject_binds_nothing(nlp):
     assert _sexes(nlp, "In his view, the deal is dead.", {}) == {}
     assert _sexes(nlp, "His aides said Berg would stay.", {"Berg": "Karl Berg"}) == {}

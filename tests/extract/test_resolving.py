@@ -106,3 +106,20 @@ def test_a_title_with_its_field_then_a_name_is_that_person(quoted, text, who):
 def test_a_title_addressed_to_a_person_is_not_that_person(quoted):
     assert quoted('The envoy to Kim Jong Un said the talks were "useful."') == [
         ("useful.", None)]
+
+
+def test_a_narrative_pronoun_is_not_someone_a_title_names_inside_the_quote(quoted):
+    """"…, the President in power …," he said: the President is excluded like a person
+    named in the quote; "he" is the one the previous paragraph introduced."""
+    text = ('President Mwai Kibaki and Raila Odinga may meet. Peter Nyong’o is the party\'s '
+            'secretary-general. He told VOA the talks would be hard.\n\n'
+            '"We have to wait. Kenyans know that the President in power is not the one they '
+            'voted for," he said.')
+    assert quoted(text) == [("We have to wait. Kenyans know that the President in power is "
+                             "not the one they voted for,", "Peter Nyong’o")]
+
+
+def test_a_title_to_a_place_is_a_role_the_definite_title_finds(quoted):
+    text = ('U.S. Ambassador to Cyprus Michael Klosson spoke to journalists on Monday. The '
+            'ambassador also reiterated U.S. willingness to "contribute financially."')
+    assert quoted(text) == [("contribute financially.", "Michael Klosson")]

@@ -150,6 +150,27 @@ class ActorIndex(MentionResolver):
             self._role_from_run(actor, i + 1, run_end)
         else:
             self._title_of_body_for_field(actor, run_end)
+            self._title_to_place(actor, run_end)
+
+    def _title_to_place(self, actor: IndexedActor, end: int) -> None:
+        """"U.S. Ambassador to Cyprus Michael Klosson", "Special Envoy for Sudan …": a title,
+        "to" or "for", and a state or bloc just before the name: the whole title is the role,
+        a state or body before it the affiliation."""
+        doc = self.doc
+        place = next((k for k in range(end - 1, max(-1, end - 1 - MAX_ALIAS_TOKENS), -1)
+                      if (hit := self._alias_at(k, end)) is not None and hit[1] == end), None)
+        if place is None or actor.roles:
+            return
+        k = place - 1
+        while k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k < 1 or doc[k].lower_ not in {"to", "for"} or doc[k - 1].lower_ not in TITLE_HEADS:
+            return
+        head = k - 1
+        while head > 0 and self._title_word(doc[head - 1], doc[head]) and (
+                doc[head - 1].lower_ not in {"of", "the", "to", "for"}):
+            head -= 1
+        self._role_from_run(actor, head, end)
 
     def _title_of_body_for_field(self, actor: IndexedActor, end: int) -> None:
         """"High Representative of the European Union for Foreign Affairs Josep Borrell" (the

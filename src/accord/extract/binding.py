@@ -45,7 +45,8 @@ def bound_sexes(doc: Doc, person_at: Callable[[Token], str | None],
 
 def _clause_subject(pronoun: Token, person_at: Callable[[Token], str | None]) -> str | None:
     """The person who is the subject of the clause a possessive or reflexive stands in,
-    when that subject comes before it ("Berg met his …", "Berg, who gave his …")."""
+    when that subject comes before it ("Berg met his …", "Berg, who gave his …") and no
+    other person is named between them (then the pronoun may be theirs: no evidence)."""
     tok = pronoun
     for _ in range(MAX_HEADS):
         if tok.head is tok:
@@ -58,7 +59,9 @@ def _clause_subject(pronoun: Token, person_at: Callable[[Token], str | None]) ->
             return None
         if subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
             subj = tok.head
-        return person_at(subj)
+        who = person_at(subj)
+        between = {person_at(t) for t in pronoun.doc[subj.i + 1 : pronoun.i]} - {None, who}
+        return None if between else who  # "Rice praised Uribe, particularly his efforts"
     return None
 
 

@@ -12,6 +12,7 @@ name; an elided state ("the North"); a body named by its last words ("the agency
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from accord.extract.lexicon import (
     TITLE_MODIFIERS,
 )
 
+_PLACE_AFTER = re.compile(r" (?:to|for) ")  # "Ambassador to Cyprus", "Envoy for Sudan"
 PRONOUNS_MALE = frozenset({"he", "him", "his", "himself"})
 PRONOUNS_FEMALE = frozenset({"she", "her", "hers", "herself"})
 # a lead may describe a person ("The United States' top diplomat said …") and name them in
@@ -214,9 +216,13 @@ class MentionResolver:
         return who[1] if person.affiliation in (None, self._principal(tok)) else None
 
     def people_between(self, a: int, b: int) -> frozenset[str]:
-        """Every person named among tokens ``a:b``."""
-        return frozenset(name for i in range(a, b) if (name := self._tok[i])
-                         and self._actors[name].kind == "person")
+        """Every person named among tokens ``a:b``, or referred to there as a clause's
+        subject by a title alone ("the President in power is the one …": the President)."""
+        named = {name for i in range(a, b) if (name := self._tok[i])
+                 and self._actors[name].kind == "person"}
+        lo, hi = bisect_left(self._subject_pos, a), bisect_left(self._subject_pos, b)
+        titled = {name for _, name in self._subjects[lo:hi] if self.kind(name) == "person"}
+        return frozenset(named | titled)
 
     def person_between(self, a: int, b: int) -> tuple[int, str] | None:
         """The first person named among tokens ``a:b`` (token, name)."""
@@ -271,6 +277,15 @@ class MentionResolver:
                     r.lower().endswith(ending) for r in self._actors[name].roles
                 ):
                     return name
+        # then a role whose title takes a place after it ("Ambassador to Cyprus": "the
+        # ambassador")
+        for i in span:
+            name = self._tok[i]
+            if name and self._actors[name].kind == "person" and any(
+                _PLACE_AFTER.split(r.lower(), maxsplit=1)[0].endswith(tok.lower_)
+                for r in self._actors[name].roles if _PLACE_AFTER.search(r.lower())
+            ):
+                return name
         return None
 
     def _introduced_after(self, tok: Token) -> str | None:
