@@ -19,6 +19,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -43,24 +45,17 @@ def third_set_part_of(slug: str) -> str:
     return "dev3" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 5 < 2 else "heldout2"
 
 
-def fourth_set_part_of(slug: str) -> str:
-    """The fourth set's rule: sha1 of the file stem, as an integer, even -> dev4."""
-    return "dev4" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else "heldout3"
+def even_rule(dev: str, heldout: str) -> Callable[[str], str]:
+    """The fourth to seventh sets' rule: sha1 of the file stem, as an integer, even -> dev."""
+    def part(slug: str) -> str:
+        return dev if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else heldout
+    return part
 
 
-def fifth_set_part_of(slug: str) -> str:
-    """The fifth set's rule: sha1 of the file stem, as an integer, even -> dev5."""
-    return "dev5" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else "heldout4"
-
-
-def sixth_set_part_of(slug: str) -> str:
-    """The sixth set's rule: sha1 of the file stem, as an integer, even -> dev6."""
-    return "dev6" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else "heldout5"
-
-
-def seventh_set_part_of(slug: str) -> str:
-    """The seventh set's rule: sha1 of the file stem, as an integer, even -> dev7."""
-    return "dev7" if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else "heldout6"
+fourth_set_part_of = even_rule("dev4", "heldout3")
+fifth_set_part_of = even_rule("dev5", "heldout4")
+sixth_set_part_of = even_rule("dev6", "heldout5")
+seventh_set_part_of = even_rule("dev7", "heldout6")
 
 
 def listed_stems(heading: str) -> list[str]:
@@ -172,77 +167,58 @@ def test_fourth_set_has_five_publishers_and_quotes_in_both_parts():
         assert sum(counts[f.stem] for f in fourth if f.parent.name == part) > 30
 
 
-def test_fifth_set_is_listed_new_and_has_an_article_each():
-    """SPLIT.md "Fifth set": at least 24 new stems, none from the Department of Defense, at most
-    6 from any one publisher (the stem's prefix), each with its article."""
-    stems = fifth_set()
+@dataclass(frozen=True)
+class LaterSet:
+    """What SPLIT.md and the README promise of a set: its stem list, its parts, at most
+    ``per_publisher`` stems from one publisher (the stem's prefix) and at least
+    ``publishers`` of them, none from ``banned``, at least ``per_article`` quotations in each
+    article, and at least ``dev_quotes`` / ``heldout_quotes`` in its parts."""
+
+    heading: str
+    dev: str
+    heldout: str
+    per_publisher: int
+    publishers: int
+    per_article: int
+    dev_quotes: int
+    heldout_quotes: int
+    banned: frozenset[str] = frozenset()
+
+
+LATER_SETS = [
+    # fifth: press releases, no Defense Department, many publishers
+    LaterSet("Fifth set stems", "dev5", "heldout4", 6, 8, 1, 20, 40, frozenset({"dod"})),
+    # sixth and seventh: news reports with two quotations or more (heldout6's articles are
+    # shorter: 37 quotations)
+    LaterSet("Sixth set stems", "dev6", "heldout5", 8, 4, 2, 35, 40),
+    LaterSet("Seventh set stems", "dev7", "heldout6", 8, 4, 2, 50, 35),
+]
+
+
+@pytest.mark.parametrize("later", LATER_SETS, ids=lambda s: s.dev)
+def test_a_later_set_is_listed_new_and_has_an_article_each(later: LaterSet):
+    stems = listed_stems(later.heading)
     assert len(stems) >= 24 and len(set(stems)) == len(stems)
     assert all((ARTICLES / f"{stem}.txt").is_file() for stem in stems)
-    earlier = {f.stem for f in gold_files() if f.parent.name not in ("dev5", "heldout4")}
+    earlier = {f.stem for f in gold_files() if f.parent.name not in (later.dev, later.heldout)}
     assert not earlier & set(stems)
     publishers = Counter(stem.split("-", 1)[0] for stem in stems)
-    assert "dod" not in publishers and max(publishers.values()) <= 6
-    assert len(publishers) >= 8
+    assert not later.banned & set(publishers)
+    assert max(publishers.values()) <= later.per_publisher
+    assert len(publishers) >= later.publishers
 
 
-def test_fifth_set_has_quotes_in_both_parts_and_forty_held_out():
-    """README "Fifth set": every article has a quotation; heldout4 has 40 or more."""
-    fifth = set(fifth_set())
-    counts = Counter()
-    for f in gold_files():
-        if f.stem in fifth:
-            counts[f.parent.name] += len(json.loads(f.read_text(encoding="utf-8"))["quotes"])
-    assert counts["dev5"] >= 20 and counts["heldout4"] >= 40
-
-
-def test_sixth_set_is_listed_new_and_has_an_article_each():
-    """SPLIT.md "Sixth set": at least 24 new stems of news reports, at most 8 from any one
-    publisher (the stem's prefix), at least 4 publishers, each with its article."""
-    stems = sixth_set()
-    assert len(stems) >= 24 and len(set(stems)) == len(stems)
-    assert all((ARTICLES / f"{stem}.txt").is_file() for stem in stems)
-    earlier = {f.stem for f in gold_files() if f.parent.name not in ("dev6", "heldout5")}
-    assert not earlier & set(stems)
-    publishers = Counter(stem.split("-", 1)[0] for stem in stems)
-    assert max(publishers.values()) <= 8 and len(publishers) >= 4
-
-
-def test_sixth_set_has_two_quotes_an_article_and_forty_held_out():
-    """README "Sixth set": every article has two quotations or more; heldout5 has 40 or more,
-    dev6 35 or more."""
-    sixth = set(sixth_set())
+@pytest.mark.parametrize("later", LATER_SETS, ids=lambda s: s.dev)
+def test_a_later_set_has_its_quotations_in_both_parts(later: LaterSet):
+    stems = set(listed_stems(later.heading))
     counts: Counter[str] = Counter()
     for f in gold_files():
-        if f.stem in sixth:
+        if f.stem in stems:
             n = len(json.loads(f.read_text(encoding="utf-8"))["quotes"])
-            assert n >= 2, f
+            assert n >= later.per_article, f
             counts[f.parent.name] += n
-    assert counts["dev6"] >= 35 and counts["heldout5"] >= 40
-
-
-def test_seventh_set_is_listed_new_and_has_an_article_each():
-    """SPLIT.md "Seventh set": at least 24 new stems of news reports about negotiations, at most
-    8 from any one publisher (the stem's prefix), at least 4 publishers, each with its article."""
-    stems = seventh_set()
-    assert len(stems) >= 24 and len(set(stems)) == len(stems)
-    assert all((ARTICLES / f"{stem}.txt").is_file() for stem in stems)
-    earlier = {f.stem for f in gold_files() if f.parent.name not in ("dev7", "heldout6")}
-    assert not earlier & set(stems)
-    publishers = Counter(stem.split("-", 1)[0] for stem in stems)
-    assert max(publishers.values()) <= 8 and len(publishers) >= 4
-
-
-def test_seventh_set_has_two_quotes_an_article_and_quotes_in_both_parts():
-    """README "Seventh set": every article has two quotations or more; dev7 has 50 or more,
-    heldout6 35 or more (37: its articles are shorter)."""
-    seventh = set(seventh_set())
-    counts: Counter[str] = Counter()
-    for f in gold_files():
-        if f.stem in seventh:
-            n = len(json.loads(f.read_text(encoding="utf-8"))["quotes"])
-            assert n >= 2, f
-            counts[f.parent.name] += n
-    assert counts["dev7"] >= 50 and counts["heldout6"] >= 35
+    assert counts[later.dev] >= later.dev_quotes
+    assert counts[later.heldout] >= later.heldout_quotes
 
 
 def test_no_test_extracts_from_the_fifth_sixth_or_seventh_set():
