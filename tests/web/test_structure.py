@@ -347,3 +347,19 @@ def test_non_finite_scale_points_are_refused(client, flagship, bad):
               scale={"0": "a", bad: "b", "100": "c"})
     assert f"scale.{bad}" in _where(r)
     assert _where(_edit(client, "edit-issue", issue="nope", title="T")) == ["issue"]
+
+
+def test_renamed_and_retitled_case_exports_as_shown(client, tmp_path, flagship):
+    """Save a renamed actor and an edited issue; the exported YAML reads back as that case."""
+    from accord.case import load_case
+
+    r = _edit(client, "rename-actor", actor="GEO", name="Sakartvelo", aliases=["Tbilisi"])
+    r = client.post("/api/edit/edit-issue", json={
+        "case": r.json()["case"], "issue": flagship.issues[0].id, "title": "No enlargement",
+        "description": "Written guarantees.", "scale": SCALE})
+    shown = r.json()["case"]
+    assert client.post("/api/cases/1/save", json={"case": shown, "note": "words",
+                                                  "base": 1}).status_code == 200
+    path = tmp_path / "export.yaml"
+    path.write_text(client.get("/api/cases/1/export.yaml").text, encoding="utf-8")
+    assert load_case(path).model_dump(mode="json", exclude_none=True) == shown
