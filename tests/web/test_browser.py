@@ -381,3 +381,39 @@ def test_veto_issue_and_position_edits_by_keyboard(page, server):
     page.click("#discard")  # back to the saved case: NATO's veto and EU's position return
     page.locator("#issue-missiles tr", has_text="European Union").wait_for()
     assert page.get_by_label("veto: NATO").is_checked() and page.locator("#unsaved").count() == 0
+
+
+def test_rename_an_actor_and_retitle_an_issue_save_reload(page, server):
+    """Rename Georgia (a duplicate name is refused next to its field first) and retitle the
+    missiles issue; save, reload: the new words, the same positions under them."""
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    rows = page.locator("#issue-bucharest-pledge tr", has_text="Georgia").count()
+    form = page.locator("#rename-actor")
+    form.get_by_label("actor", exact=True).select_option(label="Georgia")
+    form.get_by_label("new name", exact=True).fill("Ukraine")
+    form.get_by_label("new name", exact=True).press("Enter")
+    form.locator('[data-form-error="name"]').filter(has_text="another actor").wait_for()
+    form.get_by_label("new name", exact=True).fill("Sakartvelo")
+    form.get_by_label("new name", exact=True).press("Enter")
+    page.locator("#actor-rows tr", has_text="Sakartvelo").wait_for()
+    assert "renamed Georgia to Sakartvelo" in page.locator("#structure-status").inner_text()
+    sec = page.locator("#issue-missiles")
+    sec.get_by_text("Edit title, description and scale").click()
+    sec.get_by_label("title", exact=True).fill("Missiles near each other's borders")
+    sec.get_by_label("label of the new scale point").fill("A moratorium")
+    sec.get_by_label("the new scale point (0–100)").fill("40")
+    sec.get_by_role("button", name="Update issue").click()
+    sec.locator("h2", has_text="Missiles near each other's borders").wait_for()
+    shot(page, "edited-issue", "#issue-missiles details.edit-issue")
+    page.fill("#note", "Georgia's own name")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
+    page.reload()
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    assert page.locator("#actor-rows tr", has_text="Sakartvelo").count() == 1
+    assert page.locator("#actor-rows tr", has_text="Georgia").count() == 0
+    assert page.locator("#issue-bucharest-pledge tr", has_text="Sakartvelo").count() == rows > 0
+    assert "40 A moratorium" in sec.locator(".scale-labels").inner_text()
+    assert sec.locator("h2").inner_text() == "Missiles near each other's borders"
+    shot(page, "renamed-actor", "#actors")

@@ -257,3 +257,109 @@ def test_edits_save_export_validate_and_forecast_the_same(client, tmp_path):
         assert got[issue["id"]]["outcomes"] == issue["outcomes"]
         assert {m: {lv: list(iv) for lv, iv in d.items()}
                 for m, d in got[issue["id"]]["intervals"].items()} == issue["intervals"]
+
+
+def test_rename_an_actor_keeps_its_id_positions_and_votes(client):
+    case = _case(client)
+    r = _edit(client, "rename-actor", actor="NATO", name="  North Atlantic Alliance ",
+              kind="organisation", aliases=["the alliance", " Brussels HQ "])
+    assert r.status_code == 200
+    new = r.json()["case"]
+    nato = next(a for a in new["actors"] if a["id"] == "NATO")
+    assert (nato["name"], nato["kind"], nato["aliases"]) == (
+        "North Atlantic Alliance", "organisation", ["the alliance", "Brussels HQ"])
+    # nothing else moves: the same positions, decision block and forecast
+    assert new["positions"] == case["positions"] and new["decision"] == case["decision"]
+    before = client.post("/api/forecast", json={"case": case}).json()
+    assert [i["outcomes"] for i in r.json()["view"]["issues"]] == [
+        i["outcomes"] for i in before["issues"]]
+    assert "NATO" in r.json()["view"]["veto_players"]
+    # a name only: the kind and aliases stay; the same name in another case is fine
+    r = client.post("/api/edit/rename-actor", json={"case": new, "actor": "NATO",
+                                                    "name": "NATO"})
+    back = next(a for a in r.json()["case"]["actors"] if a["id"] == "NATO")
+    assert (back["name"], back["kind"], back["aliases"]) == (
+        "NATO", "organisation", ["the alliance", "Brussels HQ"])
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"actor": "NATO", "name": ""}, "name"),
+    ({"actor": "NATO", "name": "   "}, "name"),
+    ({"actor": "NATO", "name": "united states"}, "name"),
+    ({"actor": "NATO", "name": 5}, "name"),
+    ({"actor": "NATO"}, "name"),
+    ({"actor": "XX", "name": "X"}, "actor"),
+    ({"actor": "", "name": "X"}, "actor"),
+    ({"actor": "NATO", "name": "X", "kind": "planet"}, "kind"),
+    ({"actor": "NATO", "name": "X", "kind": 3}, "kind"),
+    ({"actor": "NATO", "name": "X", "aliases": "the alliance"}, "aliases"),
+    ({"actor": "NATO", "name": "X", "aliases": ["a", " "]}, "aliases[1]"),
+    ({"actor": "NATO", "name": "X", "aliases": [1.5]}, "aliases[0]"),
+])
+def test_bad_renames_name_the_field(client, body, field):
+    assert field in _where(_edit(client, "rename-actor", **body))
+
+
+SCALE = {"0": "No guarantee", "40": "A moratorium", "100": "A binding treaty"}
+
+
+def test_edit_an_issue_keeps_its_id_and_positions(client, flagship):
+    issue = flagship.issues[0].id
+    case = _case(client)
+    r = _edit(client, "edit-issue", issue=issue, title=" No enlargement ", description="",
+              scale=SCALE)
+    assert r.status_code == 200
+    new = r.json()["case"]
+    edited = next(i for i in new["issues"] if i["id"] == issue)
+    assert edited["title"] == "No enlargement" and "description" not in edited
+    assert edited["scale"] == SCALE  # the points as typed, 40 included, in order
+    assert new["positions"] == case["positions"]
+    assert next(i for i in r.json()["view"]["issues"] if i["id"] == issue)["outcomes"] == \
+        next(i for i in client.post("/api/forecast", json={"case": case}).json()["issues"]
+             if i["id"] == issue)["outcomes"]
+    r = client.post("/api/edit/edit-issue", json={"case": new, "issue": issue,
+                                                  "title": "No enlargement",
+                                                  "description": "Written guarantees."})
+    kept = next(i for i in r.json()["case"]["issues"] if i["id"] == issue)
+    assert (kept["description"], kept["scale"]) == ("Written guarantees.", SCALE)
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"title": ""}, "title"),
+    ({"title": "NATO forces limited to the territory of pre-1997 members"}, "title"),
+    ({"title": ["a"]}, "title"),
+    ({}, "title"),
+    ({"title": "T", "scale": {"0": "a"}}, "scale"),
+    ({"title": "T", "scale": {"0": "a", "100": "b", "130": "c"}}, "scale"),
+    ({"title": "T", "scale": {"0": "a", "100": "b", "half": "c"}}, "scale.half"),
+    ({"title": "T", "scale": {"0": "a", "100": " "}}, "scale.100"),
+    ({"title": "T", "scale": {"0": "a", "100": 7}}, "scale.100"),
+    ({"title": "T", "scale": ["a", "b"]}, "scale"),
+    ({"title": "T", "description": 3}, "description"),
+])
+def test_bad_issue_edits_name_the_field(client, flagship, body, field):
+    assert field in _where(_edit(client, "edit-issue", issue=flagship.issues[0].id, **body))
+
+
+@pytest.mark.parametrize("bad", ["NaN", "nan", "inf", "-Infinity", "1e999"])
+def test_non_finite_scale_points_are_refused(client, flagship, bad):
+    r = _edit(client, "edit-issue", issue=flagship.issues[0].id, title="T",
+              scale={"0": "a", bad: "b", "100": "c"})
+    assert f"scale.{bad}" in _where(r)
+    assert _where(_edit(client, "edit-issue", issue="nope", title="T")) == ["issue"]
+
+
+def test_renamed_and_retitled_case_exports_as_shown(client, tmp_path, flagship):
+    """Save a renamed actor and an edited issue; the exported YAML reads back as that case."""
+    from accord.case import load_case
+
+    r = _edit(client, "rename-actor", actor="GEO", name="Sakartvelo", aliases=["Tbilisi"])
+    r = client.post("/api/edit/edit-issue", json={
+        "case": r.json()["case"], "issue": flagship.issues[0].id, "title": "No enlargement",
+        "description": "Written guarantees.", "scale": SCALE})
+    shown = r.json()["case"]
+    assert client.post("/api/cases/1/save", json={"case": shown, "note": "words",
+                                                  "base": 1}).status_code == 200
+    path = tmp_path / "export.yaml"
+    path.write_text(client.get("/api/cases/1/export.yaml").text, encoding="utf-8")
+    assert load_case(path).model_dump(mode="json", exclude_none=True) == shown

@@ -1,5 +1,7 @@
 """Structural edits of a case on the case page: add or remove a position, an actor or an
-issue, and set an actor's veto.
+issue, set an actor's veto, rename an actor (its name, kind and aliases) and edit an issue's
+title, description and labelled scale points. Ids never change, so positions and the decision
+block keep pointing at what they pointed at.
 
 Each edit takes a validated :class:`~accord.case.Case` and returns the edited case, validated
 again as a whole by the case schema (:func:`accord.web.payload.case_from`: finite numbers
@@ -218,3 +220,58 @@ def remove_issue(case: Case, issue: str) -> Case:
     data["issues"] = [i for i in data["issues"] if i["id"] != issue]
     data["positions"] = [p for p in data["positions"] if p["issue"] != issue]
     return _checked(data, what)
+
+
+def _text(value: Any) -> Any:
+    """A typed string with its surrounding spaces dropped (anything else as given: the case
+    schema names it)."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def _blank_items(values: Any, field: str, what: str) -> list[Problem]:
+    """The blank strings among ``values`` (a list or a dict), each by its place in ``field``."""
+    keys = (enumerate(values) if isinstance(values, list)
+            else values.items() if isinstance(values, dict) else [])
+    return [(f"{field}.{k}" if isinstance(values, dict) else f"{field}[{k}]",
+             f"{what} cannot be blank") for k, v in keys if isinstance(v, str) and not v.strip()]
+
+
+def rename_actor(case: Case, actor: str, name: Any, kind: Any = None,
+                 aliases: Any = None) -> Case:
+    """``case`` with ``actor``'s display name, and its kind and aliases where given, changed;
+    its id stays. A name another actor has is refused."""
+    what = "rename actor"
+    _refuse(what, _actor_problem(case, actor))
+    index = next(n for n, a in enumerate(case.actors) if a.id == actor)
+    others = [a.name for a in case.actors if a.id != actor]
+    _refuse(what, _taken_name(others, name, "name", "the name of another actor")
+            + _blank_items(aliases, "aliases", "an alias"))
+    data = _data(case)
+    data["actors"][index]["name"] = _text(name)
+    if kind is not None:
+        data["actors"][index]["kind"] = kind
+    if aliases is not None:
+        data["actors"][index]["aliases"] = (
+            [_text(x) for x in aliases] if isinstance(aliases, list) else aliases)
+    return _checked(data, what, {f"actors[{index}]": ""})
+
+
+def edit_issue(case: Case, issue: str, title: Any, description: Any = None,
+               scale: Any = None) -> Case:
+    """``case`` with ``issue``'s title, and its description and labelled scale points where
+    given, changed (a blank description removes it; ``scale`` replaces all the points); its id
+    stays. A title another issue has is refused."""
+    what = "edit issue"
+    _refuse(what, _issue_problem(case, issue))
+    index = next(n for n, i in enumerate(case.issues) if i.id == issue)
+    others = [i.title for i in case.issues if i.id != issue]
+    _refuse(what, _taken_name(others, title, "title", "the title of another issue")
+            + _blank_items(scale, "scale", "a label"))
+    data = _data(case)
+    data["issues"][index]["title"] = _text(title)
+    if description is not None:
+        data["issues"][index]["description"] = _text(description) or None
+    if scale is not None:
+        data["issues"][index]["scale"] = (
+            {k: _text(v) for k, v in scale.items()} if isinstance(scale, dict) else scale)
+    return _checked(data, what, {f"issues[{index}]": ""})

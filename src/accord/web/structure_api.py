@@ -42,8 +42,20 @@ class NewActor(CaseBody):
     positions: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
+class RenamedActor(ActorRef):
+    name: str
+    kind: str | None = None
+    aliases: list[str] | None = None
+
+
 class IssueRef(CaseBody):
     issue: str = ID
+
+
+class EditedIssue(IssueRef):
+    title: str
+    description: str | None = None
+    scale: dict[str, str] | None = None
 
 
 class NewIssue(CaseBody):
@@ -52,7 +64,8 @@ class NewIssue(CaseBody):
 
 
 def structure_api(app: FastAPI, setup: Setup) -> None:
-    """``POST /api/edit/...``: add or remove a position, an actor or an issue; set a veto."""
+    """``POST /api/edit/...``: add or remove a position, an actor or an issue; set a veto;
+    rename an actor; edit an issue's title, description and scale."""
 
     @app.post("/api/edit/add-position")
     def add_position(body: NewPosition) -> dict[str, Any]:
@@ -85,3 +98,13 @@ def structure_api(app: FastAPI, setup: Setup) -> None:
     @app.post("/api/edit/remove-issue")
     def remove_issue(body: IssueRef) -> dict[str, Any]:
         return edited(structure.remove_issue(case_from(body.case), body.issue), setup)
+
+    @app.post("/api/edit/rename-actor")
+    def rename_actor(body: RenamedActor) -> dict[str, Any]:
+        return edited(structure.rename_actor(case_from(body.case), body.actor, body.name,
+                                             body.kind, body.aliases), setup)
+
+    @app.post("/api/edit/edit-issue")
+    def edit_issue(body: EditedIssue) -> dict[str, Any]:
+        return edited(structure.edit_issue(case_from(body.case), body.issue, body.title,
+                                           body.description, body.scale), setup)

@@ -184,6 +184,7 @@ function renderIssues() {
     return el("section", { class: "card issue", id: `issue-${iss.id}`, "data-issue": iss.id },
       el("div", { class: "row heading" }, el("h2", {}, iss.title), issueRemover(iss)),
       iss.description ? el("p", { class: "muted" }, iss.description) : null,
+      issueEditor(iss),
       el("div", { class: "scale-labels" }, scale.map(([k, v]) => el("div", {}, el("b", {}, k), " ", v))),
       el("div", { class: "chart" }), el("div", { class: "sentences" }),
       el("table", { class: "forecast-table" }), el("p", { class: "muted calibration" }),

@@ -1,6 +1,6 @@
 // The case page's structural edits (loaded before case.js, whose state and renderers it uses
-// when called): add or remove a position, an actor or an issue, and set
-// an actor's veto. Each edit goes to POST /api/edit/... with the case as the page holds it;
+// when called): add or remove a position, an actor or an issue, set
+// an actor's veto, rename an actor and edit an issue's title, description and scale (ids stay). Each edit goes to POST /api/edit/... with the case as the page holds it;
 // the server validates the edited case with the case schema and answers with the case and its
 // forecast, or a 422 whose problems name the form's fields (shown next to them). The edited
 // case is not saved until it is saved as a new version, like a what-if edit.
@@ -259,7 +259,90 @@ function issueForm() {
   return form;
 }
 
+// ---- rename an actor; edit an issue's title, description and scale ------------------------
+// The id stays, so positions and the decision block keep pointing at the actor or issue.
+let renaming = null;  // the actor the rename form shows, kept when the page is redrawn
+function renameForm() {
+  const actors = S.work.actors;
+  if (!actors.some((a) => a.id === renaming)) renaming = actors[0].id;
+  const which = el("select", {}, actors.map((a) => el("option",
+    { value: a.id, selected: a.id === renaming }, a.name)));
+  const name = el("input", { type: "text", size: 24 });
+  const kind = el("select", {}, (S.kinds || ["state"]).map((k) => el("option", { value: k }, k)));
+  const aliases = el("textarea", { rows: 3, cols: 40 });
+  const fill = () => {
+    const a = actors.find((x) => x.id === which.value);
+    renaming = a.id;
+    name.value = a.name; kind.value = a.kind || "state"; aliases.value = (a.aliases || []).join("\n");
+  };
+  const form = el("form", { id: "rename-actor", novalidate: true,
+    "aria-labelledby": "rename-actor-title" },
+  el("h3", { id: "rename-actor-title" }, "Rename an actor"),
+  el("div", { class: "row" }, labelled("actor", which, "actor"), slot("actor"),
+    labelled("new name", name, "name"), slot("name"), labelled("kind", kind, "kind"), slot("kind")),
+  el("div", { class: "row" }, labelled("aliases (one per line)", aliases, "aliases"),
+    slot("aliases")),
+  el("p", { class: "muted" }, "Its id stays, so its positions and its place in the decision " +
+    "block stay with it."),
+  el("div", { class: "row" }, el("button", { type: "submit", id: "rename-actor-submit" },
+    "Rename actor"), slot("")));
+  which.addEventListener("change", () => { clearFormErrors(form); fill(); });
+  fill();
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const before = actorName(which.value), after = name.value.trim();
+    structuralEdit("rename-actor", { actor: which.value, name: after, kind: kind.value,
+      aliases: aliases.value.split("\n").map((x) => x.trim()).filter((x) => x) }, form,
+    before === after ? `changed ${after}` : `renamed ${before} to ${after}`);
+  });
+  return form;
+}
+
+const openIssueEditors = new Set();  // the issues whose edit form is open, kept on redraws
+function issueEditor(iss) {
+  const title = el("input", { type: "text", size: 60, value: iss.title });
+  const description = el("textarea", { rows: 2, cols: 60 });
+  description.value = iss.description || "";
+  const points = Object.entries(iss.scale).sort((a, b) => a[0] - b[0]).concat([["", ""]]);
+  const rows = points.map(([x, label], n) => {
+    const name = x === "" ? "the new scale point" : `scale point ${n + 1}`;
+    const at = numberField({ step: "any", min: 0, max: 100, value: x, "data-for": "scale" });
+    const text = el("input", { type: "text", size: 80, value: label, "data-for": "scale" });
+    const row = el("div", { class: "row" }, labelled("at", at), labelled("label", text));
+    at.setAttribute("aria-label", `${name} (0–100)`);
+    text.setAttribute("aria-label", `label of ${name}`);
+    return { at, text, row };
+  });
+  const form = el("form", { class: "edit-issue", novalidate: true },
+    el("div", { class: "row" }, labelled("title", title, "title"), slot("title"), slot("issue")),
+    el("div", { class: "row" }, labelled("description (optional)", description, "description"),
+      slot("description")),
+    el("p", { class: "muted" }, "Labelled points of the scale (0 and 100 are needed; clear a " +
+      "label to drop its point; the last row adds one):"),
+    rows.map((r) => r.row), slot("scale"),
+    el("div", { class: "row" }, el("button", { type: "submit", id: `edit-issue-submit-${iss.id}` },
+      "Update issue"), slot("")));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const kept = rows.filter((r) => r.text.value.trim() !== "");
+    kept.forEach((r) => { r.text.dataset.for = r.at.dataset.for = `scale.${r.at.value === ""
+      ? "" : Number(r.at.value)}`; });
+    const scale = Object.fromEntries(kept.map((r) => [r.at.value === "" ? ""
+      : String(Number(r.at.value)), r.text.value.trim()]));
+    structuralEdit("edit-issue", { issue: iss.id, title: title.value.trim(),
+      description: description.value.trim(), scale }, form,
+    `edited the issue “${title.value.trim()}”`);
+  });
+  const box = el("details", { class: "edit-issue", open: openIssueEditors.has(iss.id) },
+    el("summary", {}, "Edit title, description and scale"), form);
+  box.addEventListener("toggle", () => {
+    if (box.open) openIssueEditors.add(iss.id); else openIssueEditors.delete(iss.id);
+  });
+  return box;
+}
+
 function renderStructureForms() {
+  $("#rename-actor-box").replaceChildren(renameForm());
   $("#add-actor-box").replaceChildren(actorForm());
   $("#add-issue").replaceChildren(issueForm());
 }
