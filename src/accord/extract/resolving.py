@@ -270,22 +270,16 @@ class MentionResolver:
         span = range(tok.i + 1, min(len(self.doc), tok.i + 1 + after)) if after else range(
             tok.i - 1, -1, -1)
         whole = _title_phrase(tok)
-        for ending in ((whole, tok.lower_) if whole != tok.lower_ else (tok.lower_,)):
+        endings = (whole, tok.lower_) if whole != tok.lower_ else (tok.lower_,)
+        # then the title of a role that names a place after it ("Ambassador to Cyprus": "the
+        # ambassador")
+        for ending, before_place in (*((e, False) for e in endings), (tok.lower_, True)):
             for i in span:
                 name = self._tok[i]
                 if name and self._actors[name].kind == "person" and any(
-                    r.lower().endswith(ending) for r in self._actors[name].roles
-                ):
+                        _role_words(r, before_place).endswith(ending)
+                        for r in self._actors[name].roles):
                     return name
-        # then a role whose title takes a place after it ("Ambassador to Cyprus": "the
-        # ambassador")
-        for i in span:
-            name = self._tok[i]
-            if name and self._actors[name].kind == "person" and any(
-                _PLACE_AFTER.split(r.lower(), maxsplit=1)[0].endswith(tok.lower_)
-                for r in self._actors[name].roles if _PLACE_AFTER.search(r.lower())
-            ):
-                return name
         return None
 
     def _introduced_after(self, tok: Token) -> str | None:
@@ -345,6 +339,16 @@ class MentionResolver:
         or name for modifier (:func:`accord.extract.bodies.state_modifier`)."""
         found = state_modifier(noun, self.body_at)
         return found if found and self._actors[found].kind in ("state", "bloc") else None
+
+
+def _role_words(role: str, before_place: bool) -> str:
+    """A role in lower case; with ``before_place`` only its title before "to"/"for" and a
+    place ("ambassador to cyprus" → "ambassador"), empty for a role with no place."""
+    low = role.lower()
+    if not before_place:
+        return low
+    parts = _PLACE_AFTER.split(low, maxsplit=1)
+    return parts[0] if len(parts) == 2 else ""
 
 
 def _title_phrase(tok: Token) -> str:
