@@ -69,40 +69,38 @@ def test_forecast_loads_numpy_and_wording_but_not_the_brief(root, flagship_path)
     assert "numpy.ma" not in modules  # numpy's nanquantile loads it (about 20 ms)
 
 
+def main_then(root, argv: list[str], var: str, given: str | None, report: str) -> str:
+    """Run ``accord.cli.main`` on ``argv`` in a fresh interpreter whose environment has
+    ``var`` set to ``given`` (unset for None); the last line ``report`` prints after it."""
+    probe = ("import os, sys\n"
+             "from accord.cli import main\n"
+             f"sys.argv = ['accord', *{argv!r}]\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             f"{report}\n")
+    env = {k: v for k, v in os.environ.items() if k != var}
+    env["PYTHONPATH"] = str(root / "src")
+    if given:
+        env[var] = given
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env=env, check=False)
+    return done.stderr.strip().splitlines()[-1]
+
+
 def test_main_runs_openblas_on_one_thread_unless_told(root):
     """OpenBLAS's threads cost about 0.05 s of CPU when numpy loads; ``main`` asks for one
     before any command imports numpy, and leaves a user's own setting alone."""
-    probe = ("import os, sys\n"
-             "from accord.cli import main\n"
-             "sys.argv = ['accord', '--help']\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "print(os.environ['OPENBLAS_NUM_THREADS'], file=sys.__stderr__)")
+    report = "print(os.environ['OPENBLAS_NUM_THREADS'], file=sys.__stderr__)"
     for given, expected in ((None, "1"), ("2", "2")):
-        env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
-        env["PYTHONPATH"] = str(root / "src")
-        if given:
-            env["OPENBLAS_NUM_THREADS"] = given
-        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                              env=env, check=False)
-        assert done.stderr.strip().splitlines()[-1] == expected
+        assert main_then(root, ["--help"], "OPENBLAS_NUM_THREADS", given, report) == expected
 
 
 def test_main_skips_pydantic_plugin_discovery_unless_told(root, flagship_path):
     """Scanning every installed distribution's entry points for pydantic plugins costs
     0.02-0.05 s of a forecast's start-up; ``main`` turns it off before any model is built
     (the scan's cache stays empty), and leaves a user's own setting alone."""
-    probe = ("import os, sys\n"
-             "from accord.cli import main\n"
-             f"sys.argv = ['accord', 'forecast', {str(flagship_path)!r}]\n"
-             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-             "from pydantic.plugin import _loader\n"
-             "print(os.environ['PYDANTIC_DISABLE_PLUGINS'], _loader._plugins is None,"
-             " file=sys.__stderr__)")
+    report = ("from pydantic.plugin import _loader\n"
+              "print(os.environ['PYDANTIC_DISABLE_PLUGINS'], _loader._plugins is None,"
+              " file=sys.__stderr__)")
     for given, expected in ((None, "__all__ True"), ("some", "some False")):
-        env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
-        env["PYTHONPATH"] = str(root / "src")
-        if given:
-            env["PYDANTIC_DISABLE_PLUGINS"] = given
-        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                              env=env, check=False)
-        assert done.stderr.strip().splitlines()[-1] == expected
+        assert main_then(root, ["forecast", str(flagship_path)], "PYDANTIC_DISABLE_PLUGINS",
+                         given, report) == expected
