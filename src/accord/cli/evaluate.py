@@ -90,6 +90,8 @@ def _side_by_side(names: list[str], totals: list[ArticleScore]) -> Table:
     table.add_row("recall", *(f"{q.recall:.3f} ({q.matched}/{q.gold})" for q in qs))
     table.add_row("speaker accuracy",
                   *(f"{q.speaker_accuracy:.3f} ({q.speaker_right}/{q.matched})" for q in qs))
+    table.add_row("speaker, same person",
+                  *(f"{q.same_person_accuracy:.3f} ({q.same_person}/{q.matched})" for q in qs))
     return table
 
 
@@ -139,7 +141,12 @@ def _table(scores: list[ArticleScore], total: ArticleScore) -> Table:
 
 
 def _print_summary(total: ArticleScore) -> None:
-    reported, actors = total.reported, total.actors
+    direct, reported, actors = total.direct, total.reported, total.actors
+    if direct is not None and direct.matched:
+        out.print(f"direct quotes' speakers: {direct.speaker_accuracy:.3f} "
+                  f"({direct.speaker_right}/{direct.matched}) by name, "
+                  f"{direct.same_person_accuracy:.3f} ({direct.same_person}/{direct.matched}) "
+                  "counting a person named in another form", highlight=False)
     if reported is not None and reported.gold:
         out.print(f"reported speech: P {reported.precision:.2f} R {reported.recall:.2f} "
                   f"speaker acc. {reported.speaker_accuracy:.2f} ({reported.gold} gold)")

@@ -3,7 +3,8 @@
 Quotes match by span overlap, one to one (a predicted quote may match one gold quote, the one
 it overlaps most), separately for direct quotes and for reported speech; precision and
 recall count matches.  Speaker accuracy is over matched quotes: the predicted speaker equals
-the gold one (case-insensitive).  Events match on type, source and target in an overlapping
+the gold one (case-insensitive); the same-person score also counts a person named in another
+form (:mod:`accord.evaluation.speaker_names`).  Events match on type, source and target in an overlapping
 stretch of text (:func:`accord.evaluation.events.score_article`).  Actors: recall by name
 and kind, then role and affiliation accuracy over the actors found.  The gold files are
 described in :mod:`accord.evaluation.gold`.
@@ -17,6 +18,7 @@ from typing import Any
 from accord.evaluation.events import load_event_gold, score_events
 from accord.evaluation.gold import Gold, find_article, load_gold_dir
 from accord.evaluation.scores import ActorScore, ArticleScore, QuoteScore
+from accord.evaluation.speaker_names import same_speaker
 from accord.extract.actors import ActorIndex
 from accord.extract.ingest import read_text
 from accord.extract.nlp import load_nlp
@@ -60,8 +62,10 @@ def _overlaps(predicted: list[QuoteRecord], gold: list[dict[str, Any]]) -> list[
     return [(gi, pi) for _, gi, pi in sorted(pairs, reverse=True)]
 
 
-def match_quotes(predicted: list[QuoteRecord], gold: list[dict[str, Any]]) -> QuoteScore:
-    """One-to-one matching by span overlap (largest overlap first)."""
+def match_quotes(predicted: list[QuoteRecord], gold: list[dict[str, Any]],
+                 persons: frozenset[str] = frozenset()) -> QuoteScore:
+    """One-to-one matching by span overlap (largest overlap first); ``persons`` are the names
+    of the article's person actors, for the same-person speaker score."""
     score = QuoteScore(gold=len(gold), predicted=len(predicted))
     used_g: set[int] = set()
     used_p: set[int] = set()
@@ -74,6 +78,10 @@ def match_quotes(predicted: list[QuoteRecord], gold: list[dict[str, Any]]) -> Qu
         want, got = gold[gi].get("speaker"), predicted[pi].speaker
         if (want or "").casefold() == (got or "").casefold():
             score.speaker_right += 1
+            score.same_person += 1
+        elif want and got and same_speaker(want, got, got in persons):
+            score.same_person += 1
+            score.wrong_speaker.append((gold[gi]["text"], got, want))
         else:
             score.wrong_speaker.append((gold[gi]["text"], got, want or ""))
     score.missed = [g["text"] for i, g in enumerate(gold) if i not in used_g]
@@ -82,15 +90,15 @@ def match_quotes(predicted: list[QuoteRecord], gold: list[dict[str, Any]]) -> Qu
 
 
 def _quote_scores(
-    quotes: list[QuoteRecord], gold: list[dict[str, Any]]
+    quotes: list[QuoteRecord], gold: list[dict[str, Any]], persons: frozenset[str]
 ) -> tuple[QuoteScore, QuoteScore | None]:
     """Direct quotes, and reported speech when the gold has some."""
     gold_direct = [q for q in gold if q.get("direct", True)]
-    direct = match_quotes([q for q in quotes if q.direct], gold_direct)
+    direct = match_quotes([q for q in quotes if q.direct], gold_direct, persons)
     gold_reported = [q for q in gold if not q.get("direct", True)]
     if not gold_reported:
         return direct, None
-    return direct, match_quotes([q for q in quotes if not q.direct], gold_reported)
+    return direct, match_quotes([q for q in quotes if not q.direct], gold_reported, persons)
 
 
 def evaluate_article(gold: Gold, path: Path, speakers: str = "rules") -> ArticleScore:
@@ -101,8 +109,9 @@ def evaluate_article(gold: Gold, path: Path, speakers: str = "rules") -> Article
     index = ActorIndex.from_doc(doc)
     score = ArticleScore(gold.article)
     if gold.quotes is not None:
+        persons = frozenset(a.name for a in index.actors() if a.kind == "person")
         score.direct, score.reported = _quote_scores(
-            find_quotes(doc, index, article.title, speakers), gold.quotes)
+            find_quotes(doc, index, article.title, speakers), gold.quotes, persons)
     if gold.events_file is not None:
         score.events, score.event_sides = score_events(
             doc, index, load_event_gold(gold.events_file)

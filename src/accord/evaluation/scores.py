@@ -46,9 +46,11 @@ class Counts:
 
 @dataclass
 class QuoteScore(Counts):
-    """Quotes matched by span; of the matched, those attributed to the gold speaker."""
+    """Quotes matched by span; of the matched, those attributed to the gold speaker (strict:
+    the same name; ``same_person``: also the same person named in another form)."""
 
     speaker_right: int = 0
+    same_person: int = 0
     missed: list[str] = field(default_factory=list)
     wrong_speaker: list[tuple[str, str | None, str]] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
@@ -56,6 +58,10 @@ class QuoteScore(Counts):
     @property
     def speaker_accuracy(self) -> float:
         return share(self.speaker_right, self.matched)
+
+    @property
+    def same_person_accuracy(self) -> float:
+        return share(self.same_person, self.matched)
 
 
 @dataclass
