@@ -4,10 +4,10 @@ Quotes match by span overlap, one to one (a predicted quote may match one gold q
 it overlaps most), separately for direct quotes and for reported speech; precision and
 recall count matches.  Speaker accuracy is over matched quotes: the predicted speaker equals
 the gold one (case-insensitive); the same-person score also counts a person named in another
-form (:mod:`accord.evaluation.speaker_names`).  Events match on type, source and target in an overlapping
-stretch of text (:func:`accord.evaluation.events.score_article`).  Actors: recall by name
-and kind, then role and affiliation accuracy over the actors found.  The gold files are
-described in :mod:`accord.evaluation.gold`.
+form (:mod:`accord.evaluation.speaker_names`).  Events match on type, source and target in an
+overlapping stretch of text (:func:`accord.evaluation.events.score_article`).  Actors: recall
+by name and kind, then role and affiliation accuracy over the actors found.  The gold files
+are described in :mod:`accord.evaluation.gold`.
 """
 
 from __future__ import annotations
