@@ -417,3 +417,63 @@ def test_rename_an_actor_and_retitle_an_issue_save_reload(page, server):
     assert "40 A moratorium" in sec.locator(".scale-labels").inner_text()
     assert sec.locator("h2").inner_text() == "Missiles near each other's borders"
     shot(page, "renamed-actor", "#actors")
+
+
+def _procedural(page, issue: str) -> str:
+    return page.locator(f'#procedural-forecast td[data-procedural="{issue}/procedural"]'
+                        ).inner_text().split(" ")[0]
+
+
+def test_edit_the_decision_rule_and_people_by_keyboard_save_reload(page, server):
+    """Make the United States the proposer and the rule a qualified majority, all with the
+    keyboard (a missing threshold is named next to its field first): the procedural forecast
+    on missiles moves from 80 to 60 (the API tests check such numbers against a search worked
+    out by hand); add a person to the United States; save, reload and find both."""
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    assert _procedural(page, "missiles") == "80"
+    form = page.locator("#decision-form")
+    form.get_by_label("proposer (agenda setter)").focus()
+    page.keyboard.press("ArrowDown")  # Russia → United States
+    form.get_by_label("rule", exact=True).focus()
+    for _ in range(3):  # consensus → unanimity → majority → qmv
+        page.keyboard.press("ArrowDown")
+    form.get_by_role("button", name="Set decision rule").focus()
+    page.keyboard.press("Enter")
+    form.locator('[data-form-error="decision.threshold"]').filter(has_text="threshold").wait_for()
+    shot(page, "decision-error", "#decision")
+    form.get_by_label("threshold", exact=False).focus()
+    page.keyboard.type("0.6")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('#procedural-forecast "
+                           "td[data-procedural=\"missiles/procedural\"]').textContent"
+                           ".startsWith('60')")
+    assert "changed the decision rule" in page.locator("#structure-status").inner_text()
+    assert page.locator("#unsaved").is_visible()
+    shot(page, "decision-rule", "#decision")
+    people = page.locator("#people-form")
+    people.get_by_label("actor", exact=True).focus()
+    page.keyboard.press("ArrowDown")  # Russia → United States
+    people.get_by_label("name of the new person").wait_for()
+    assert people.get_by_label("name of person 1").input_value() == "Wendy Sherman"
+    people.get_by_label("name of the new person").focus()
+    page.keyboard.type("Victoria Nuland")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Under Secretary of State")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Nuland; Toria")
+    page.keyboard.press("Enter")
+    page.wait_for_function("S.work.actors[1].people.length === 4")
+    page.fill("#note", "qmv, US proposes")
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
+    page.reload()
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    assert _procedural(page, "missiles") == "60"
+    assert form.get_by_label("proposer (agenda setter)").input_value() == "USA"
+    assert form.get_by_label("rule", exact=True).input_value() == "qmv"
+    assert form.get_by_label("threshold", exact=False).input_value() == "0.6"
+    people.get_by_label("actor", exact=True).select_option("USA")
+    assert people.get_by_label("name of person 4").input_value() == "Victoria Nuland"
+    assert people.get_by_label("aliases (separated by ;) of person 4").input_value() == \
+        "Nuland; Toria"
