@@ -464,6 +464,7 @@ def test_edit_the_decision_rule_and_people_by_keyboard_save_reload(page, server)
     page.keyboard.type("Nuland; Toria")
     page.keyboard.press("Enter")
     page.wait_for_function("S.work.actors[1].people.length === 4")
+    shot(page, "people", "#people-form")
     page.fill("#note", "qmv, US proposes")
     page.click("#save")
     page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
@@ -477,3 +478,26 @@ def test_edit_the_decision_rule_and_people_by_keyboard_save_reload(page, server)
     assert people.get_by_label("name of person 4").input_value() == "Victoria Nuland"
     assert people.get_by_label("aliases (separated by ;) of person 4").input_value() == \
         "Nuland; Toria"
+
+
+def test_remove_the_decision_rule_then_add_one(page, server):
+    """Remove the rule after confirming (the procedural forecast goes), then add one back with
+    the same form (it returns); discard."""
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Remove decision rule").focus()
+    page.keyboard.press("Enter")
+    page.locator("#procedural-forecast", has_text="states no decision rule").wait_for()
+    assert page.evaluate("S.work.decision === undefined")
+    assert page.locator("#decision-remove").count() == 0
+    form = page.locator("#decision-form")
+    assert "Fill in the form" in form.inner_text()
+    form.get_by_role("button", name="Add decision rule").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('#procedural-forecast "
+                           "td[data-procedural=\"missiles/procedural\"]') !== null")
+    assert page.evaluate("S.work.decision.proposer") == "RUS"
+    assert "added the decision rule" in page.locator("#structure-status").inner_text()
+    page.click("#discard")
+    page.wait_for_function("S.work.decision.rule === 'consensus' && !S.dirty")

@@ -131,14 +131,18 @@ function peopleForm() {
     const name = field("name", p.name, 24), role = field("role", p.role, 28);
     const aliases = field("aliases (separated by ;)", (p.aliases || []).join("; "), 28);
     const error = slot(`people[${n}]`);
-    return { name, role, aliases, error, row: el("div", { class: "row person" }, name, role, aliases, error) };
+    return { name, role, aliases, error, row: el("tr", {}, el("td", {}, name), el("td", {}, role),
+      el("td", {}, aliases), el("td", {}, error)) };
   });
+  const table = el("table", { class: "stands people" }, el("thead", {}, el("tr", {},
+    ["name", "role", "aliases (separated by ;)", ""].map((h) => el("th", {}, h)))),
+  el("tbody", {}, rows.map((r) => r.row)));
   const form = el("form", { id: "people-form", novalidate: true, "aria-labelledby": "people-title" },
     el("h3", { id: "people-title" }, "People of an actor"),
     el("div", { class: "row" }, labelled("actor", which, "actor"), slot("actor")),
     el("p", { class: "muted" }, "Who it speaks or acts through: name, role and aliases " +
       "(separated by ;). Clear a name to remove the person; the last row adds one."),
-    rows.map((r) => r.row), slot("people"),
+    table, slot("people"),
     el("div", { class: "row" }, el("button", { type: "submit", id: "people-submit" }, "Update people"),
       slot("")));
   which.addEventListener("change", () => {
