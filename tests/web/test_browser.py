@@ -68,6 +68,15 @@ def shot(page, name: str, at: str | None = None) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
+def _save_and_reload(page, note: str) -> None:
+    """Save the page's edits as version 2 with ``note``, reload and wait for the charts."""
+    page.fill("#note", note)
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
+    page.reload()
+    page.locator("#issue-missiles .zone-cell").wait_for()
+
+
 def _us_missiles(page):
     return page.locator('#issue-missiles tr', has_text="United States").locator(
         'input[type=number]').first
@@ -102,11 +111,7 @@ def test_save_reload_and_restore(page, server):
     original = _us_missiles(page).input_value()
     _us_missiles(page).fill("90")
     _us_missiles(page).dispatch_event("input")
-    page.fill("#note", "US moves on missiles")
-    page.click("#save")
-    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
-    page.reload()
-    page.locator("#issue-missiles .zone-cell").wait_for()
+    _save_and_reload(page, "US moves on missiles")
     assert _us_missiles(page).input_value() == "90"
     assert page.locator('#versions tr[data-version="2"]').inner_text().count("US moves") == 1
     shot(page, "history", "#history")
@@ -331,11 +336,7 @@ def test_add_an_actor_and_a_position_save_reload_remove(page, server):
     assert float(moved) < float(before)  # a capable actor at 0 pulls the compromise down
     assert page.locator("#issue-missiles tr", has_text="Türkiye").count() == 1
     shot(page, "added-actor", "#actors")
-    page.fill("#note", "Türkiye joins the talks")
-    page.click("#save")
-    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
-    page.reload()
-    page.locator("#issue-missiles .zone-cell").wait_for()
+    _save_and_reload(page, "Türkiye joins the talks")
     assert page.locator("#actor-rows tr", has_text="Türkiye").count() == 1
     assert page.locator("#issue-missiles tr", has_text="Türkiye").count() == 1
     assert _compromise(page, "missiles") == moved
@@ -406,11 +407,7 @@ def test_rename_an_actor_and_retitle_an_issue_save_reload(page, server):
     sec.get_by_role("button", name="Update issue").click()
     sec.locator("h2", has_text="Missiles near each other's borders").wait_for()
     shot(page, "edited-issue", "#issue-missiles details.edit-issue")
-    page.fill("#note", "Georgia's own name")
-    page.click("#save")
-    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
-    page.reload()
-    page.locator("#issue-missiles .zone-cell").wait_for()
+    _save_and_reload(page, "Georgia's own name")
     assert page.locator("#actor-rows tr", has_text="Sakartvelo").count() == 1
     assert page.locator("#actor-rows tr", has_text="Georgia").count() == 0
     assert page.locator("#issue-bucharest-pledge tr", has_text="Sakartvelo").count() == rows > 0
@@ -465,11 +462,7 @@ def test_edit_the_decision_rule_and_people_by_keyboard_save_reload(page, server)
     page.keyboard.press("Enter")
     page.wait_for_function("S.work.actors[1].people.length === 4")
     shot(page, "people", "#people-form")
-    page.fill("#note", "qmv, US proposes")
-    page.click("#save")
-    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
-    page.reload()
-    page.locator("#issue-missiles .zone-cell").wait_for()
+    _save_and_reload(page, "qmv, US proposes")
     assert _procedural(page, "missiles") == "60"
     assert form.get_by_label("proposer (agenda setter)").input_value() == "USA"
     assert form.get_by_label("rule", exact=True).input_value() == "qmv"
