@@ -4,7 +4,9 @@
   to ``POST /api/forecast``, the forecast with its calibrated intervals);
 - the server round trip of a structural edit (median and p95 over 100 requests to
   ``POST /api/edit/add-position``: Georgia's position on missiles added, the case validated
-  and forecast with its intervals);
+  and forecast with its intervals), and of a decision rule edit (100 requests to
+  ``POST /api/edit/decision``: a qmv rule, its threshold moved each time; the case validated
+  and forecast with the static and the procedural models' intervals);
 - the time to open the case page over HTTP (the page, its scripts, the case and its history);
 - in Chromium (Playwright, when installed): the time to open the case page until its charts
   are drawn, and the redraw from a slider's input event to the chart and table replaced
@@ -72,16 +74,28 @@ def browser(base: str) -> None:
           f"median {median:.1f} ms, p95 {p95:.1f} ms")
 
 
-def structural(http: httpx.Client, case: dict) -> list[float]:
-    """Round trips of adding a position (Georgia on missiles, at a new place each time)."""
+def round_trips(http: httpx.Client, what: str, bodies: list[dict]) -> list[float]:
+    """Round trips of ``POST /api/edit/WHAT``, one per body."""
     times = []
-    for n in range(100):
-        body = {"case": case, "actor": "GEO", "issue": "missiles", "position": n,
-                "salience": 0.5}
+    for body in bodies:
         t = time.perf_counter()
-        http.post("/api/edit/add-position", json=body).raise_for_status()
+        http.post(f"/api/edit/{what}", json=body).raise_for_status()
         times.append((time.perf_counter() - t) * 1000)
     return times
+
+
+def structural(http: httpx.Client, case: dict) -> list[float]:
+    """Round trips of adding a position (Georgia on missiles, at a new place each time)."""
+    return round_trips(http, "add-position", [
+        {"case": case, "actor": "GEO", "issue": "missiles", "position": n, "salience": 0.5}
+        for n in range(100)])
+
+
+def decision(http: httpx.Client, case: dict) -> list[float]:
+    """Round trips of a new decision rule (a qmv rule with the threshold moved each time)."""
+    return round_trips(http, "decision", [
+        {"case": case, "decision": {"proposer": "USA", "rule": "qmv", "threshold": 0.5 + n / 200,
+                                    "weights": "equal"}} for n in range(100)])
 
 
 def main() -> None:
@@ -100,7 +114,8 @@ def main() -> None:
     with httpx.Client(base_url=base) as http:
         t = time.perf_counter()
         http.get("/case/1").raise_for_status()
-        for name in ("app.css", "common.js", "charts.js", "structure.js", "case.js"):
+        for name in ("app.css", "common.js", "charts.js", "structure.js", "decision.js",
+                     "case.js"):
             http.get(f"/static/{name}").raise_for_status()
         case = http.get("/api/cases/1").raise_for_status().json()["case"]
         http.get("/api/cases/1/versions").raise_for_status()
@@ -114,12 +129,15 @@ def main() -> None:
             http.post("/api/forecast", json={"case": case}).raise_for_status()
             times.append((time.perf_counter() - t) * 1000)
         edits = structural(http, case)
+        rules = decision(http, case)
     median, p95 = _pct(times)
     print(f"static what-if update (POST /api/forecast, flagship, {N} requests): "
           f"median {median:.1f} ms, p95 {p95:.1f} ms")
     print(f"structural edit (POST /api/edit/add-position, flagship, {len(edits)} requests): "
           "median {:.1f} ms, p95 {:.1f} ms".format(*_pct(edits)))
-    print(f"open the flagship's case page (page + 5 assets + case + history): {open_ms:.1f} ms")
+    print(f"decision rule edit (POST /api/edit/decision, flagship, {len(rules)} requests): "
+          "median {:.1f} ms, p95 {:.1f} ms".format(*_pct(rules)))
+    print(f"open the flagship's case page (page + 6 assets + case + history): {open_ms:.1f} ms")
     browser(base)
     server.should_exit = True
     lib.close()

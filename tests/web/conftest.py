@@ -28,3 +28,14 @@ def client(library, tmp_path: Path):
 
     with TestClient(create_app(library, tmp_path / "data", max_body=200_000)) as c:
         yield c
+
+
+@pytest.fixture
+def edit(client):
+    """``edit(what, **body)``: ``POST /api/edit/WHAT`` with the saved case and ``body``."""
+
+    def post(what: str, **body):
+        case = client.get("/api/cases/1").json()["case"]
+        return client.post(f"/api/edit/{what}", json={"case": case, **body})
+
+    return post

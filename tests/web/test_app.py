@@ -26,7 +26,8 @@ def _where(r) -> list[str]:
 def test_pages_and_static_files_are_served(client):
     assert "Case library" in client.get("/").text
     assert "case.js" in client.get("/case/1").text
-    for name in ("app.css", "common.js", "case.js", "charts.js", "library.js", "structure.js"):
+    for name in ("app.css", "common.js", "case.js", "charts.js", "library.js", "structure.js",
+                 "decision.js"):
         r = client.get(f"/static/{name}")
         assert r.status_code == 200 and "http://" not in r.text.replace(
             "http://www.w3.org/2000/svg", "")  # nothing fetched from the network

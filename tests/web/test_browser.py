@@ -68,6 +68,15 @@ def shot(page, name: str, at: str | None = None) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
+def _save_and_reload(page, note: str) -> None:
+    """Save the page's edits as version 2 with ``note``, reload and wait for the charts."""
+    page.fill("#note", note)
+    page.click("#save")
+    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
+    page.reload()
+    page.locator("#issue-missiles .zone-cell").wait_for()
+
+
 def _us_missiles(page):
     return page.locator('#issue-missiles tr', has_text="United States").locator(
         'input[type=number]').first
@@ -102,11 +111,7 @@ def test_save_reload_and_restore(page, server):
     original = _us_missiles(page).input_value()
     _us_missiles(page).fill("90")
     _us_missiles(page).dispatch_event("input")
-    page.fill("#note", "US moves on missiles")
-    page.click("#save")
-    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
-    page.reload()
-    page.locator("#issue-missiles .zone-cell").wait_for()
+    _save_and_reload(page, "US moves on missiles")
     assert _us_missiles(page).input_value() == "90"
     assert page.locator('#versions tr[data-version="2"]').inner_text().count("US moves") == 1
     shot(page, "history", "#history")
@@ -331,11 +336,7 @@ def test_add_an_actor_and_a_position_save_reload_remove(page, server):
     assert float(moved) < float(before)  # a capable actor at 0 pulls the compromise down
     assert page.locator("#issue-missiles tr", has_text="Türkiye").count() == 1
     shot(page, "added-actor", "#actors")
-    page.fill("#note", "Türkiye joins the talks")
-    page.click("#save")
-    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
-    page.reload()
-    page.locator("#issue-missiles .zone-cell").wait_for()
+    _save_and_reload(page, "Türkiye joins the talks")
     assert page.locator("#actor-rows tr", has_text="Türkiye").count() == 1
     assert page.locator("#issue-missiles tr", has_text="Türkiye").count() == 1
     assert _compromise(page, "missiles") == moved
@@ -406,14 +407,90 @@ def test_rename_an_actor_and_retitle_an_issue_save_reload(page, server):
     sec.get_by_role("button", name="Update issue").click()
     sec.locator("h2", has_text="Missiles near each other's borders").wait_for()
     shot(page, "edited-issue", "#issue-missiles details.edit-issue")
-    page.fill("#note", "Georgia's own name")
-    page.click("#save")
-    page.wait_for_function("document.querySelector('#meta').textContent.startsWith('version 2')")
-    page.reload()
-    page.locator("#issue-missiles .zone-cell").wait_for()
+    _save_and_reload(page, "Georgia's own name")
     assert page.locator("#actor-rows tr", has_text="Sakartvelo").count() == 1
     assert page.locator("#actor-rows tr", has_text="Georgia").count() == 0
     assert page.locator("#issue-bucharest-pledge tr", has_text="Sakartvelo").count() == rows > 0
     assert "40 A moratorium" in sec.locator(".scale-labels").inner_text()
     assert sec.locator("h2").inner_text() == "Missiles near each other's borders"
     shot(page, "renamed-actor", "#actors")
+
+
+def _procedural(page, issue: str) -> str:
+    return page.locator(f'#procedural-forecast td[data-procedural="{issue}/procedural"]'
+                        ).inner_text().split(" ")[0]
+
+
+def test_edit_the_decision_rule_and_people_by_keyboard_save_reload(page, server):
+    """Make the United States the proposer and the rule a qualified majority, all with the
+    keyboard (a missing threshold is named next to its field first): the procedural forecast
+    on missiles moves from 80 to 60 (the API tests check such numbers against a search worked
+    out by hand); add a person to the United States; save, reload and find both."""
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    assert _procedural(page, "missiles") == "80"
+    form = page.locator("#decision-form")
+    form.get_by_label("proposer (agenda setter)").focus()
+    page.keyboard.press("ArrowDown")  # Russia → United States
+    form.get_by_label("rule", exact=True).focus()
+    for _ in range(3):  # consensus → unanimity → majority → qmv
+        page.keyboard.press("ArrowDown")
+    form.get_by_role("button", name="Set decision rule").focus()
+    page.keyboard.press("Enter")
+    form.locator('[data-form-error="decision.threshold"]').filter(has_text="threshold").wait_for()
+    shot(page, "decision-error", "#decision")
+    form.get_by_label("threshold", exact=False).focus()
+    page.keyboard.type("0.6")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('#procedural-forecast "
+                           "td[data-procedural=\"missiles/procedural\"]').textContent"
+                           ".startsWith('60')")
+    assert "changed the decision rule" in page.locator("#structure-status").inner_text()
+    assert page.locator("#unsaved").is_visible()
+    shot(page, "decision-rule", "#decision")
+    people = page.locator("#people-form")
+    people.get_by_label("actor", exact=True).focus()
+    page.keyboard.press("ArrowDown")  # Russia → United States
+    people.get_by_label("name of the new person").wait_for()
+    assert people.get_by_label("name of person 1").input_value() == "Wendy Sherman"
+    people.get_by_label("name of the new person").focus()
+    page.keyboard.type("Victoria Nuland")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Under Secretary of State")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Nuland; Toria")
+    page.keyboard.press("Enter")
+    page.wait_for_function("S.work.actors[1].people.length === 4")
+    shot(page, "people", "#people-form")
+    _save_and_reload(page, "qmv, US proposes")
+    assert _procedural(page, "missiles") == "60"
+    assert form.get_by_label("proposer (agenda setter)").input_value() == "USA"
+    assert form.get_by_label("rule", exact=True).input_value() == "qmv"
+    assert form.get_by_label("threshold", exact=False).input_value() == "0.6"
+    people.get_by_label("actor", exact=True).select_option("USA")
+    assert people.get_by_label("name of person 4").input_value() == "Victoria Nuland"
+    assert people.get_by_label("aliases (separated by ;) of person 4").input_value() == \
+        "Nuland; Toria"
+
+
+def test_remove_the_decision_rule_then_add_one(page, server):
+    """Remove the rule after confirming (the procedural forecast goes), then add one back with
+    the same form (it returns); discard."""
+    page.goto(server + "/case/1")
+    page.locator("#issue-missiles .zone-cell").wait_for()
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Remove decision rule").focus()
+    page.keyboard.press("Enter")
+    page.locator("#procedural-forecast", has_text="states no decision rule").wait_for()
+    assert page.evaluate("S.work.decision === undefined")
+    assert page.locator("#decision-remove").count() == 0
+    form = page.locator("#decision-form")
+    assert "Fill in the form" in form.inner_text()
+    form.get_by_role("button", name="Add decision rule").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('#procedural-forecast "
+                           "td[data-procedural=\"missiles/procedural\"]') !== null")
+    assert page.evaluate("S.work.decision.proposer") == "RUS"
+    assert "added the decision rule" in page.locator("#structure-status").inner_text()
+    page.click("#discard")
+    page.wait_for_function("S.work.decision.rule === 'consensus' && !S.dirty")

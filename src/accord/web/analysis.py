@@ -1,5 +1,6 @@
 """What the case page shows for a case: the static forecast with its calibrated 50/80/95%
-intervals, the verdict and what would have to change, as one JSON-ready mapping (the what-if
+intervals, the verdict and what would have to change, and, for a case with a decision block,
+the procedural models' forecast under its rule, as one JSON-ready mapping (the what-if
 endpoint answers with it on every edit).
 
 The intervals are made as ``accord forecast`` makes them
@@ -20,6 +21,7 @@ from accord.calibration.apply import with_intervals
 from accord.calibration.schema import Calibration
 from accord.case import Case
 from accord.forecast import forecast_case
+from accord.models.registry import MODELS
 from accord.report.wording import belief, changes, summary, verdict
 
 
@@ -59,6 +61,26 @@ def static_view(case: Case, setup: Setup) -> dict[str, Any]:
             for f in forecast.issues
         ],
         "unsupported": unsupported(case),
+        "procedural": procedural_view(case, setup),
+    }
+
+
+PROCEDURAL = [name for name, m in MODELS.items() if m.needs_decision]
+
+
+def procedural_view(case: Case, setup: Setup) -> dict[str, Any] | None:
+    """The procedural models' forecast per issue with its intervals, as ``accord forecast
+    --model procedural,procedural-costly`` makes it; None for a case without a decision
+    block, where they do not apply."""
+    if case.decision is None:
+        return None
+    forecast = with_intervals(case, forecast_case(case, PROCEDURAL, setup.ensemble),
+                              setup.calibration, setup.ensemble)
+    return {
+        "models": forecast.models,
+        "intervals_note": forecast.intervals_note,
+        "issues": [{"id": f.id, "title": f.title, "outcomes": f.outcomes,
+                    "intervals": f.intervals} for f in forecast.issues],
     }
 
 

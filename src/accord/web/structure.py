@@ -50,7 +50,7 @@ def _moved(where: str, moved: dict[str, str]) -> str:
     return where
 
 
-def _checked(data: dict[str, Any], what: str, moved: dict[str, str] | None = None) -> Case:
+def checked(data: dict[str, Any], what: str, moved: dict[str, str] | None = None) -> Case:
     """``data`` validated as a case; its problems under ``moved``'s case paths renamed as the
     request's fields."""
     try:
@@ -59,16 +59,16 @@ def _checked(data: dict[str, Any], what: str, moved: dict[str, str] | None = Non
         raise CaseError(what, [(_moved(w, moved or {}), m) for w, m in e.problems]) from None
 
 
-def _refuse(what: str, problems: list[Problem]) -> None:
+def refuse(what: str, problems: list[Problem]) -> None:
     if problems:
         raise OptionError(what, problems)
 
 
-def _data(case: Case) -> dict[str, Any]:
+def case_data(case: Case) -> dict[str, Any]:
     return case.model_dump(mode="json", exclude_none=True)
 
 
-def _actor_problem(case: Case, actor: str, field: str = "actor") -> list[Problem]:
+def actor_problem(case: Case, actor: str, field: str = "actor") -> list[Problem]:
     return [] if any(a.id == actor for a in case.actors) else [
         (field, f"unknown actor id {actor!r}")]
 
@@ -85,29 +85,29 @@ def _titles(case: Case, ids: list[str]) -> str:
 def add_position(case: Case, actor: str, issue: str, position: Any, salience: Any) -> Case:
     """``case`` with ``actor``'s position on ``issue`` (where it has none)."""
     what = "new position"
-    problems = _actor_problem(case, actor) + _issue_problem(case, issue)
+    problems = actor_problem(case, actor) + _issue_problem(case, issue)
     if not problems and case.position(actor, issue) is not None:
         problems = [("issue", f"{case.actor(actor).name} already has a position on "
                               f"{case.issue(issue).title!r}: edit it in its row")]
-    _refuse(what, problems)
-    data = _data(case)
+    refuse(what, problems)
+    data = case_data(case)
     data["positions"].append(
         {"actor": actor, "issue": issue, "position": position, "salience": salience})
-    return _checked(data, what, {f"positions[{len(case.positions)}]": ""})
+    return checked(data, what, {f"positions[{len(case.positions)}]": ""})
 
 
 def remove_position(case: Case, actor: str, issue: str) -> Case:
     """``case`` without ``actor``'s position on ``issue`` (a veto player keeps its own)."""
     what = "remove position"
     if case.position(actor, issue) is None:
-        _refuse(what, [("issue", f"{actor!r} has no position on {issue!r}")])
+        refuse(what, [("issue", f"{actor!r} has no position on {issue!r}")])
     if case.actor(actor).veto:
-        _refuse(what, [("actor", f"{case.actor(actor).name} is a veto player, which needs a "
+        refuse(what, [("actor", f"{case.actor(actor).name} is a veto player, which needs a "
                                  "position on every issue: clear its veto first")])
-    data = _data(case)
+    data = case_data(case)
     data["positions"] = [p for p in data["positions"]
                          if (p["actor"], p["issue"]) != (actor, issue)]
-    return _checked(data, what)
+    return checked(data, what)
 
 
 def _taken_name(names: list[str], name: Any, field: str, kind: str) -> list[Problem]:
@@ -131,8 +131,8 @@ def _with_new(case: Case, kind: str, item: dict[str, Any], named: str,
     problems = _taken_name([getattr(x, named) for x in items], item.get(named),
                            f"{kind}.{named}", f"an {kind}") + _given_id(
         item, ids, f"{kind}.id") + problems
-    _refuse(f"new {kind}", problems)
-    data = _data(case)
+    refuse(f"new {kind}", problems)
+    data = case_data(case)
     new = str(item.get("id") or new_id(str(item.get(named) or ""), ids, kind))
     data[f"{kind}s"].append({**item, "id": new})
     moved = {f"{kind}s[{len(items)}]": kind}
@@ -140,7 +140,7 @@ def _with_new(case: Case, kind: str, item: dict[str, Any], named: str,
         moved[f"positions[{len(data['positions'])}]"] = f"positions.{key}"
         ends = {"actor": new, "issue": key} if kind == "actor" else {"actor": key, "issue": new}
         data["positions"].append({**stand, **ends})
-    return _checked(data, f"new {kind}", moved)
+    return checked(data, f"new {kind}", moved)
 
 
 def add_actor(case: Case, actor: dict[str, Any], stands: dict[str, dict[str, Any]]) -> Case:
@@ -169,41 +169,41 @@ def _without_actor(decision: dict[str, Any], actor: str) -> dict[str, Any]:
 def remove_actor(case: Case, actor: str) -> Case:
     """``case`` without ``actor``, its positions and its place in the decision block."""
     what = "remove actor"
-    _refuse(what, _actor_problem(case, actor))
+    refuse(what, actor_problem(case, actor))
     if len(case.actors) == 1:
-        _refuse(what, [("actor", "a case needs at least one actor")])
+        refuse(what, [("actor", "a case needs at least one actor")])
     if case.decision is not None and case.decision.proposer == actor:
-        _refuse(what, [("actor", f"{case.actor(actor).name} is the proposer in the case's "
+        refuse(what, [("actor", f"{case.actor(actor).name} is the proposer in the case's "
                                  "decision block: name another proposer first")])
-    data = _data(case)
+    data = case_data(case)
     data["actors"] = [a for a in data["actors"] if a["id"] != actor]
     data["positions"] = [p for p in data["positions"] if p["actor"] != actor]
     if "decision" in data:
         data["decision"] = _without_actor(data["decision"], actor)
-    return _checked(data, what)
+    return checked(data, what)
 
 
 def set_veto(case: Case, actor: str, veto: bool) -> Case:
     """``case`` with ``actor``'s veto set (a veto player needs a position on every issue)."""
     what = "veto"
-    _refuse(what, _actor_problem(case, actor))
+    refuse(what, actor_problem(case, actor))
     missing = [i.id for i in case.issues if case.position(actor, i.id) is None]
     if veto and missing:
-        _refuse(what, [("veto", f"a veto player needs a position on every issue: give "
+        refuse(what, [("veto", f"a veto player needs a position on every issue: give "
                                 f"{case.actor(actor).name} one on {_titles(case, missing)} "
                                 "first")])
-    data = _data(case)
+    data = case_data(case)
     for a in data["actors"]:
         if a["id"] == actor:
             a["veto"] = veto
-    return _checked(data, what)
+    return checked(data, what)
 
 
 def add_issue(case: Case, issue: dict[str, Any], stands: dict[str, dict[str, Any]]) -> Case:
     """``case`` with a new issue (``issue``: the case schema's fields; its id, unless given,
     made from its title) and the actors' positions on it, ``stands`` by actor id; every veto
     player needs one."""
-    problems = [p for key in stands for p in _actor_problem(case, key, f"positions.{key}")]
+    problems = [p for key in stands for p in actor_problem(case, key, f"positions.{key}")]
     problems += [(f"positions.{a.id}", f"{a.name} is a veto player: give its position on the "
                                        "new issue")
                  for a in case.actors if a.veto and a.id not in stands]
@@ -213,22 +213,22 @@ def add_issue(case: Case, issue: dict[str, Any], stands: dict[str, dict[str, Any
 def remove_issue(case: Case, issue: str) -> Case:
     """``case`` without ``issue`` and the positions on it."""
     what = "remove issue"
-    _refuse(what, _issue_problem(case, issue))
+    refuse(what, _issue_problem(case, issue))
     if len(case.issues) == 1:
-        _refuse(what, [("issue", "a case needs at least one issue")])
-    data = _data(case)
+        refuse(what, [("issue", "a case needs at least one issue")])
+    data = case_data(case)
     data["issues"] = [i for i in data["issues"] if i["id"] != issue]
     data["positions"] = [p for p in data["positions"] if p["issue"] != issue]
-    return _checked(data, what)
+    return checked(data, what)
 
 
-def _text(value: Any) -> Any:
+def stripped(value: Any) -> Any:
     """A typed string with its surrounding spaces dropped (anything else as given: the case
     schema names it)."""
     return value.strip() if isinstance(value, str) else value
 
 
-def _blank_items(values: Any, field: str, what: str) -> list[Problem]:
+def blank_items(values: Any, field: str, what: str) -> list[Problem]:
     """The blank strings among ``values`` (a list or a dict), each by its place in ``field``."""
     keys = (enumerate(values) if isinstance(values, list)
             else values.items() if isinstance(values, dict) else [])
@@ -241,19 +241,19 @@ def rename_actor(case: Case, actor: str, name: Any, kind: Any = None,
     """``case`` with ``actor``'s display name, and its kind and aliases where given, changed;
     its id stays. A name another actor has is refused."""
     what = "rename actor"
-    _refuse(what, _actor_problem(case, actor))
+    refuse(what, actor_problem(case, actor))
     index = next(n for n, a in enumerate(case.actors) if a.id == actor)
     others = [a.name for a in case.actors if a.id != actor]
-    _refuse(what, _taken_name(others, name, "name", "the name of another actor")
-            + _blank_items(aliases, "aliases", "an alias"))
-    data = _data(case)
-    data["actors"][index]["name"] = _text(name)
+    refuse(what, _taken_name(others, name, "name", "the name of another actor")
+            + blank_items(aliases, "aliases", "an alias"))
+    data = case_data(case)
+    data["actors"][index]["name"] = stripped(name)
     if kind is not None:
         data["actors"][index]["kind"] = kind
     if aliases is not None:
         data["actors"][index]["aliases"] = (
-            [_text(x) for x in aliases] if isinstance(aliases, list) else aliases)
-    return _checked(data, what, {f"actors[{index}]": ""})
+            [stripped(x) for x in aliases] if isinstance(aliases, list) else aliases)
+    return checked(data, what, {f"actors[{index}]": ""})
 
 
 def edit_issue(case: Case, issue: str, title: Any, description: Any = None,
@@ -262,16 +262,16 @@ def edit_issue(case: Case, issue: str, title: Any, description: Any = None,
     given, changed (a blank description removes it; ``scale`` replaces all the points); its id
     stays. A title another issue has is refused."""
     what = "edit issue"
-    _refuse(what, _issue_problem(case, issue))
+    refuse(what, _issue_problem(case, issue))
     index = next(n for n, i in enumerate(case.issues) if i.id == issue)
     others = [i.title for i in case.issues if i.id != issue]
-    _refuse(what, _taken_name(others, title, "title", "the title of another issue")
-            + _blank_items(scale, "scale", "a label"))
-    data = _data(case)
-    data["issues"][index]["title"] = _text(title)
+    refuse(what, _taken_name(others, title, "title", "the title of another issue")
+            + blank_items(scale, "scale", "a label"))
+    data = case_data(case)
+    data["issues"][index]["title"] = stripped(title)
     if description is not None:
-        data["issues"][index]["description"] = _text(description) or None
+        data["issues"][index]["description"] = stripped(description) or None
     if scale is not None:
         data["issues"][index]["scale"] = (
-            {k: _text(v) for k, v in scale.items()} if isinstance(scale, dict) else scale)
-    return _checked(data, what, {f"issues[{index}]": ""})
+            {k: stripped(v) for k, v in scale.items()} if isinstance(scale, dict) else scale)
+    return checked(data, what, {f"issues[{index}]": ""})

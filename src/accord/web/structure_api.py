@@ -14,7 +14,9 @@ from pydantic import Field
 
 from accord.web import structure
 from accord.web.analysis import Setup, edited
+from accord.web.decision_edit import set_decision
 from accord.web.payload import CaseBody, case_from
+from accord.web.people_edit import set_people
 
 ID = Field(min_length=1, max_length=200)
 
@@ -58,6 +60,14 @@ class EditedIssue(IssueRef):
     scale: dict[str, str] | None = None
 
 
+class People(ActorRef):
+    people: list[dict[str, Any]]
+
+
+class DecisionRule(CaseBody):
+    decision: dict[str, Any] | None  # None: the case has no decision block
+
+
 class NewIssue(CaseBody):
     issue: dict[str, Any]
     positions: dict[str, dict[str, Any]] = Field(default_factory=dict)
@@ -65,7 +75,8 @@ class NewIssue(CaseBody):
 
 def structure_api(app: FastAPI, setup: Setup) -> None:
     """``POST /api/edit/...``: add or remove a position, an actor or an issue; set a veto;
-    rename an actor; edit an issue's title, description and scale."""
+    rename an actor; edit an issue's title, description and scale; set an actor's people;
+    state, change or remove the decision rule."""
 
     @app.post("/api/edit/add-position")
     def add_position(body: NewPosition) -> dict[str, Any]:
@@ -108,3 +119,11 @@ def structure_api(app: FastAPI, setup: Setup) -> None:
     def edit_issue(body: EditedIssue) -> dict[str, Any]:
         return edited(structure.edit_issue(case_from(body.case), body.issue, body.title,
                                            body.description, body.scale), setup)
+
+    @app.post("/api/edit/people")
+    def people(body: People) -> dict[str, Any]:
+        return edited(set_people(case_from(body.case), body.actor, body.people), setup)
+
+    @app.post("/api/edit/decision")
+    def decision(body: DecisionRule) -> dict[str, Any]:
+        return edited(set_decision(case_from(body.case), body.decision), setup)

@@ -1,5 +1,5 @@
 // The case page: verdict, issues with what-if sliders, actors, runs, evidence, news, history
-// (structural edits: structure.js).
+// (structural edits: structure.js; the decision rule and an actor's people: decision.js).
 "use strict";
 const S = { id: Number(location.pathname.split("/").pop()), version: null, latest: null,
   saved: null, work: null, view: null, dirty: false, seq: 0, job: null, article: null,
@@ -219,6 +219,7 @@ function renderView() {
     const note = v.intervals_note || "";
     $(".calibration", sec).textContent = note && `${note[0].toUpperCase()}${note.slice(1)}.`;
   }
+  renderProcedural();
 }
 
 // The forecast table: the point forecast per model, then its 50/80/95% intervals (as the

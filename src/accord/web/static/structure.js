@@ -1,6 +1,7 @@
 // The case page's structural edits (loaded before case.js, whose state and renderers it uses
 // when called): add or remove a position, an actor or an issue, set
-// an actor's veto, rename an actor and edit an issue's title, description and scale (ids stay). Each edit goes to POST /api/edit/... with the case as the page holds it;
+// an actor's veto, rename an actor and edit an issue's title, description and scale (ids stay;
+// the decision rule and an actor's people: decision.js). Each edit goes to POST /api/edit/... with the case as the page holds it;
 // the server validates the edited case with the case schema and answers with the case and its
 // forecast, or a 422 whose problems name the form's fields (shown next to them). The edited
 // case is not saved until it is saved as a new version, like a what-if edit.
@@ -261,12 +262,18 @@ function issueForm() {
 
 // ---- rename an actor; edit an issue's title, description and scale ------------------------
 // The id stays, so positions and the decision block keep pointing at the actor or issue.
+// A select of the case's actors showing `current` (the first actor if it is gone).
+function actorPicker(current) {
+  const actors = S.work.actors;
+  const shown = actors.some((a) => a.id === current) ? current : actors[0].id;
+  return el("select", {}, actors.map((a) => el("option",
+    { value: a.id, selected: a.id === shown }, a.name)));
+}
+
 let renaming = null;  // the actor the rename form shows, kept when the page is redrawn
 function renameForm() {
   const actors = S.work.actors;
-  if (!actors.some((a) => a.id === renaming)) renaming = actors[0].id;
-  const which = el("select", {}, actors.map((a) => el("option",
-    { value: a.id, selected: a.id === renaming }, a.name)));
+  const which = actorPicker(renaming);
   const name = el("input", { type: "text", size: 24 });
   const kind = el("select", {}, (S.kinds || ["state"]).map((k) => el("option", { value: k }, k)));
   const aliases = el("textarea", { rows: 3, cols: 40 });
@@ -345,4 +352,6 @@ function renderStructureForms() {
   $("#rename-actor-box").replaceChildren(renameForm());
   $("#add-actor-box").replaceChildren(actorForm());
   $("#add-issue").replaceChildren(issueForm());
+  $("#people-box").replaceChildren(peopleForm());
+  $("#decision-box").replaceChildren(decisionForm());
 }
