@@ -8,8 +8,9 @@ rule assigns, except the fourth set (the stems listed under "Fourth set stems" i
 own rule puts each in dev4 or heldout3, and the fifth set (listed under "Fifth set stems"), whose
 rule puts each in dev5 or heldout4, the sixth set (listed under "Sixth set stems"), whose rule
 puts each in dev6 or heldout5, the seventh set (listed under "Seventh set stems"), whose rule
-puts each in dev7 or heldout6, and the ninth set (listed under "Ninth set stems", VOA stems), whose
-rule puts each in dev9 or heldout8; every gold quote's text is the article's text at its
+puts each in dev7 or heldout6, the ninth set (listed under "Ninth set stems", VOA stems), whose
+rule puts each in dev9 or heldout8, and the tenth set (listed under "Tenth set stems"), whose
+rule puts each in dev10 or heldout9; every gold quote's text is the article's text at its
 offsets, opened by a quotation mark; and the project's loader (the one ``accord
 evaluate-extraction`` uses) reads each part and finds each article. Nothing here extracts: the
 held-out parts are only loaded, never scored.
@@ -32,7 +33,7 @@ TESTS = Path(__file__).parents[1]
 ARTICLES = TESTS / "articles" / "heldout"
 GOLD = TESTS / "gold-heldout"
 PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
-         "dev6", "heldout5", "dev7", "heldout6", "dev9", "heldout8")
+         "dev6", "heldout5", "dev7", "heldout6", "dev9", "heldout8", "dev10", "heldout9")
 OPENING_MARKS = "\"“"
 
 
@@ -47,8 +48,8 @@ def third_set_part_of(slug: str) -> str:
 
 
 def even_rule(dev: str, heldout: str) -> Callable[[str], str]:
-    """The fourth to seventh and ninth sets' rule: sha1 of the file stem, as an integer, even
-    -> dev."""
+    """The fourth to seventh, ninth and tenth sets' rule: sha1 of the file stem, as an
+    integer, even -> dev."""
     def part(slug: str) -> str:
         return dev if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else heldout
     return part
@@ -59,6 +60,7 @@ fifth_set_part_of = even_rule("dev5", "heldout4")
 sixth_set_part_of = even_rule("dev6", "heldout5")
 seventh_set_part_of = even_rule("dev7", "heldout6")
 ninth_set_part_of = even_rule("dev9", "heldout8")
+tenth_set_part_of = even_rule("dev10", "heldout9")
 
 
 def listed_stems(heading: str) -> list[str]:
@@ -89,7 +91,13 @@ def ninth_set() -> list[str]:
     return listed_stems("Ninth set stems")
 
 
+def tenth_set() -> list[str]:
+    return listed_stems("Tenth set stems")
+
+
 def expected_part(slug: str, later: set[str]) -> str:
+    if slug in tenth_set():
+        return tenth_set_part_of(slug)
     if slug in ninth_set():
         return ninth_set_part_of(slug)
     if slug in seventh_set():
@@ -152,6 +160,11 @@ def test_split_rules_on_known_stems():
     assert ninth_set_part_of("voa-2015-no-debt-deal-yet-for-greece") == "dev9"
     lausanne = "voa-2015-us-iran-envoys-hold-talks-in-lausanne-as-deadline-looms"
     assert ninth_set_part_of(lausanne) == "heldout8"
+    # sha1 hex digests ff4af11e...70740dae and 8c19a567...c8905f: last digits e (even), f (odd)
+    fusion = "doe-2006-us-signs-international-fusion-energy-agreement"
+    assert tenth_set_part_of(fusion) == "dev10"
+    naples = "navy-2006-staff-talks-with-russian-navy-conducted-in-naples"
+    assert tenth_set_part_of(naples) == "heldout9"
 
 
 def test_fourth_set_is_listed_new_and_has_an_article_each():
@@ -163,7 +176,8 @@ def test_fourth_set_is_listed_new_and_has_an_article_each():
 
 
 def test_third_set_has_at_least_two_quotes_per_article_and_three_publishers():
-    later = set(fourth_set()) | set(fifth_set()) | set(sixth_set()) | set(seventh_set())
+    later = (set(fourth_set()) | set(fifth_set()) | set(sixth_set()) | set(seventh_set())
+             | set(tenth_set()))
     third = [f for f in gold_files() if not f.stem.startswith("voa-") and f.stem not in later]
     assert all(len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) >= 2 for f in third)
     assert len({f.stem.split("-", 1)[0] for f in third}) >= 3
@@ -208,6 +222,9 @@ LATER_SETS = [
     # ninth: VOA news reports 2015-2024 only (its slice allowed VOA past 8); two articles have a
     # single quotation (one stored copy breaks off after it)
     LaterSet("Ninth set stems", "dev9", "heldout8", 30, 1, 1, 40, 40),
+    # tenth: news stories of seven US federal publishers (DoD, State, Army, Air Force, Navy,
+    # Interior, Energy), two quotations or more each; dev10 41 quotations, heldout9 60
+    LaterSet("Tenth set stems", "dev10", "heldout9", 8, 7, 2, 40, 55),
 ]
 
 
@@ -237,13 +254,14 @@ def test_a_later_set_has_its_quotations_in_both_parts(later: LaterSet):
     assert counts[later.heldout] >= later.heldout_quotes
 
 
-def test_no_test_extracts_from_the_fifth_sixth_seventh_or_ninth_set():
-    """heldout4, heldout5, heldout6, heldout8 (and dev5, dev6, dev7, dev9) are only loaded by
-    this module: no other test names them, and the speaker ranker's development parts (fitted
-    on in tests) leave them out."""
+def test_no_test_extracts_from_the_fifth_to_tenth_sets():
+    """heldout4, heldout5, heldout6, heldout8, heldout9 (and dev5, dev6, dev7, dev9, dev10) are
+    only loaded by this module: no other test names them, and the speaker ranker's development
+    parts (fitted on in tests) leave them out."""
     from accord.evaluation.speaker_ranker import development_parts
 
-    parts = ("dev5", "heldout4", "dev6", "heldout5", "dev7", "heldout6", "dev9", "heldout8")
+    parts = ("dev5", "heldout4", "dev6", "heldout5", "dev7", "heldout6", "dev9", "heldout8",
+             "dev10", "heldout9")
     for path in TESTS.rglob("*.py"):
         if path.resolve() != Path(__file__).resolve():
             text = path.read_text(encoding="utf-8")
