@@ -8,9 +8,9 @@ rule assigns, except the fourth set (the stems listed under "Fourth set stems" i
 own rule puts each in dev4 or heldout3, and the fifth set (listed under "Fifth set stems"), whose
 rule puts each in dev5 or heldout4, the sixth set (listed under "Sixth set stems"), whose rule
 puts each in dev6 or heldout5, the seventh set (listed under "Seventh set stems"), whose rule
-puts each in dev7 or heldout6, the ninth set (listed under "Ninth set stems", VOA stems), whose
-rule puts each in dev9 or heldout8, and the tenth set (listed under "Tenth set stems"), whose
-rule puts each in dev10 or heldout9; every gold quote's text is the article's text at its
+puts each in dev7 or heldout6, and the eighth, ninth and tenth sets (listed under "Eighth set
+stems", "Ninth set stems", "Tenth set stems"), whose rules put each in dev8 or heldout7, dev9 or
+heldout8, dev10 or heldout9; every gold quote's text is the article's text at its
 offsets, opened by a quotation mark; and the project's loader (the one ``accord
 evaluate-extraction`` uses) reads each part and finds each article. Nothing here extracts: the
 held-out parts are only loaded, never scored.
@@ -33,7 +33,8 @@ TESTS = Path(__file__).parents[1]
 ARTICLES = TESTS / "articles" / "heldout"
 GOLD = TESTS / "gold-heldout"
 PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
-         "dev6", "heldout5", "dev7", "heldout6", "dev9", "heldout8", "dev10", "heldout9")
+         "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8", "dev10",
+         "heldout9")
 OPENING_MARKS = "\"“"
 
 
@@ -48,8 +49,7 @@ def third_set_part_of(slug: str) -> str:
 
 
 def even_rule(dev: str, heldout: str) -> Callable[[str], str]:
-    """The fourth to seventh, ninth and tenth sets' rule: sha1 of the file stem, as an
-    integer, even -> dev."""
+    """The fourth to tenth sets' rule: sha1 of the file stem, as an integer, even -> dev."""
     def part(slug: str) -> str:
         return dev if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else heldout
     return part
@@ -59,6 +59,7 @@ fourth_set_part_of = even_rule("dev4", "heldout3")
 fifth_set_part_of = even_rule("dev5", "heldout4")
 sixth_set_part_of = even_rule("dev6", "heldout5")
 seventh_set_part_of = even_rule("dev7", "heldout6")
+eighth_set_part_of = even_rule("dev8", "heldout7")
 ninth_set_part_of = even_rule("dev9", "heldout8")
 tenth_set_part_of = even_rule("dev10", "heldout9")
 
@@ -87,6 +88,10 @@ def seventh_set() -> list[str]:
     return listed_stems("Seventh set stems")
 
 
+def eighth_set() -> list[str]:
+    return listed_stems("Eighth set stems")
+
+
 def ninth_set() -> list[str]:
     return listed_stems("Ninth set stems")
 
@@ -100,6 +105,8 @@ def expected_part(slug: str, later: set[str]) -> str:
         return tenth_set_part_of(slug)
     if slug in ninth_set():
         return ninth_set_part_of(slug)
+    if slug in eighth_set():
+        return eighth_set_part_of(slug)
     if slug in seventh_set():
         return seventh_set_part_of(slug)
     if slug in sixth_set():
@@ -156,6 +163,11 @@ def test_split_rules_on_known_stems():
     assert seventh_set_part_of(abuja) == "dev7"
     naivasha = "state-2004-naivasha-accord-key-to-sudan-peace-envoy-says"
     assert seventh_set_part_of(naivasha) == "heldout6"
+    # sha1 hex digests bccd3f03...687bc71c and 314394da...207669a7: last digits c (even), 7 (odd)
+    norway = "voa-2004-norwegian-foreign-minister-to-discuss-peace-talks-in-sri-lanka"
+    assert eighth_set_part_of(norway) == "dev8"
+    nepal = "voa-2006-new-nepali-government-ready-for-talks-with-maoist-rebels"
+    assert eighth_set_part_of(nepal) == "heldout7"
     # sha1 hex digests f19d994b...cf3865d2 and 2702cb88...9b22e8e7: last digits 2 (even), 7 (odd)
     assert ninth_set_part_of("voa-2015-no-debt-deal-yet-for-greece") == "dev9"
     lausanne = "voa-2015-us-iran-envoys-hold-talks-in-lausanne-as-deadline-looms"
@@ -177,7 +189,7 @@ def test_fourth_set_is_listed_new_and_has_an_article_each():
 
 def test_third_set_has_at_least_two_quotes_per_article_and_three_publishers():
     later = (set(fourth_set()) | set(fifth_set()) | set(sixth_set()) | set(seventh_set())
-             | set(tenth_set()))
+             | set(eighth_set()) | set(tenth_set()))
     third = [f for f in gold_files() if not f.stem.startswith("voa-") and f.stem not in later]
     assert all(len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) >= 2 for f in third)
     assert len({f.stem.split("-", 1)[0] for f in third}) >= 3
@@ -219,6 +231,9 @@ LATER_SETS = [
     # shorter: 37 quotations)
     LaterSet("Sixth set stems", "dev6", "heldout5", 8, 4, 2, 35, 40),
     LaterSet("Seventh set stems", "dev7", "heldout6", 8, 4, 2, 50, 35),
+    # eighth: news reports (and two one-speaker statements), five publishers; dev8 44 and
+    # heldout7 54 quotations
+    LaterSet("Eighth set stems", "dev8", "heldout7", 8, 5, 2, 40, 50),
     # ninth: VOA news reports 2015-2024 only (its slice allowed VOA past 8); two articles have a
     # single quotation (one stored copy breaks off after it)
     LaterSet("Ninth set stems", "dev9", "heldout8", 30, 1, 1, 40, 40),
@@ -255,13 +270,13 @@ def test_a_later_set_has_its_quotations_in_both_parts(later: LaterSet):
 
 
 def test_no_test_extracts_from_the_fifth_to_tenth_sets():
-    """heldout4, heldout5, heldout6, heldout8, heldout9 (and dev5, dev6, dev7, dev9, dev10) are
-    only loaded by this module: no other test names them, and the speaker ranker's development
-    parts (fitted on in tests) leave them out."""
+    """heldout4 to heldout9 (and dev5 to dev10) are only loaded by this module: no other test
+    names them, and the speaker ranker's development parts (fitted on in tests) leave them
+    out."""
     from accord.evaluation.speaker_ranker import development_parts
 
-    parts = ("dev5", "heldout4", "dev6", "heldout5", "dev7", "heldout6", "dev9", "heldout8",
-             "dev10", "heldout9")
+    parts = ("dev5", "heldout4", "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7",
+             "dev9", "heldout8", "dev10", "heldout9")
     for path in TESTS.rglob("*.py"):
         if path.resolve() != Path(__file__).resolve():
             text = path.read_text(encoding="utf-8")
