@@ -111,3 +111,45 @@ def test_a_name_after_a_possessive_inside_a_body_s_entity(nlp):
     assert any("Fried" in e.text and e.label_ == "ORG" for e in doc.ents)
     names = [doc[s:e].text for s, e in NameFinder(doc, lambda i, limit: None).names()]
     assert "Daniel Fried" in names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Also attending the signing was Korean Prime Minister Han Duck-soo.", "Han Duck-soo"),
+    ('Also present at the summit was South Korean President Moon Jae-in. "We agreed on a '
+     'timetable," Moon said.', "Moon Jae-in"),
+])
+def test_a_hyphenated_end_of_a_given_name_is_part_of_the_name(nlp, text, name):
+    names = _names(nlp, text)  # the small model tags "Han Duck", "Moon Jae"
+    assert name in names and name.split("-")[0] not in names
+
+
+def test_a_hyphenated_start_of_a_given_name_is_part_of_the_name(quoted):
+    text = ('Commission President Jean-Claude Juncker welcomed the text. "It is done," Juncker '
+            'said in a letter.')
+    assert quoted(text) == [("It is done,", "Jean-Claude Juncker")]
+
+
+def test_a_hyphenated_modifier_of_a_noun_is_no_name(nlp):
+    names = _names(nlp, 'The Bush-Putin summit ended on Monday. President George W. Bush said '
+                        'the talks were "useful."')
+    assert "George W. Bush" in names and not any("-" in n for n in names)
+
+
+def test_touching_name_spans_are_one_name_unless_the_first_is_a_title(nlp):
+    from accord.extract.names import _touching_joined
+
+    doc = nlp("Joarez Alves Pereira Jr. met Deputy Foreign Minister Abbas Aragchi.")
+    assert _touching_joined(doc, [(0, 2), (2, 4)]) == [(0, 4)]
+    assert _touching_joined(doc, [(5, 8), (8, 10)]) == [(5, 8), (8, 10)]
+    assert _touching_joined(doc, [(0, 2), (3, 4)]) == [(0, 2), (3, 4)]
+
+
+def test_a_name_in_apposition_to_a_title_and_its_place_is_a_person(quoted):
+    text = ('However, the deputy European Union envoy for Kosovo, Petra Lindqvist Sand, said '
+            'the vote created a “new momentum” for the talks.')
+    assert quoted(text) == [("new momentum", "Petra Lindqvist Sand")]
+
+
+def test_an_abbreviated_rank_cut_from_its_full_stop_is_no_name(quoted):
+    text = '"We are ready," said Brig. Gen. Marcos Antonio Ferreira Jr., the chief of staff.'
+    assert quoted(text) == [("We are ready,", "Marcos Antonio Ferreira Jr.")]

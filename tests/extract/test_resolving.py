@@ -123,3 +123,17 @@ def test_a_title_to_a_place_is_a_role_the_definite_title_finds(quoted):
     text = ('U.S. Ambassador to Cyprus Michael Klosson spoke to journalists on Monday. The '
             'ambassador also reiterated U.S. willingness to "contribute financially."')
     assert quoted(text) == [("contribute financially.", "Michael Klosson")]
+
+
+def test_a_title_to_a_place_then_a_name_is_that_person_for_a_later_pronoun(quoted):
+    text = ('U.N. representative to Liberia Piet Jansen has also voiced his frustrations with '
+            'the talks. He said the mediator was being "too patient."')
+    assert quoted(text) == [("too patient.", "Piet Jansen")]
+
+
+def test_a_name_after_a_comma_at_the_end_of_a_title_s_phrase_is_that_person(quoted):
+    # once anyone has been named, a definite title is not resolved to the next one named
+    text = ('Prime Minister Anna Berg must now win a vote in parliament to get the deal '
+            'approved.\n\nThe head of Britain’s main opposition Labour Party, Tom Reed, said '
+            'he was “unhappy” with the deal and would vote against it.')
+    assert quoted(text) == [("unhappy", "Tom Reed")]

@@ -95,3 +95,11 @@ def test_a_pronoun_is_not_someone_named_in_the_quote_it_attributes(quoted):
     text = ('All leaders back the agreement, Geoff Morrell said. "If we had concerns, trust me, '
             'Secretary Gates would not be up explaining this," he said.')
     assert [s for _, s in quoted(text)] == ["Geoff Morrell"]
+
+
+def test_a_name_before_a_description_speaks_for_a_verb_the_parser_left_without_subject(quoted):
+    text = ('Welcoming the news that the rebels led by Colonel Idris Bako will join a government '
+            'with Mara Obi’s party from June 1, Halvorsen, the State Department’s special '
+            'coordinator for the region, said in a statement that the accord will bring “peace '
+            'back to the valley.”')
+    assert quoted(text) == [("peace back to the valley.", "Halvorsen")]

@@ -41,6 +41,7 @@ CLAUSAL = frozenset({"ccomp", "xcomp", "advcl"})
 # nouns for what a body or person issues ("a statement", "a communique")
 STATEMENTS = frozenset({"statement", "communique", "communiqué", "declaration", "letter",
                         "message", "announcement"})
+MAX_DESCRIPTION = 20  # tokens of a description between a name and its speech verb
 BARE_REACH = 4  # tokens of a following sentence before its speech verb ("Ann Cole said")
 
 
@@ -96,6 +97,23 @@ def adjacent_name(verb: Token) -> Token | None:
         while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
             k += 1
         return doc[k]
+    return None
+
+
+def appositive_opener(verb: Token) -> Token | None:
+    """The name before a description set off by commas right before a speech verb the parser
+    gave no subject ("…, Dobriansky, the State Department's under secretary for democracy
+    and global affairs, said …"): the proper noun before the description's opening comma,
+    with no verb in the description."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    for i in range(verb.i - 2, max(0, verb.i - 2 - MAX_DESCRIPTION), -1):
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return None
+        if doc[i].text == ",":
+            before = doc[i - 1] if i > 0 else None
+            return before if before is not None and before.pos_ == "PROPN" else None
     return None
 
 

@@ -116,7 +116,8 @@ FEMALE = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Lady", "Dame", "Miss"})
 # abbreviated military ranks before a name (news style, e.g. AP: "Navy Adm. Mike Mullen"),
 # and the word a later mention uses ("the admiral said")
 RANKS = {"Adm.": "admiral", "Gen.": "general", "Lt.": "lieutenant", "Col.": "colonel",
-         "Capt.": "captain", "Cmdr.": "commander", "Sgt.": "sergeant", "Brig.": "brigadier"}
+         "Capt.": "captain", "Cmdr.": "commander", "Sgt.": "sergeant", "Brig.": "brigadier",
+         "Maj.": "major"}
 
 # head words of titles and roles (lower case); a pre-modifier run must end in one of them
 TITLE_HEADS = frozenset({

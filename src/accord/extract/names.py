@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from accord.extract.lexicon import (
     HONORIFICS,
     MAX_ALIAS_TOKENS,
+    RANKS,
     SPEECH_VERBS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -94,7 +95,13 @@ class NameFinder:
         names += self.mistagged_full_names(names) + self._titled_names() + self._field_names()
         names += self._possessed_names()
         names += self._speaking_names() + self._surname_runs(names)
-        return sorted({(s, _with_suffix(self.doc, e)) for s, e in names})
+        spans = {(s, _with_suffix(self.doc, e)) for s, e in names}
+        owners: dict[str, set[str]] = {}  # word -> the names it is a word of
+        for s, e in spans:
+            for t in self.doc[s:e]:
+                owners.setdefault(t.text, set()).add(self.doc[s:e].text)
+        joined = sorted({_hyphen_joined(self.doc, s, e, owners) for s, e in spans})
+        return _touching_joined(self.doc, joined)
 
     def mistagged_full_names(self, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Other entities that are a person's name with one more leading capitalised word
@@ -143,15 +150,19 @@ class NameFinder:
     def _titled_names(self) -> list[tuple[int, int]]:
         """Two or more proper nouns tagged as groups or bodies but standing right after a
         title ("CPP lawmaker Cheam Yiep", tagged NORP), or after a title and the body it is
-        for ("special envoy for North Korea Sung Kim", all tagged GPE): a person's name."""
+        for ("special envoy for North Korea Sung Kim", all tagged GPE), or in apposition to
+        either ("the deputy United Nations envoy for Syria, Ramzi Ezzedine Ramzi,"): a
+        person's name."""
         doc, out = self.doc, []
         for i in range(1, len(doc)):
-            if not _body_tagged_name(doc[i]) or not (
-                    doc[i - 1].lower_ in TITLE_HEADS or self._after_title_for_body(i)):
+            apposed = doc[i - 1].text == "," and self._after_title(i - 1)
+            if not _body_tagged_name(doc[i]) or not (apposed or self._after_title(i)):
                 continue
             j = i
             while j < len(doc) and _body_tagged_name(doc[j]):
                 j += 1
+            if apposed and (j == len(doc) or doc[j].text != ","):
+                continue  # an apposition is closed by a comma
             if j - i > 1 and all(self.alias_at(k, j) is None for k in range(i, j)):
                 out.append((i, j))
         return out
@@ -195,6 +206,10 @@ class NameFinder:
                 out.append((s, e))
         return out
 
+    def _after_title(self, i: int) -> bool:
+        """Whether token ``i`` follows a title, or a title and the body it is for."""
+        return self.doc[i - 1].lower_ in TITLE_HEADS or self._after_title_for_body(i)
+
     def _after_title_for_body(self, i: int) -> bool:
         """Whether token ``i`` follows "TITLE for|of|to BODY" ("envoy for North Korea")."""
         doc = self.doc
@@ -234,8 +249,8 @@ class NameFinder:
             e -= 1
         while s < e < len(doc) and doc[e - 1].lower_ in PARTICLES and doc[e].pos_ == "PROPN":
             e += 1  # "Ursula von der" tagged without "Leyen"
-        if all(t.text in SUFFIXES for t in doc[s:e]):
-            return None  # "Jr." tagged on its own
+        if all(t.text in SUFFIXES or t.text + "." in RANKS for t in doc[s:e]):
+            return None  # "Jr." tagged on its own, or "Brig" cut from its full stop
         if any(c.isdigit() for c in doc[s:e].text) or doc[s:e].text.endswith("-"):
             return None
         while s < e and (hit := self.alias_at(s, e)) is not None and hit[1] < e:
@@ -251,6 +266,51 @@ def _with_suffix(doc: Doc, e: int) -> int:
     if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].text in SUFFIXES:
         return e + 2
     return e + 1 if e < len(doc) and doc[e].text in SUFFIXES else e
+
+
+def _hyphen_joined(doc: Doc, s: int, e: int, owners: dict[str, set[str]]) -> tuple[int, int]:
+    """A name span taking the words hyphen-joined to its ends (a hyphen with no space on
+    either side), which the model may leave out of the entity: a lower-case end of a given
+    name ("Moon Jae-in" tagged "Moon Jae"), a capitalised start of one ("Jean-Claude Juncker"
+    tagged "Claude Juncker"); never a word of another name ("the Roh-Bush summit": Roh
+    Moo-hyun's), nor a hyphenated modifier of a noun ("the Bush-Putin summit")."""
+    own = doc[s:e].text
+
+    def joined(i: int) -> bool:  # a hyphen at token i, with no space on either side
+        return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    def other(word: str) -> bool:  # a fuller form of this name is not another name
+        return any(not name.endswith(own) for name in owners.get(word, ()))
+
+    while (e - s >= 2 and e + 1 < len(doc) and joined(e) and doc[e + 1].is_lower
+           and doc[e + 1].is_alpha and not _modifies_a_noun(doc, e + 2)):
+        e += 2
+    while (s >= 2 and joined(s - 1) and doc[s - 2].is_alpha and doc[s - 2].text[:1].isupper()
+           and not other(doc[s - 2].text) and not _modifies_a_noun(doc, e)):
+        s -= 2
+    return s, e
+
+
+def _modifies_a_noun(doc: Doc, i: int) -> bool:
+    """Whether a noun stands at token ``i``, right after a hyphenated word it would make a
+    modifier of."""
+    return i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN")
+
+
+def _touching_joined(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted name spans with those that touch (one ends where the next starts, nothing
+    between) made one: "Joarez Alves" tagged PERSON and "Pereira Jr." found as the subject of
+    "said" are "Joarez Alves Pereira Jr."; never a title taken for a name before one
+    ("Deputy Foreign Minister" before "Abbas Aragchi")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] == s and not any(
+                t.lower_ in TITLE_HEADS or t.lower_ in TITLE_MODIFIERS
+                for t in doc[out[-1][0]:s]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _entity_start(doc: Doc, i: int) -> int:

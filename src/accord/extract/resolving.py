@@ -23,6 +23,7 @@ from accord.extract.bodies import AGENTS, state_modifier
 from accord.extract.lexicon import (
     ALIASES,
     MEMBERS,
+    RANKS,
     SPOKESPERSONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -84,10 +85,12 @@ class MentionResolver:
         low = tok.lower_
         if low in PRONOUNS_MALE | PRONOUNS_FEMALE:
             return self.pronoun(tok)
+        if tok.text in RANKS or tok.text + "." in RANKS:  # "said Brig. Gen. Ann Cole", the
+            return self._person_after_rank(tok)  # rank parsed as the subject
         for child in tok.children:  # "The shadow foreign secretary, Michael Ancram, said"
             if child.dep_ == "appos" and self._kind_at(child.i) == "person":
                 return self._tok[child.i]
-        if low in TITLE_HEADS and (titled := self._titled_at_end(tok)):
+        if low in TITLE_HEADS and (titled := self._titled_at_end(tok) or self._named_after(tok)):
             return titled  # "Commissioner for Trade Cecilia Malmström said"
         if low in SPOKESPERSONS:
             return (self._named_spokesperson(tok) or self._principal(tok)
@@ -100,6 +103,14 @@ class MentionResolver:
             if child.dep_ in {"compound", "poss"} and self._tok[child.i]:
                 return self._tok[child.i]
         return self._elided_state(tok) or self._named_body(tok)
+
+    def _person_after_rank(self, rank: Token) -> str | None:
+        """The person named right after an abbreviated rank and any further ranks."""
+        i = rank.i + 1
+        while i < len(self.doc) and (self._texts[i] in RANKS or self._texts[i] == "."):
+            i += 1
+        name = self._tok[i] if i < len(self.doc) else None
+        return name if name and self._actors[name].kind == "person" else None
 
     def _definite_title(self, tok: Token) -> tuple[str | None] | None:
         """A title with a possessive body ("the United States' top diplomat") or a definite
@@ -115,20 +126,37 @@ class MentionResolver:
 
     def _titled_at_end(self, title: Token) -> str | None:
         """The person named at the end of a title with its field ("Minister for Foreign
-        Affairs Sergei Lavrov", parsed with the title as the head): "for" or "of", one or
-        more capitalised words of the field, then the name."""
+        Affairs Sergei Lavrov", parsed with the title as the head) or its place ("U.N.
+        representative to Liberia Jacques Klein"): "for", "of" or "to", one or more
+        capitalised words of the field or a state's name, then the name."""
         doc = self.doc
         end = title.right_edge.i
         name = self._tok[end]
         if end <= title.i + 2 or not name or self._actors[name].kind != "person":
             return None
-        if doc[title.i + 1].lower_ not in {"for", "of"}:
+        if doc[title.i + 1].lower_ not in {"for", "of", "to"}:
             return None
         k = title.i + 2
         while k < end and self._tok[k] != name and doc[k].text[:1].isupper() and (
-                doc[k].lower_ in TITLE_MODIFIERS or doc[k].text in ALIASES):
+                doc[k].lower_ in TITLE_MODIFIERS or doc[k].text in ALIASES
+                or self._kind_at(k) == "state"):
             k += 1
         return name if k > title.i + 2 and self._tok[k] == name else None
+
+    def _named_after(self, title: Token) -> str | None:
+        """The person named after a comma at the end of a title's phrase ("The head of
+        Britain's main opposition Labour Party, Jeremy Corbyn, said", the name parsed as an
+        apposition of the body)."""
+        end = title.right_edge.i
+        while end > title.i and self.doc[end].is_punct:
+            end -= 1
+        name = self._tok[end]
+        if not name or self._actors[name].kind != "person":
+            return None
+        start = end
+        while start > title.i and self._tok[start - 1] == name:
+            start -= 1
+        return name if start > title.i + 1 and self.doc[start - 1].text == "," else None
 
     def _named_body(self, tok: Token) -> str | None:
         """"The agency", "the support group": the body named before whose name ends in those

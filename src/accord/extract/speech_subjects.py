@@ -19,6 +19,7 @@ from accord.extract.actors import ActorIndex
 from accord.extract.attribution import (
     QUOTING,
     adjacent_name,
+    appositive_opener,
     is_document,
     is_speech_verb,
     issued,
@@ -44,15 +45,16 @@ class SpeechSubjects:
 
     def subject(self, verb: Token) -> str | None:
         """The actor who speaks through ``verb``: its subject, climbing conjuncts and
-        clauses; the one quoted ("quoted Liu as saying"); else a name right next to the verb
-        when the parser gave it no subject."""
+        clauses; the one quoted ("quoted Liu as saying"); else, when the parser gave the verb
+        no subject, a name right next to it or before the description that precedes it."""
         found = self.subject_token(verb)
         if found is not None:
             return self.speaker(*found)
-        near = adjacent_name(verb)
-        if near is None or self.inside[near.i] or near.lower_ in RELATIVE:
-            return None
-        return self.speaker(near, verb)
+        for near in (adjacent_name(verb), appositive_opener(verb)):
+            if (near is not None and not self.inside[near.i] and near.lower_ not in RELATIVE
+                    and (name := self.speaker(near, verb)) is not None):
+                return name
+        return None
 
     def subject_token(self, verb: Token) -> tuple[Token, Token] | None:
         """(subject, the verb it is the subject of) for the speech verb ``verb``."""
