@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -17,7 +16,7 @@ from accord.calibration.spread import position_spread
 from accord.case import Case
 from accord.ensemble.choice import Belief, ChoiceTable
 from accord.ensemble.features import needs_all, sq_known
-from accord.ensemble.schema import default_ensemble, load_ensemble
+from accord.ensemble.schema import Ensemble, default_ensemble
 from accord.models.arrays import CaseArrays, case_arrays
 from accord.models.registry import MODELS, Model, resolve
 from accord.models.zone import agreement_zone, inside
@@ -100,15 +99,16 @@ def beliefs(a: CaseArrays, models: list[str], table: ChoiceTable) -> list[Belief
 
 
 def forecast_case(
-    case: Case, models: str | list[str] | None = None, ensemble: str | Path | None = None
+    case: Case, models: str | list[str] | None = None, ensemble: Ensemble | None = None
 ) -> Forecast:
     """Forecast every issue of ``case`` with the named models (default: all static models),
-    the ``ensemble`` model reading the file ``ensemble`` (default: the shipped one), and say
-    per issue which model to believe (the choice table of that ensemble file)."""
+    the ``ensemble`` model combining as ``ensemble`` (an ensemble file already read; default:
+    the shipped one), and say per issue which model to believe (the choice table of that
+    ensemble)."""
     chosen = resolve(models, ensemble)
     a = case_arrays(case)
     outcomes = run_models(a, chosen)
-    table = (default_ensemble() if ensemble is None else load_ensemble(ensemble)).choice
+    table = (default_ensemble() if ensemble is None else ensemble).choice
     believe = beliefs(a, [m.name for m in chosen], table)
     low, high = agreement_zone(a.X, a.sq, a.veto, a.has)
     issues = []

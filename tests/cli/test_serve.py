@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from accord.cli import app
@@ -48,25 +49,30 @@ def test_default_db_without_inputs_is_the_current_folder(monkeypatch, tmp_path: 
     assert default_db([]) == tmp_path / "accord-library.sqlite"
 
 
-def test_a_missing_or_bad_ensemble_exits_2_before_serving(tmp_path):
+def test_a_missing_or_bad_ensemble_exits_2_before_serving(monkeypatch, tmp_path):
+    import accord.web.server as server
+
+    monkeypatch.setattr(server, "serve", lambda *args: pytest.fail("served"))
     r = CliRunner().invoke(app, ["serve", "--ensemble", str(tmp_path / "nope.json")])
     assert r.exit_code == 2 and "nope.json" in r.output
     bad = tmp_path / "bad.json"
     bad.write_text('{"weights": {}}', encoding="utf-8")
     r = CliRunner().invoke(app, ["serve", "--ensemble", str(bad)])
-    assert r.exit_code == 2 and "bad.json" in r.output
+    assert r.exit_code == 2 and "bad.json" in r.output and "label" in r.output
 
 
-def test_the_ensemble_option_reaches_the_app(monkeypatch, tmp_path):
+def test_the_ensemble_option_reaches_the_app_read(monkeypatch, tmp_path):
+    """The server gets the file as read (once, here), not its path to read again."""
     import accord.web.server as server
+    from accord.ensemble.schema import Ensemble, default_ensemble
 
     ens = tmp_path / "ens.json"
-    from accord.ensemble.schema import default_ensemble
-
-    default_ensemble().save(ens)
+    mine = default_ensemble().model_copy(update={"label": "mine"})
+    mine.save(ens)
     got: dict[str, object] = {}
     monkeypatch.setattr(server, "serve", lambda *args: got.update(args=args))
     r = CliRunner().invoke(app, ["serve", "--ensemble", str(ens), "--db",
                                  str(tmp_path / "lib.sqlite")])
     assert r.exit_code == 0, r.output
-    assert got["args"][5] == ens  # inputs, host, port, db, calibration, ensemble, say
+    given = got["args"][5]  # inputs, host, port, db, calibration, ensemble, say
+    assert isinstance(given, Ensemble) and given == mine

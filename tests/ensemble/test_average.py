@@ -62,12 +62,12 @@ def _mean_file(tmp_path: Path, members: list[str]) -> Path:
 def test_a_mean_ensemble_file_forecasts_the_hand_worked_mean(tmp_path: Path) -> None:
     # compromise: .4·0 + .35·50 + .25·100 = 42.5; weighted median: the cumulative weight
     # passes one half at b (.4, then .75), so 50; their mean 46.25
-    model = ensemble_model(_mean_file(tmp_path, ["compromise", "median"]))
+    model = ensemble_model(load_ensemble(_mean_file(tmp_path, ["compromise", "median"])))
     assert model.needs == ("compromise", "median")
     assert model.run(_arrays())[0] == pytest.approx(46.25)
     # a procedural member on a case without a decision rule gives no forecast: left out,
     # so the mean of compromise alone
-    lone = ensemble_model(_mean_file(tmp_path, ["compromise", "procedural"]))
+    lone = ensemble_model(load_ensemble(_mean_file(tmp_path, ["compromise", "procedural"])))
     assert lone.run(_arrays())[0] == pytest.approx(42.5)
     assert load_ensemble(tmp_path / "mean.json").how() == Mean(("compromise", "procedural"))
 

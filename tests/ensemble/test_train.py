@@ -62,7 +62,7 @@ def test_fit_of_a_mean_records_its_members_and_out_of_fold_scores(
     assert cv.fold_penalty == [] and len(cv.fold_mae) == cv.folds == 5
     path = ens.save(tmp_path / "mean.json")
     case = load_case(sorted(deu_dir.glob("*.yaml"))[0])
-    out = forecast_case(case, "compromise,exchange,ensemble", path)
+    out = forecast_case(case, "compromise,exchange,ensemble", load_ensemble(path))
     for i in out.issues:
         c, x = i.outcomes["compromise"], i.outcomes["exchange"]
         assert c is not None and x is not None
@@ -110,13 +110,13 @@ def test_fit_writes_a_file_whose_choice_drives_the_forecast(
         for g in [table.overall, *table.groups]:
             g.mae.update(exchange=exchange, compromise=compromise)
         ens.model_copy(update={"choice": table}).save(path)
-        return {i.belief.model for i in forecast_case(case, "compromise,exchange", path).issues
-                if i.belief is not None}
+        out = forecast_case(case, "compromise,exchange", load_ensemble(path))
+        return {i.belief.model for i in out.issues if i.belief is not None}
 
     assert believed(exchange=1.0, compromise=50.0) == {"exchange"}
     # a backtest file that says the opposite changes the choice
     assert believed(exchange=50.0, compromise=1.0) == {"compromise"}
-    out = forecast_case(case, "compromise,ensemble", path)
+    out = forecast_case(case, "compromise,ensemble", load_ensemble(path))
     assert all(i.outcomes["ensemble"] is not None for i in out.issues)
 
 

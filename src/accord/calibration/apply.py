@@ -13,7 +13,7 @@ input-uncertainty ones alone.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -27,6 +27,9 @@ from accord.forecast import Forecast
 from accord.models.arrays import case_arrays
 from accord.models.registry import resolve
 from accord.uncertainty.summary import Sweep
+
+if TYPE_CHECKING:
+    from accord.ensemble.schema import Ensemble
 
 
 def calibrated(
@@ -56,10 +59,11 @@ def input_note(samples: int) -> str:
 
 def with_intervals(
     case: Case, forecast: Forecast, calibration: Calibration | None,
-    ensemble: str | Path | None = None,
+    ensemble: Ensemble | None = None,
 ) -> Forecast:
     """``forecast`` with 50/80/95% intervals per issue and model, calibrated when given one
-    (sampled with its ``samples`` and ``seed``), else from input uncertainty alone."""
+    (sampled with its ``samples`` and ``seed``), else from input uncertainty alone;
+    ``ensemble``: the one ``forecast`` was made with (None: the shipped one)."""
     models = resolve(forecast.models, ensemble)
     samples, seed = (calibration.samples, calibration.seed) if calibration else (SAMPLES, 0)
     point = {m: np.array([i.outcomes[m] if i.outcomes[m] is not None else np.nan

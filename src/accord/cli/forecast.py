@@ -102,14 +102,16 @@ def forecast(
     from accord.calibration import resolve_calibration
     from accord.calibration.apply import with_intervals
     from accord.case import load_case
+    from accord.ensemble.schema import resolve_ensemble
     from accord.forecast import forecast_case
     from accord.report.wording import belief
 
     cal = resolve_calibration(calibration)
+    ens = resolve_ensemble(ensemble)  # read once, for every case
     results = []
     for path in case_files(cases):
         case = load_case(path)
-        results.append(with_intervals(case, forecast_case(case, model, ensemble), cal, ensemble))
+        results.append(with_intervals(case, forecast_case(case, model, ens), cal, ens))
     if fmt is Format.json:
         print(_json(results))
         return

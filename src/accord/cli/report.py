@@ -33,6 +33,7 @@ def report(
     """Write the "what to expect" brief: verdict, forecasts, charts and evidence per issue."""
     from accord.calibration import resolve_calibration
     from accord.case import load_case
+    from accord.ensemble.schema import resolve_ensemble
     from accord.report import compose_brief, output_format, write_brief  # matplotlib: lazily
     from accord.report.render import FORMATS
 
@@ -41,7 +42,7 @@ def report(
     if samples < 0:
         fail(f"--samples must be 0 or more, got {samples}")
     brief = compose_brief(load_case(case), model, samples, seed,
-                          resolve_calibration(calibration), ensemble)
+                          resolve_calibration(calibration), resolve_ensemble(ensemble))
     written = write_brief(brief, output)
     out.print(f"brief written to {written[0].resolve()}", highlight=False)
     for extra in written[1:]:

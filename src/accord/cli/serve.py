@@ -26,6 +26,7 @@ def serve(
 ) -> None:
     """Serve the case library and the what-if case page on http://127.0.0.1:8000/."""
     from accord.calibration import resolve_calibration
+    from accord.ensemble.schema import resolve_ensemble
     from accord.web.server import serve as run  # fastapi and uvicorn: only for this command
 
     inputs = inputs or []
@@ -35,9 +36,6 @@ def serve(
     if not 1 <= port <= 65535:
         fail(f"--port must lie in 1..65535, got {port}")
     resolve_calibration(calibration)  # a bad file: exit 2 before anything starts
-    if ensemble is not None:
-        from accord.ensemble.schema import load_ensemble
-
-        load_ensemble(ensemble)  # likewise
-    run(inputs, host, port, db, calibration, ensemble,
+    ens = resolve_ensemble(ensemble)  # likewise; read once, every request reads this copy
+    run(inputs, host, port, db, calibration, ens,
         lambda s: out.print(s, highlight=False, markup=False))

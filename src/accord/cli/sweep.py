@@ -137,9 +137,11 @@ def sweep(
     from accord.calibration import resolve_calibration
     from accord.calibration.apply import calibrate_sweep
     from accord.case import load_case
+    from accord.ensemble.schema import resolve_ensemble
     from accord.uncertainty.sweep import sweep_case
 
     cal = resolve_calibration(calibration)
+    ens = resolve_ensemble(ensemble)
     c = load_case(case)
     progress = Progress(
         TextColumn("sampling"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
@@ -150,7 +152,7 @@ def sweep(
         try:
             result = sweep_case(
                 c, samples, model, seed=seed, jitter=jitter, chunk=chunk,
-                scheduler=scheduler, workers=workers, ensemble=ensemble,
+                scheduler=scheduler, workers=workers, ensemble=ens,
                 progress=lambda n: progress.advance(task, n),
             )
         except (OSError, TimeoutError, RuntimeError) as e:

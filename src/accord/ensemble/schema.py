@@ -47,6 +47,8 @@ Method = Rule | Mean  # how an ensemble is made: weights fitted by a rule, or a 
 
 
 class Interval(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
     value: float
     low: float
     high: float
@@ -123,6 +125,12 @@ def load_ensemble(path: str | Path) -> Ensemble:
     if problems:
         raise EnsembleError(path, problems)
     return ens
+
+
+def resolve_ensemble(path: str | Path | None) -> Ensemble | None:
+    """The ensemble file ``--ensemble`` names, read and checked once where a command starts
+    (None when none is named: the shipped one is read where it is first used)."""
+    return None if path is None else load_ensemble(path)
 
 
 def components(method: Method) -> tuple[str, ...]:

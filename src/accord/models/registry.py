@@ -1,15 +1,16 @@
 """The models accord can run, by name.
 
 Each entry maps a :class:`~accord.models.arrays.CaseArrays` (whose arrays may carry leading
-sample axes) to outcomes ``[..., k]`` on the issues' scale.
+sample axes) to outcomes ``[..., k]`` on the issues' scale. The ``ensemble`` entry (the shipped
+ensemble file's) is built when first used, so importing the registry reads no file.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -17,6 +18,9 @@ from accord.errors import OptionError
 from accord.models import exchange_rules, procedural, static
 from accord.models.arrays import CaseArrays
 from accord.models.memory import limit, require, sample_bytes
+
+if TYPE_CHECKING:
+    from accord.ensemble.schema import Ensemble
 
 
 @dataclass(frozen=True)
@@ -65,9 +69,40 @@ def _exchange(a: CaseArrays) -> np.ndarray:
     return exchange.run(a)
 
 
-MODELS: dict[str, Model] = {
-    m.name: m
-    for m in (
+class Registry(MutableMapping[str, Model]):
+    """Models by name, in order; an entry added with :meth:`later` is built on first use and
+    kept (the shipped ensemble reads its file then, not when the registry is imported)."""
+
+    def __init__(self, models: tuple[Model, ...]) -> None:
+        self._entries: dict[str, Model | Callable[[], Model]] = {m.name: m for m in models}
+
+    def later(self, name: str, build: Callable[[], Model]) -> None:
+        self._entries[name] = build
+
+    def __getitem__(self, name: str) -> Model:
+        entry = self._entries[name]
+        if not isinstance(entry, Model):
+            entry = self._entries[name] = entry()
+        return entry
+
+    def __contains__(self, name: object) -> bool:  # (without building the entry)
+        return name in self._entries
+
+    def __setitem__(self, name: str, model: Model) -> None:
+        self._entries[name] = model
+
+    def __delitem__(self, name: str) -> None:
+        del self._entries[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+MODELS = Registry(
+    (
         Model(
             "compromise",
             "Compromise (weighted mean)",
@@ -140,7 +175,7 @@ MODELS: dict[str, Model] = {
             "Resolution 52(2)",
         ),
     )
-}
+)
 
 
 def component_forecasts(a: CaseArrays, needs: tuple[str, ...]) -> dict[str, np.ndarray]:
@@ -148,13 +183,13 @@ def component_forecasts(a: CaseArrays, needs: tuple[str, ...]) -> dict[str, np.n
     return {n: MODELS[n].run(a) for n in needs if MODELS[n].applies_to(a)}
 
 
-def ensemble_model(path: str | Path | None = None) -> Model:
-    """The ensemble of :mod:`accord.ensemble` read from ``path`` (default: the shipped one);
-    it runs the component models it combines on the arrays it is given: a mean's members,
-    or every model for learned weights."""
-    from accord.ensemble.schema import components, default_ensemble, load_ensemble
+def ensemble_model(ensemble: Ensemble | None = None) -> Model:
+    """The ``ensemble`` model combining as ``ensemble`` (an ensemble file already read; None:
+    the shipped one, read on first use); it runs the component models it combines on the
+    arrays it is given: a mean's members, or every model for learned weights."""
+    from accord.ensemble.schema import components, default_ensemble
 
-    ens = default_ensemble() if path is None else load_ensemble(path)
+    ens = default_ensemble() if ensemble is None else ensemble
     needs = components(ens.how())
     return Model(
         "ensemble",
@@ -173,17 +208,17 @@ def ensemble_model(path: str | Path | None = None) -> Model:
     )
 
 
-MODELS["ensemble"] = ensemble_model()
+MODELS.later("ensemble", ensemble_model)
 
 # the static models; dynamic (eum, eum-mean, exchange) and procedural ones run when named
 DEFAULT_MODELS = ("compromise", "median", "nash")
 
 
 def resolve(
-    names: str | list[str] | tuple[str, ...] | None, ensemble: str | Path | None = None
+    names: str | list[str] | tuple[str, ...] | None, ensemble: Ensemble | None = None
 ) -> list[Model]:
     """Models by name (a comma-separated string or a list); ``None`` gives the defaults.
-    ``ensemble``: the ensemble file the ``ensemble`` model reads (default: the shipped one).
+    ``ensemble``: the ensemble the ``ensemble`` model combines as (default: the shipped one).
     An unknown name raises :class:`~accord.errors.OptionError`."""
     if names is None:
         wanted = list(DEFAULT_MODELS)

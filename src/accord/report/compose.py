@@ -8,7 +8,7 @@ the EUM's rounds per issue) are run when the brief shows them (:func:`shows`).
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from accord.assessment import assess
 from accord.calibration.apply import calibrate_sweep
@@ -22,6 +22,9 @@ from accord.report.brief import build_brief
 from accord.report.trades import likely_trades
 from accord.report.types import Brief, BriefInput
 from accord.uncertainty.sweep import sweep_case
+
+if TYPE_CHECKING:
+    from accord.ensemble.schema import Ensemble
 
 EUM = ("eum", "eum-mean")  # the models whose rounds the brief charts per issue
 EXCHANGE = ("exchange",)  # the model whose first round the brief lists as likely trades
@@ -39,12 +42,12 @@ def shows(chosen: list[Model], dynamic: tuple[str, ...]) -> bool:
 
 def compose_brief(
     case: Case, models: str | list[str] | None = None, samples: int = 0, seed: int = 0,
-    calibration: Calibration | None = None, ensemble: str | Path | None = None,
+    calibration: Calibration | None = None, ensemble: Ensemble | None = None,
 ) -> Brief:
     """Forecast and assess ``case`` with ``models`` (default: the static ones) and build its
     brief; with ``samples`` > 0, also sample its uncertain inputs (intervals and drivers),
     the intervals widened by ``calibration`` when given (input uncertainty only without);
-    ``ensemble``: the ensemble file (default: the shipped one)."""
+    ``ensemble``: the ensemble file, already read (default: the shipped one)."""
     chosen = resolve(models, ensemble)
     names = [m.name for m in chosen]
     forecast = forecast_case(case, names, ensemble)

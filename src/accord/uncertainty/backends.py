@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord.errors import MissingExtra, OptionError
 from accord.uncertainty.chunk import ChunkStats, run_chunk
 from accord.uncertainty.inputs import SamplingPlan
+
+if TYPE_CHECKING:
+    from accord.ensemble.schema import Ensemble
 
 Progress = Callable[[int], None]
 CONNECT_TIMEOUT = "10s"  # how long to wait for an existing cluster's scheduler
@@ -54,7 +57,7 @@ def run_local(
     seed: int,
     sizes: list[int],
     progress: Progress | None = None,
-    ensemble: str | None = None,
+    ensemble: Ensemble | None = None,
 ) -> ChunkStats:
     """Run every chunk in this process, one after the other."""
     return _fold((run_chunk(plan, models, seed, i, s, ensemble) for i, s in enumerate(sizes)),
@@ -101,7 +104,7 @@ def run_dask(
     seed: int,
     sizes: list[int],
     progress: Progress | None = None,
-    ensemble: str | None = None,
+    ensemble: Ensemble | None = None,
 ) -> ChunkStats:
     """Run the chunks on the Dask cluster of ``client``, folding results in chunk order."""
     plan_f = client.scatter(plan, broadcast=True, hash=False)  # a fresh key per sweep

@@ -13,6 +13,7 @@ with the number of samples, and what a worker sends back is small: the occupied 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -21,6 +22,9 @@ from accord.models.zone import agreement_zone
 from accord.uncertainty.grid import OutcomeGrid
 from accord.uncertainty.inputs import SamplingPlan
 from accord.uncertainty.sensitivity import SensitivityStats
+
+if TYPE_CHECKING:
+    from accord.ensemble.schema import Ensemble
 
 CENTRE = 50.0  # outcomes are centred before their sums are accumulated (less cancellation)
 
@@ -59,10 +63,10 @@ class ChunkStats:
 
 def run_chunk(
     plan: SamplingPlan, models: tuple[str, ...], seed: int, index: int, size: int,
-    ensemble: str | None = None,
+    ensemble: Ensemble | None = None,
 ) -> ChunkStats:
     """Statistics of chunk ``index`` (``size`` samples) of the sweep with ``seed``;
-    ``ensemble``: the ensemble file the ``ensemble`` model reads (default: the shipped one)."""
+    ``ensemble``: the ensemble the ``ensemble`` model combines as (default: the shipped one)."""
     u = chunk_rng(seed, index).random((size, len(plan.inputs)))
     arrays = plan.sample(u)
     k = len(arrays.issues)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord.case import Case
 from accord.models.memory import samples_per_chunk
@@ -20,6 +19,9 @@ from accord.uncertainty.chunk import ChunkStats
 from accord.uncertainty.inputs import SamplingPlan, sampling_plan
 from accord.uncertainty.summary import Sweep, summarise
 
+if TYPE_CHECKING:
+    from accord.ensemble.schema import Ensemble
+
 
 def sweep_stats(
     plan: SamplingPlan,
@@ -30,11 +32,11 @@ def sweep_stats(
     scheduler: Any = None,
     workers: int | None = None,
     progress: Progress | None = None,
-    ensemble: str | None = None,
+    ensemble: Ensemble | None = None,
 ) -> ChunkStats:
     """Folded statistics of ``samples`` draws; ``scheduler`` None runs in this process,
     otherwise on Dask (see :func:`~accord.uncertainty.backends.dask_client`); ``ensemble``:
-    the ensemble file the ``ensemble`` model reads (default: the shipped one)."""
+    the ensemble the ``ensemble`` model combines as (default: the shipped one)."""
     sizes = chunk_sizes(samples, chunk)
     if scheduler is None:
         return run_local(plan, models, seed, sizes, progress, ensemble)
@@ -52,15 +54,16 @@ def sweep_case(
     scheduler: Any = None,
     workers: int | None = None,
     progress: Progress | None = None,
-    ensemble: str | Path | None = None,
+    ensemble: Ensemble | None = None,
 ) -> Sweep:
     """Sample every uncertain input of ``case`` ``samples`` times and summarise the models;
-    ``ensemble``: the ensemble file the ``ensemble`` model reads (default: the shipped one)."""
-    path = None if ensemble is None else str(ensemble)
-    names = tuple(m.name for m in resolve(models, path))  # checks the names and the file
+    ``ensemble``: the ensemble the ``ensemble`` model combines as (an ensemble file already
+    read; default: the shipped one)."""
+    names = tuple(m.name for m in resolve(models, ensemble))  # checks the names
     plan = sampling_plan(case, jitter)
     chunk = samples_per_chunk(names, *plan.nominal.shape, chunk)  # what fits in memory
-    stats = sweep_stats(plan, names, samples, seed, chunk, scheduler, workers, progress, path)
+    stats = sweep_stats(plan, names, samples, seed, chunk, scheduler, workers, progress,
+                        ensemble)
     a = plan.nominal
     return summarise(
         stats,

@@ -13,13 +13,13 @@ ensemble file, as ``accord forecast --ensemble FILE`` says it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from accord.assessment import assess
 from accord.calibration.apply import with_intervals
 from accord.calibration.schema import Calibration
 from accord.case import Case
+from accord.ensemble.schema import Ensemble
 from accord.forecast import forecast_case
 from accord.models.registry import MODELS
 from accord.report.wording import belief, changes, summary, verdict
@@ -28,10 +28,11 @@ from accord.report.wording import belief, changes, summary, verdict
 @dataclass(frozen=True)
 class Setup:
     """What every forecast of one server reads: the calibration (None: input uncertainty
-    only) and the ensemble file (None: the one accord ships), as ``accord serve`` was told."""
+    only) and the ensemble file, read once (None: the one accord ships), as ``accord serve``
+    was told."""
 
     calibration: Calibration | None
-    ensemble: Path | None = None
+    ensemble: Ensemble | None = None
 
 
 def static_view(case: Case, setup: Setup) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from accord.calibration import resolve_calibration
 from accord.calibration.apply import with_intervals
 from accord.case import ActorKind, Case, dump_case, field_path
-from accord.ensemble.schema import load_ensemble
+from accord.ensemble.schema import Ensemble
 from accord.errors import InputError, MissingExtra
 from accord.forecast import forecast_case
 from accord.web.analysis import Setup, edited, static_view
@@ -244,14 +244,11 @@ def _compute_api(app: FastAPI, jobs: Jobs, uploads: Path, setup: Setup) -> None:
 
 
 def create_app(library: Library, data_dir: Path, max_body: int | None = None,
-               calibration: str | Path = "default", ensemble: Path | None = None) -> Any:
+               calibration: str | Path = "default", ensemble: Ensemble | None = None) -> Any:
     """The web app over ``library``; uploads are staged under ``data_dir/uploads`` only.
     ``calibration`` makes the intervals as ``accord forecast --calibration`` does
     ('default', 'none' or a calibration file); ``ensemble``: the ensemble file every forecast,
-    run and sweep reads, as ``--ensemble`` (None: the one accord ships; a bad file is an
-    :class:`~accord.errors.EnsembleError` here, before anything is served)."""
-    if ensemble is not None:
-        load_ensemble(ensemble)
+    run and sweep uses, as ``--ensemble`` reads it (None: the one accord ships)."""
     setup = Setup(resolve_calibration(calibration), ensemble)
     app = FastAPI(title="accord", docs_url=None, redoc_url=None, openapi_url=None)
     uploads = data_dir / "uploads"

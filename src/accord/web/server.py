@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from accord.case import load_case
 from accord.errors import InputError
 from accord.web.store import Library
+
+if TYPE_CHECKING:
+    from accord.ensemble.schema import Ensemble
 
 DB_NAME = "accord-library.sqlite"
 CASE_GLOBS = ("*.yaml", "*.yml", "*.json")
@@ -47,7 +51,7 @@ def import_cases(lib: Library, files: list[Path], say: Callable[[str], None]) ->
 
 
 def serve(inputs: list[Path], host: str, port: int, db: Path | None, calibration: str,
-          ensemble: Path | None, say: Callable[[str], None]) -> None:
+          ensemble: Ensemble | None, say: Callable[[str], None]) -> None:
     import uvicorn
 
     from accord.web.app import create_app
