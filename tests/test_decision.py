@@ -52,7 +52,14 @@ def test_unknown_actor_ids_name_their_field() -> None:
      ({"proposer": "A", "rule": "majority", "weights": {"A": 1, "B": float("nan"), "C": 1}},
       "decision.weights.B", "positive and finite"),
      ({"proposer": "A", "rule": "majority", "voters": ["A", "B"], "weights": {"A": 1}},
-      "decision.weights", "voter 'B' has no weight")],
+      "decision.weights", "voter 'B' has no weight"),
+     # what pydantic alone would read as numbers: true as 1.0, a quoted "0.5" as 0.5
+     ({"proposer": "A", "rule": "qmv", "threshold": True}, "decision.threshold",
+      "expected a number, got True"),
+     ({"proposer": "A", "rule": "qmv", "threshold": "0.5"}, "decision.threshold",
+      "expected a number, got '0.5'"),
+     ({"proposer": "A", "rule": "majority", "weights": {"A": True, "B": 1, "C": 1}},
+      "decision.weights", "expected a number, got True")],
 )
 def test_bad_blocks_are_refused(decision: dict[str, Any], where: str, words: str) -> None:
     problems = _problems(decision)

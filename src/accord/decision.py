@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Rule = Literal["qmv", "unanimity", "majority", "consensus"]
 
@@ -42,6 +42,20 @@ class Decision(BaseModel):
     weights: Literal["capability", "equal"] | dict[str, float] = "capability"
     must_consent: list[str] = Field(default_factory=list)
     rationale: str | None = None
+
+    @field_validator("threshold", mode="before")
+    @classmethod
+    def _threshold_is_a_number(cls, value: object) -> object:
+        _number(value)
+        return value
+
+    @field_validator("weights", mode="before")
+    @classmethod
+    def _weights_are_numbers(cls, value: object) -> object:
+        if isinstance(value, dict):
+            for weight in value.values():
+                _number(weight)
+        return value
 
     @model_validator(mode="after")
     def _threshold_fits_rule(self) -> Decision:
@@ -68,3 +82,10 @@ class Decision(BaseModel):
         if isinstance(self.weights, dict):
             named += [(f"weights.{a}", a) for a in self.weights]
         return named
+
+
+def _number(value: object) -> None:
+    """Refuse what pydantic would read as a number but a case author did not write as one:
+    ``true`` (1.0) or a quoted "0.5"."""
+    if isinstance(value, bool | str):
+        raise ValueError(f"expected a number, got {value!r}")
