@@ -8,11 +8,11 @@ rule assigns, except the fourth set (the stems listed under "Fourth set stems" i
 own rule puts each in dev4 or heldout3, and the fifth set (listed under "Fifth set stems"), whose
 rule puts each in dev5 or heldout4, the sixth set (listed under "Sixth set stems"), whose rule
 puts each in dev6 or heldout5, the seventh set (listed under "Seventh set stems"), whose rule
-puts each in dev7 or heldout6, and the eighth to eleventh sets (listed under "Eighth set
-stems", "Ninth set stems", "Tenth set stems", "Eleventh set stems"), whose rules put each in
-dev8 or heldout7, dev9 or heldout8, dev10 or heldout9, dev11 or heldout10; every gold quote's
-text is the article's text at its offsets, opened by a quotation mark (one heldout10 quotation
-is opened by a closing mark, as published); and the project's loader (the one ``accord
+puts each in dev7 or heldout6, and the eighth to twelfth sets (listed under "Eighth set
+stems" … "Twelfth set stems"), whose rules put each in dev8 or heldout7, dev9 or heldout8,
+dev10 or heldout9, dev11 or heldout10, dev12 or heldout11; every gold quote's text is the
+article's text at its offsets, opened by a quotation mark (one heldout10 quotation is opened by
+a closing mark, as published); and the project's loader (the one ``accord
 evaluate-extraction`` uses) reads each part and finds each article. Nothing here extracts: the
 held-out parts are only loaded, never scored.
 """
@@ -35,7 +35,7 @@ ARTICLES = TESTS / "articles" / "heldout"
 GOLD = TESTS / "gold-heldout"
 PARTS = ("dev", "heldout", "dev2", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
          "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8", "dev10",
-         "heldout9", "dev11", "heldout10")
+         "heldout9", "dev11", "heldout10", "dev12", "heldout11")
 OPENING_MARKS = "\"“"
 # The one gold quotation whose article opens it with a closing mark (and a space, kept in its
 # text), as published: `entails.” It means ...` (README "Eleventh set").
@@ -53,7 +53,7 @@ def third_set_part_of(slug: str) -> str:
 
 
 def even_rule(dev: str, heldout: str) -> Callable[[str], str]:
-    """The fourth to eleventh sets' rule: sha1 of the file stem, as an integer, even -> dev."""
+    """The fourth to twelfth sets' rule: sha1 of the file stem, as an integer, even -> dev."""
     def part(slug: str) -> str:
         return dev if int(hashlib.sha1(slug.encode()).hexdigest(), 16) % 2 == 0 else heldout
     return part
@@ -67,6 +67,7 @@ eighth_set_part_of = even_rule("dev8", "heldout7")
 ninth_set_part_of = even_rule("dev9", "heldout8")
 tenth_set_part_of = even_rule("dev10", "heldout9")
 eleventh_set_part_of = even_rule("dev11", "heldout10")
+twelfth_set_part_of = even_rule("dev12", "heldout11")
 
 
 def listed_stems(heading: str) -> list[str]:
@@ -109,7 +110,13 @@ def eleventh_set() -> list[str]:
     return listed_stems("Eleventh set stems")
 
 
+def twelfth_set() -> list[str]:
+    return listed_stems("Twelfth set stems")
+
+
 def expected_part(slug: str, later: set[str]) -> str:
+    if slug in twelfth_set():
+        return twelfth_set_part_of(slug)
     if slug in eleventh_set():
         return eleventh_set_part_of(slug)
     if slug in tenth_set():
@@ -193,6 +200,11 @@ def test_split_rules_on_known_stems():
     assert eleventh_set_part_of(mideast) == "dev11"
     mali = "voa-2012-burkina-faso-mali-rebels-ready-for-dialogue"
     assert eleventh_set_part_of(mali) == "heldout10"
+    # sha1 hex digests 22f2c342...e1dd8a40 and 5b0d3b10...90437903: last digits 0 (even), 3 (odd)
+    orion = "nasa-2016-international-partnership-with-europe-extended-for-space-station-orion"
+    assert twelfth_set_part_of(orion) == "dev12"
+    eca = "epa-2018-united-states-mexico-and-canada-conclude-negotiations-on-trilateral-agreement"
+    assert twelfth_set_part_of(eca) == "heldout11"
 
 
 def test_fourth_set_is_listed_new_and_has_an_article_each():
@@ -205,7 +217,7 @@ def test_fourth_set_is_listed_new_and_has_an_article_each():
 
 def test_third_set_has_at_least_two_quotes_per_article_and_three_publishers():
     later = (set(fourth_set()) | set(fifth_set()) | set(sixth_set()) | set(seventh_set())
-             | set(eighth_set()) | set(tenth_set()))
+             | set(eighth_set()) | set(tenth_set()) | set(twelfth_set()))
     third = [f for f in gold_files() if not f.stem.startswith("voa-") and f.stem not in later]
     assert all(len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) >= 2 for f in third)
     assert len({f.stem.split("-", 1)[0] for f in third}) >= 3
@@ -227,7 +239,8 @@ class LaterSet:
     """What SPLIT.md and the README promise of a set: its stem list, its parts, at most
     ``per_publisher`` stems from one publisher (the stem's prefix) and at least
     ``publishers`` of them, none from ``banned``, at least ``per_article`` quotations in each
-    article, and at least ``dev_quotes`` / ``heldout_quotes`` in its parts."""
+    article, at least ``dev_quotes`` / ``heldout_quotes`` in its parts, and at least
+    ``min_stems`` articles."""
 
     heading: str
     dev: str
@@ -238,6 +251,7 @@ class LaterSet:
     dev_quotes: int
     heldout_quotes: int
     banned: frozenset[str] = frozenset()
+    min_stems: int = 24
 
 
 LATER_SETS = [
@@ -259,13 +273,16 @@ LATER_SETS = [
     # eleventh: VOA news reports 1998-2014 only (its slice allowed VOA past 8), 24 articles;
     # seven have a single quotation; dev11 28 quotations, heldout10 25
     LaterSet("Eleventh set stems", "dev11", "heldout10", 30, 1, 1, 28, 25),
+    # twelfth: news stories and releases of six US federal publishers, only 15 articles (the
+    # corpus gave no more new ones); one article has a single quotation; dev12 20, heldout11 22
+    LaterSet("Twelfth set stems", "dev12", "heldout11", 8, 6, 1, 20, 22, min_stems=15),
 ]
 
 
 @pytest.mark.parametrize("later", LATER_SETS, ids=lambda s: s.dev)
 def test_a_later_set_is_listed_new_and_has_an_article_each(later: LaterSet):
     stems = listed_stems(later.heading)
-    assert len(stems) >= 24 and len(set(stems)) == len(stems)
+    assert len(stems) >= later.min_stems and len(set(stems)) == len(stems)
     assert all((ARTICLES / f"{stem}.txt").is_file() for stem in stems)
     earlier = {f.stem for f in gold_files() if f.parent.name not in (later.dev, later.heldout)}
     assert not earlier & set(stems)
@@ -288,14 +305,14 @@ def test_a_later_set_has_its_quotations_in_both_parts(later: LaterSet):
     assert counts[later.heldout] >= later.heldout_quotes
 
 
-def test_no_test_extracts_from_the_fifth_to_eleventh_sets():
-    """heldout4 to heldout10 (and dev5 to dev11) are only loaded by this module: no other test
+def test_no_test_extracts_from_the_fifth_to_twelfth_sets():
+    """heldout4 to heldout11 (and dev5 to dev12) are only loaded by this module: no other test
     names them, and the speaker ranker's development parts (fitted on in tests) leave them
     out."""
     from accord.evaluation.speaker_ranker import development_parts
 
     parts = ("dev5", "heldout4", "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7",
-             "dev9", "heldout8", "dev10", "heldout9", "dev11", "heldout10")
+             "dev9", "heldout8", "dev10", "heldout9", "dev11", "heldout10", "dev12", "heldout11")
     for path in TESTS.rglob("*.py"):
         if path.resolve() != Path(__file__).resolve():
             text = path.read_text(encoding="utf-8")
