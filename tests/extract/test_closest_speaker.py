@@ -37,3 +37,12 @@ def test_a_label_line_ending_in_a_colon_introduces_the_quote_paragraphs(quoted):
     text = ('The talks ended.\n\nAnn Cole, President of the Council:\n\n“We have a deal. It is '
             'fair.”\n\n“Now the parliaments must read it.”')
     assert [s for _, s in quoted(text)] == ["Ann Cole", "Ann Cole"]
+
+
+def test_a_verb_introducing_a_speaker_attributes_the_quote_paragraph_after_it(quoted):
+    text = ('President Ann Cole says the talks are not about power. Meanwhile, the negotiating '
+            'team led by Interior Minister Tom Reed has returned home. Reed spoke with reporters '
+            'about the talks.\n\n“Our first aim is to end the conflict and bring the fighters '
+            'home.”')
+    assert quoted(text)[-1] == ("Our first aim is to end the conflict and bring the fighters "
+                                "home.", "Tom Reed")

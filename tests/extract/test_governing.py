@@ -67,3 +67,9 @@ def test_a_belief_inside_someone_s_speech_is_their_words(quoted):
     assert quoted(text)[-1] == ("largely held.", "John Kirby")
     alone = 'Ann Cole believes the truce has "largely held."'
     assert quoted(alone) == [("largely held.", "Ann Cole")]
+
+
+def test_a_speech_act_still_to_come_inside_reported_speech_is_the_reporter_s(quoted):
+    text = ('Trade Representative Mark Dunne spoke in Lima on Monday. He said the United States '
+            'will urge the ministers to publish the draft text, to enhance its "transparency."')
+    assert quoted(text) == [("transparency.", "Mark Dunne")]

@@ -137,3 +137,17 @@ def test_a_name_after_a_comma_at_the_end_of_a_title_s_phrase_is_that_person(quot
             'approved.\n\nThe head of Britain’s main opposition Labour Party, Tom Reed, said '
             'he was “unhappy” with the deal and would vote against it.')
     assert quoted(text) == [("unhappy", "Tom Reed")]
+
+
+def test_the_official_is_the_titled_person_named_before(quoted):
+    text = ('Trade Representative Mark Dunne spoke in Lima on Monday. The official said the '
+            'United States will urge the ministers to publish the draft text, to enhance its '
+            '"transparency."')
+    assert quoted(text) == [("transparency.", "Mark Dunne")]
+
+
+def test_the_official_after_an_unnamed_one_is_not_the_titled_person(quoted):
+    text = ('Trade Representative Mark Dunne spoke in Lima on Monday. A senior diplomat familiar '
+            'with the talks said they were "useful." The official said the ministers were '
+            '"close to a deal."')
+    assert [s for _, s in quoted(text)] == [None, None]

@@ -4,7 +4,9 @@ A quote with no cue belongs to the speaker of the closest attribution before it 
 or the previous paragraph (a quote continued after a break, a statement introduced in the
 sentence before); a quote standing alone in its paragraph, or in a sentence with no speech
 verb, with no attribution before it is the person the previous paragraph introduces (its last
-person in subject position, or the person a label line ending in a colon names).  This is the
+person in subject position, or the person a label line ending in a colon names); a verb that
+introduces a speaker without reporting words ("X spoke with VOA about the talks") counts as an
+attribution there.  This is the
 closest-speaker fallback for quotes without a cue of Elson & McKeown 2010 ("Automatic
 attribution of quoted speech in literary narrative", AAAI).
 """
@@ -18,7 +20,7 @@ from collections.abc import Callable
 from accord.extract.actors import ActorIndex
 from accord.extract.attribution import Attribution, is_speech_verb
 from accord.extract.cues import Cues
-from accord.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
+from accord.extract.lexicon import INTRODUCING_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from accord.extract.quoted_tokens import QuotedTokens
 from accord.extract.speech_subjects import SpeechSubjects
 
@@ -80,11 +82,13 @@ class ClosestSpeaker:
 
     def _cues(self) -> list[int]:
         """The tokens that can attribute a quote with no cue of its own: strong speech verbs
-        outside quotes (found once)."""
+        outside quotes, and verbs that introduce a speaker ("X spoke with VOA …"; found
+        once)."""
         if self._cue_list is None:
             self._cue_list = [
-                t.i for t in self.quoted.toks if not self.quoted.inside[t.i]
-                and is_speech_verb(t) and t.lemma_ not in WEAK_SPEECH_VERBS]
+                t.i for t in self.quoted.toks if not self.quoted.inside[t.i] and (
+                    (is_speech_verb(t) and t.lemma_ not in WEAK_SPEECH_VERBS)
+                    or (t.pos_ == "VERB" and t.lemma_ in INTRODUCING_VERBS))]
         return self._cue_list
 
     def _line_start(self, pos: int) -> int:

@@ -31,11 +31,15 @@ UNDERTAKINGS = frozenset({"agree", "continue", "promise", "pledge", "vow", "thre
 # a belief reported inside someone's speech is not speech of its own: in "Kirby said, adding
 # that the U.S. believes the truce has "largely held"", the quoted words are Kirby's
 BELIEFS = frozenset({"believe"})
+# nor is a speech act still to come: in "the official said the United States will urge …
+# to enhance its "transparency"", the quoted word is the official's
+MODALS = frozenset({"will", "would", "shall", "should", "could", "may", "might", "must", "'ll"})
 
 
 def governor(quoted: QuotedTokens, subjects: SpeechSubjects, start: int) -> Token | None:
     """The first speech verb or proposal noun above the quote opening before ``start``; a
-    belief verb only when no speech verb stands above it."""
+    belief verb, or a speech act still to come ("will urge"), only when no speech verb stands
+    above it."""
     i = quoted.token_at(start)
     if i >= len(quoted.toks):
         return None
@@ -52,12 +56,17 @@ def governor(quoted: QuotedTokens, subjects: SpeechSubjects, start: int) -> Toke
         # to "accelerate and expand" aid" quotes the words of the agreement)
         action = (below.dep_ == "xcomp" and tok.lemma_ in UNDERTAKINGS
                   and not inside[below.i])
-        if is_speech_verb(tok) and tok.lemma_ in BELIEFS:
+        if is_speech_verb(tok) and (tok.lemma_ in BELIEFS or _to_come(tok)):
             belief = belief or tok
         elif (is_speech_verb(tok) and not action) or (
                 tok.lemma_ in PROPOSALS and subjects.proposer(tok)):
             return tok
     return belief
+
+
+def _to_come(verb: Token) -> bool:
+    """Whether a modal auxiliary puts the verb's act in the future ("will urge")."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def governing(subjects: SpeechSubjects, head: Token | None) -> Attribution | None:

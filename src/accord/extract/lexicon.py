@@ -176,6 +176,9 @@ WEAK_SPEECH_VERBS = frozenset({"call", "describe", "hit", "welcome", "hail", "re
                                "congratulate", "commend", "applaud", "laud", "thank",
                                "blast", "decry", "question", "propose", "signal", "hint",
                                "quote", "cite", "put", "counter", "plead"})
+# verbs that report no words but introduce who speaks in the quotes that follow ("Rugunda
+# spoke with VOA about the talks." then a paragraph that is only a quote)
+INTRODUCING_VERBS = frozenset({"speak", "talk"})
 # a text that states, never a speaker ("the Bill says"; "language saying …")
 DOCUMENTS = frozenset({"bill", "act", "law", "treaty", "resolution", "charter", "convention",
                        "constitution", "amendment", "directive", "regulations", "clause",

@@ -95,6 +95,8 @@ class MentionResolver:
         if low in SPOKESPERSONS:
             return (self._named_spokesperson(tok) or self._principal(tok)
                     or self._statement_issuer(tok))
+        if low == "official" and (who := self._the_official(tok)):
+            return who
         if low in TITLE_HEADS and (found := self._definite_title(tok)) is not None:
             return found[0]
         if low in AGENTS and (state := self._state_of(tok)):
@@ -103,6 +105,25 @@ class MentionResolver:
             if child.dep_ in {"compound", "poss"} and self._tok[child.i]:
                 return self._tok[child.i]
         return self._elided_state(tok) or self._named_body(tok)
+
+    def _the_official(self, tok: Token) -> str | None:
+        """"The official said", with no official or other unnamed person introduced before
+        ("a senior official", "a military officer"):
+        the last titled person in subject position before it (a definite description takes
+        the antecedent it names in general terms, "Trade Representative Robert Zoellick")."""
+        lefts = list(tok.lefts)
+        if [c.lower_ for c in lefts] != ["the"]:
+            return None
+        if any(t.lower_ in ("official", "officials") or _introduced_unnamed(t)
+               for t in self.doc[:tok.i]):
+            return None  # an unnamed official introduced before is the one meant
+        k = bisect_left(self._subject_pos, tok.i) - 1
+        while k >= 0:
+            actor = self._actors.get(self._subjects[k][1])
+            if actor is not None and actor.kind == "person" and actor.roles:
+                return actor.name
+            k -= 1
+        return None
 
     def _person_after_rank(self, rank: Token) -> str | None:
         """The person named right after an abbreviated rank and any further ranks."""
@@ -367,6 +388,13 @@ class MentionResolver:
         or name for modifier (:func:`accord.extract.bodies.state_modifier`)."""
         found = state_modifier(noun, self.body_at)
         return found if found and self._actors[found].kind in ("state", "bloc") else None
+
+
+def _introduced_unnamed(tok: Token) -> bool:
+    """An unnamed person brought in by an indefinite title or member noun ("a military
+    officer familiar with the proceedings", "one diplomat")."""
+    return (tok.lower_ in TITLE_HEADS | MEMBERS
+            and any(c.lower_ in ("a", "an", "one") for c in tok.lefts))
 
 
 def _role_words(role: str, before_place: bool) -> str:
