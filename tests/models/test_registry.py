@@ -69,3 +69,16 @@ def test_a_test_can_swap_an_entry(monkeypatch: pytest.MonkeyPatch) -> None:
         m.setitem(MODELS, "median", _model("median"))
         assert MODELS["median"] is not real
     assert MODELS["median"] is real
+
+
+def test_the_ensemble_model_describes_the_ensemble_it_runs() -> None:
+    from accord.ensemble.schema import default_ensemble
+    from accord.models.registry import ensemble_model
+
+    shipped = default_ensemble()
+    given = shipped.model_copy(update={"members": ["compromise", "median"]})
+    assert "the shipped one): the equal-weight mean of " + ", ".join(shipped.members) in (
+        ensemble_model().summary)
+    described = ensemble_model(given).summary
+    assert "one given): the equal-weight mean of compromise, median" in described
+    assert "exchange" not in described

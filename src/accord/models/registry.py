@@ -191,14 +191,14 @@ def ensemble_model(ensemble: Ensemble | None = None) -> Model:
 
     ens = default_ensemble() if ensemble is None else ensemble
     needs = components(ens.how())
+    what = (f"the equal-weight mean of {', '.join(ens.members)}" if ens.combination == "mean"
+            else "the compromise forecast moved by weights fitted on cases with known outcomes "
+            "(least absolute deviations, penalty chosen by cross-validation by case)")
     return Model(
         "ensemble",
         "Ensemble",
         "a combination of the other models' forecasts, read from an ensemble file (accord "
-        "fit): the equal-weight mean of named models (the shipped one: "
-        f"{', '.join(default_ensemble().members) or 'fitted weights'}), or the compromise "
-        "forecast moved by weights fitted on cases with known outcomes (least absolute "
-        "deviations, penalty chosen by cross-validation by case)",
+        f"fit; {'the shipped one' if ensemble is None else 'one given'}): {what}",
         lambda a: ens.predict(a, component_forecasts(a, needs)),
         "Bates & Granger 1969, The combination of forecasts, Operational Research Quarterly "
         "20(4); Clemen 1989, Int. J. Forecasting 5(4); Wang, Li & Jiang 2007, J. Business & "
