@@ -76,3 +76,21 @@ def test_the_ensemble_option_reaches_the_app_read(monkeypatch, tmp_path):
     assert r.exit_code == 0, r.output
     given = got["args"][5]  # inputs, host, port, db, calibration, ensemble, say
     assert isinstance(given, Ensemble) and given == mine
+
+
+@pytest.mark.parametrize(("option", "read"), [("default", True), ("none", False)])
+def test_the_calibration_option_reaches_the_app_read(monkeypatch, tmp_path, option, read):
+    """Like the ensemble, the calibration is read once, here, and handed over as read."""
+    import accord.web.server as server
+    from accord.calibration import Calibration, resolve_calibration
+
+    got: dict[str, object] = {}
+    monkeypatch.setattr(server, "serve", lambda *args: got.update(args=args))
+    r = CliRunner().invoke(app, ["serve", "--calibration", option, "--db",
+                                 str(tmp_path / "lib.sqlite")])
+    assert r.exit_code == 0, r.output
+    given = got["args"][4]  # inputs, host, port, db, calibration, ensemble, say
+    if read:
+        assert isinstance(given, Calibration) and given == resolve_calibration("default")
+    else:
+        assert given is None

@@ -35,7 +35,7 @@ def serve(
         fail(f"no such file or folder: {', '.join(missing)}")
     if not 1 <= port <= 65535:
         fail(f"--port must lie in 1..65535, got {port}")
-    resolve_calibration(calibration)  # a bad file: exit 2 before anything starts
-    ens = resolve_ensemble(ensemble)  # likewise; read once, every request reads this copy
-    run(inputs, host, port, db, calibration, ens,
+    cal = resolve_calibration(calibration)  # a bad file: exit 2 before anything starts;
+    ens = resolve_ensemble(ensemble)  # both read once, every request reads these copies
+    run(inputs, host, port, db, cal, ens,
         lambda s: out.print(s, highlight=False, markup=False))

@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -20,7 +20,7 @@ from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Res
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from accord.calibration import resolve_calibration
+from accord.calibration import Calibration, resolve_calibration
 from accord.calibration.apply import with_intervals
 from accord.case import ActorKind, Case, dump_case, field_path
 from accord.ensemble.schema import Ensemble
@@ -244,12 +244,15 @@ def _compute_api(app: FastAPI, jobs: Jobs, uploads: Path, setup: Setup) -> None:
 
 
 def create_app(library: Library, data_dir: Path, max_body: int | None = None,
-               calibration: str | Path = "default", ensemble: Ensemble | None = None) -> Any:
+               calibration: Calibration | Literal["default"] | None = "default",
+               ensemble: Ensemble | None = None) -> Any:
     """The web app over ``library``; uploads are staged under ``data_dir/uploads`` only.
-    ``calibration`` makes the intervals as ``accord forecast --calibration`` does
-    ('default', 'none' or a calibration file); ``ensemble``: the ensemble file every forecast,
-    run and sweep uses, as ``--ensemble`` reads it (None: the one accord ships)."""
-    setup = Setup(resolve_calibration(calibration), ensemble)
+    ``calibration`` makes the intervals as ``accord forecast --calibration`` does (a
+    calibration already read, None for input uncertainty only, or "default": the one accord
+    ships); ``ensemble``: the ensemble file every forecast, run and sweep uses, as
+    ``--ensemble`` reads it (None: the one accord ships)."""
+    setup = Setup(resolve_calibration("default") if calibration == "default" else calibration,
+                  ensemble)
     app = FastAPI(title="accord", docs_url=None, redoc_url=None, openapi_url=None)
     uploads = data_dir / "uploads"
     _handlers(app)

@@ -11,6 +11,7 @@ from accord.errors import InputError
 from accord.web.store import Library
 
 if TYPE_CHECKING:
+    from accord.calibration import Calibration
     from accord.ensemble.schema import Ensemble
 
 DB_NAME = "accord-library.sqlite"
@@ -50,8 +51,9 @@ def import_cases(lib: Library, files: list[Path], say: Callable[[str], None]) ->
         say(f"imported {f}")
 
 
-def serve(inputs: list[Path], host: str, port: int, db: Path | None, calibration: str,
-          ensemble: Ensemble | None, say: Callable[[str], None]) -> None:
+def serve(inputs: list[Path], host: str, port: int, db: Path | None,
+          calibration: Calibration | None, ensemble: Ensemble | None,
+          say: Callable[[str], None]) -> None:
     import uvicorn
 
     from accord.web.app import create_app
