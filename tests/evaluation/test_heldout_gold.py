@@ -59,15 +59,12 @@ def even_rule(dev: str, heldout: str) -> Callable[[str], str]:
     return part
 
 
-fourth_set_part_of = even_rule("dev4", "heldout3")
-fifth_set_part_of = even_rule("dev5", "heldout4")
-sixth_set_part_of = even_rule("dev6", "heldout5")
-seventh_set_part_of = even_rule("dev7", "heldout6")
-eighth_set_part_of = even_rule("dev8", "heldout7")
-ninth_set_part_of = even_rule("dev9", "heldout8")
-tenth_set_part_of = even_rule("dev10", "heldout9")
-eleventh_set_part_of = even_rule("dev11", "heldout10")
-twelfth_set_part_of = even_rule("dev12", "heldout11")
+# the sets split by the even rule, in order: (heading of the stem list, dev part, held-out part)
+EVEN_SETS = (("Fourth set stems", "dev4", "heldout3"), ("Fifth set stems", "dev5", "heldout4"),
+             ("Sixth set stems", "dev6", "heldout5"), ("Seventh set stems", "dev7", "heldout6"),
+             ("Eighth set stems", "dev8", "heldout7"), ("Ninth set stems", "dev9", "heldout8"),
+             ("Tenth set stems", "dev10", "heldout9"), ("Eleventh set stems", "dev11", "heldout10"),
+             ("Twelfth set stems", "dev12", "heldout11"))
 
 
 def listed_stems(heading: str) -> list[str]:
@@ -82,57 +79,15 @@ def fourth_set() -> list[str]:
     return listed_stems("Fourth set stems")
 
 
-def fifth_set() -> list[str]:
-    return listed_stems("Fifth set stems")
-
-
-def sixth_set() -> list[str]:
-    return listed_stems("Sixth set stems")
-
-
-def seventh_set() -> list[str]:
-    return listed_stems("Seventh set stems")
-
-
-def eighth_set() -> list[str]:
-    return listed_stems("Eighth set stems")
-
-
-def ninth_set() -> list[str]:
-    return listed_stems("Ninth set stems")
-
-
-def tenth_set() -> list[str]:
-    return listed_stems("Tenth set stems")
-
-
-def eleventh_set() -> list[str]:
-    return listed_stems("Eleventh set stems")
-
-
-def twelfth_set() -> list[str]:
-    return listed_stems("Twelfth set stems")
+def even_set_stems() -> set[str]:
+    """Every stem of the sets split by the even rule."""
+    return {stem for heading, _, _ in EVEN_SETS for stem in listed_stems(heading)}
 
 
 def expected_part(slug: str, later: set[str]) -> str:
-    if slug in twelfth_set():
-        return twelfth_set_part_of(slug)
-    if slug in eleventh_set():
-        return eleventh_set_part_of(slug)
-    if slug in tenth_set():
-        return tenth_set_part_of(slug)
-    if slug in ninth_set():
-        return ninth_set_part_of(slug)
-    if slug in eighth_set():
-        return eighth_set_part_of(slug)
-    if slug in seventh_set():
-        return seventh_set_part_of(slug)
-    if slug in sixth_set():
-        return sixth_set_part_of(slug)
-    if slug in fifth_set():
-        return fifth_set_part_of(slug)
-    if slug in fourth_set():
-        return fourth_set_part_of(slug)
+    for heading, dev, heldout in reversed(EVEN_SETS):
+        if slug in listed_stems(heading):
+            return even_rule(dev, heldout)(slug)
     if not slug.startswith("voa-"):
         return third_set_part_of(slug)
     return "dev2" if slug in later else part_of(slug)
@@ -166,45 +121,35 @@ def test_split_rules_on_known_stems():
     assert part_of("voa-2013-livni-dramatic-decisions") == "heldout"
     assert third_set_part_of("eu-2011-hedegaard-kyoto-only-if-others-follow") == "dev3"
     assert third_set_part_of("eu-2011-hedegaard-europe-goes-to-durban") == "heldout2"
-    # sha1 hex digests c85b231f...89db9e5c and def171c4...cc91e39883: last digits c (even), 3 (odd)
-    assert fourth_set_part_of("dod-2007-us-polish-defense-leaders-missile-defense") == "dev4"
-    assert fourth_set_part_of("state-2005-hill-upbeat-urges-patience-six-party-talks") == "heldout3"
-    # sha1 hex digests 8eda2d3c...0a414e and 3b220091...4a4e599: last digits e (even), 9 (odd)
-    assert fifth_set_part_of("voa-2004-darfur-peace-talks-adjourn") == "dev5"
-    assert fifth_set_part_of("eu-2009-eu-views-on-copenhagen") == "heldout4"
-    # sha1 hex digests 49ac072e...edd2403e and 365b8d49...ba70ddc3: last digits e (even), 3 (odd)
-    burns = "state-2006-burns-travels-to-london-to-discuss-concerns-on-iran"
-    assert sixth_set_part_of(burns) == "dev6"
-    assert sixth_set_part_of("voa-2006-peace-talks-between-uganda-and-lra-continue") == "heldout5"
-    # sha1 hex digests ba81e2f2...fb91d94a and 90974eae...b2d1863f: last digits a (even), f (odd)
-    abuja = "state-2006-situation-at-darfur-peace-talks-in-abuja-still-evolving"
-    assert seventh_set_part_of(abuja) == "dev7"
-    naivasha = "state-2004-naivasha-accord-key-to-sudan-peace-envoy-says"
-    assert seventh_set_part_of(naivasha) == "heldout6"
-    # sha1 hex digests bccd3f03...687bc71c and 314394da...207669a7: last digits c (even), 7 (odd)
-    norway = "voa-2004-norwegian-foreign-minister-to-discuss-peace-talks-in-sri-lanka"
-    assert eighth_set_part_of(norway) == "dev8"
-    nepal = "voa-2006-new-nepali-government-ready-for-talks-with-maoist-rebels"
-    assert eighth_set_part_of(nepal) == "heldout7"
-    # sha1 hex digests f19d994b...cf3865d2 and 2702cb88...9b22e8e7: last digits 2 (even), 7 (odd)
-    assert ninth_set_part_of("voa-2015-no-debt-deal-yet-for-greece") == "dev9"
-    lausanne = "voa-2015-us-iran-envoys-hold-talks-in-lausanne-as-deadline-looms"
-    assert ninth_set_part_of(lausanne) == "heldout8"
-    # sha1 hex digests ff4af11e...70740dae and 8c19a567...c8905f: last digits e (even), f (odd)
-    fusion = "doe-2006-us-signs-international-fusion-energy-agreement"
-    assert tenth_set_part_of(fusion) == "dev10"
-    naples = "navy-2006-staff-talks-with-russian-navy-conducted-in-naples"
-    assert tenth_set_part_of(naples) == "heldout9"
-    # sha1 hex digests 608de2aa...c5f686d0 and e348d734...bebd05df: last digits 0 (even), f (odd)
-    mideast = "voa-2010-2010-brings-new-push-in-mideast-diplomacy"
-    assert eleventh_set_part_of(mideast) == "dev11"
-    mali = "voa-2012-burkina-faso-mali-rebels-ready-for-dialogue"
-    assert eleventh_set_part_of(mali) == "heldout10"
-    # sha1 hex digests 22f2c342...e1dd8a40 and 5b0d3b10...90437903: last digits 0 (even), 3 (odd)
-    orion = "nasa-2016-international-partnership-with-europe-extended-for-space-station-orion"
-    assert twelfth_set_part_of(orion) == "dev12"
-    eca = "epa-2018-united-states-mexico-and-canada-conclude-negotiations-on-trilateral-agreement"
-    assert twelfth_set_part_of(eca) == "heldout11"
+
+
+# per even-rule set, a stem of each part worked out by hand: the last hex digit of its sha1
+# digest (computed separately, with sha1sum) is even for the dev stem and odd for the other
+@pytest.mark.parametrize(("dev", "dev_stem", "heldout", "heldout_stem"), [
+    ("dev4", "dod-2007-us-polish-defense-leaders-missile-defense",  # c
+     "heldout3", "state-2005-hill-upbeat-urges-patience-six-party-talks"),  # 3
+    ("dev5", "voa-2004-darfur-peace-talks-adjourn",  # e
+     "heldout4", "eu-2009-eu-views-on-copenhagen"),  # 9
+    ("dev6", "state-2006-burns-travels-to-london-to-discuss-concerns-on-iran",  # e
+     "heldout5", "voa-2006-peace-talks-between-uganda-and-lra-continue"),  # 3
+    ("dev7", "state-2006-situation-at-darfur-peace-talks-in-abuja-still-evolving",  # a
+     "heldout6", "state-2004-naivasha-accord-key-to-sudan-peace-envoy-says"),  # f
+    ("dev8", "voa-2004-norwegian-foreign-minister-to-discuss-peace-talks-in-sri-lanka",  # c
+     "heldout7", "voa-2006-new-nepali-government-ready-for-talks-with-maoist-rebels"),  # 7
+    ("dev9", "voa-2015-no-debt-deal-yet-for-greece",  # 2
+     "heldout8", "voa-2015-us-iran-envoys-hold-talks-in-lausanne-as-deadline-looms"),  # 7
+    ("dev10", "doe-2006-us-signs-international-fusion-energy-agreement",  # e
+     "heldout9", "navy-2006-staff-talks-with-russian-navy-conducted-in-naples"),  # f
+    ("dev11", "voa-2010-2010-brings-new-push-in-mideast-diplomacy",  # 0
+     "heldout10", "voa-2012-burkina-faso-mali-rebels-ready-for-dialogue"),  # f
+    ("dev12", "nasa-2016-international-partnership-with-europe-extended-for-space-station-orion",
+     "heldout11",  # 0, then 3
+     "epa-2018-united-states-mexico-and-canada-conclude-negotiations-on-trilateral-agreement"),
+])
+def test_the_even_rule_on_known_stems(dev, dev_stem, heldout, heldout_stem):
+    assert (dev, heldout) in {(d, h) for _, d, h in EVEN_SETS}
+    rule = even_rule(dev, heldout)
+    assert (rule(dev_stem), rule(heldout_stem)) == (dev, heldout)
 
 
 def test_fourth_set_is_listed_new_and_has_an_article_each():
@@ -216,8 +161,7 @@ def test_fourth_set_is_listed_new_and_has_an_article_each():
 
 
 def test_third_set_has_at_least_two_quotes_per_article_and_three_publishers():
-    later = (set(fourth_set()) | set(fifth_set()) | set(sixth_set()) | set(seventh_set())
-             | set(eighth_set()) | set(tenth_set()) | set(twelfth_set()))
+    later = even_set_stems()
     third = [f for f in gold_files() if not f.stem.startswith("voa-") and f.stem not in later]
     assert all(len(json.loads(f.read_text(encoding="utf-8"))["quotes"]) >= 2 for f in third)
     assert len({f.stem.split("-", 1)[0] for f in third}) >= 3
@@ -311,8 +255,8 @@ def test_no_test_extracts_from_the_fifth_to_twelfth_sets():
     out."""
     from accord.evaluation.speaker_ranker import development_parts
 
-    parts = ("dev5", "heldout4", "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7",
-             "dev9", "heldout8", "dev10", "heldout9", "dev11", "heldout10", "dev12", "heldout11")
+    parts = tuple(part for _, dev, heldout in EVEN_SETS[1:] for part in (dev, heldout))
+    assert parts[0] == "dev5" and parts[-1] == "heldout11"
     for path in TESTS.rglob("*.py"):
         if path.resolve() != Path(__file__).resolve():
             text = path.read_text(encoding="utf-8")
