@@ -21,11 +21,9 @@ WHAT = "people"
 
 def _person(person: dict[str, Any]) -> dict[str, Any]:
     """A person as typed, its words trimmed (a blank role dropped)."""
-    out = {k: stripped(v) for k, v in person.items()}
+    out: dict[str, Any] = stripped(person)
     if "role" in out:
         out["role"] = out["role"] or None
-    if isinstance(out.get("aliases"), list):
-        out["aliases"] = [stripped(x) for x in out["aliases"]]
     return out
 
 

@@ -223,9 +223,16 @@ def remove_issue(case: Case, issue: str) -> Case:
 
 
 def stripped(value: Any) -> Any:
-    """A typed string with its surrounding spaces dropped (anything else as given: the case
-    schema names it)."""
-    return value.strip() if isinstance(value, str) else value
+    """A typed string with its surrounding spaces dropped, also each one in a list or a
+    mapping (aliases, scale labels, a person); anything else as given: the case schema names
+    it."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list):
+        return [stripped(x) for x in value]
+    if isinstance(value, dict):
+        return {k: stripped(v) for k, v in value.items()}
+    return value
 
 
 def blank_items(values: Any, field: str, what: str) -> list[Problem]:
@@ -251,8 +258,7 @@ def rename_actor(case: Case, actor: str, name: Any, kind: Any = None,
     if kind is not None:
         data["actors"][index]["kind"] = kind
     if aliases is not None:
-        data["actors"][index]["aliases"] = (
-            [stripped(x) for x in aliases] if isinstance(aliases, list) else aliases)
+        data["actors"][index]["aliases"] = stripped(aliases)
     return checked(data, what, {f"actors[{index}]": ""})
 
 
@@ -272,6 +278,5 @@ def edit_issue(case: Case, issue: str, title: Any, description: Any = None,
     if description is not None:
         data["issues"][index]["description"] = stripped(description) or None
     if scale is not None:
-        data["issues"][index]["scale"] = (
-            {k: stripped(v) for k, v in scale.items()} if isinstance(scale, dict) else scale)
+        data["issues"][index]["scale"] = stripped(scale)
     return checked(data, what, {f"issues[{index}]": ""})
