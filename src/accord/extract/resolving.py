@@ -37,6 +37,8 @@ PRONOUNS_FEMALE = frozenset({"she", "her", "hers", "herself"})
 NAMED_AFTER_TOKENS = 80
 SHE_REACH = 4  # subjects looked back for a woman before taking one of unknown sex for "she"
 COMPASS = frozenset({"North", "South", "East", "West"})
+# nouns that bring in an unnamed person ("a military officer", "one diplomat", "an official")
+_UNNAMED_HEADS = TITLE_HEADS | MEMBERS
 
 
 @dataclass
@@ -393,7 +395,7 @@ class MentionResolver:
 def _introduced_unnamed(tok: Token) -> bool:
     """An unnamed person brought in by an indefinite title or member noun ("a military
     officer familiar with the proceedings", "one diplomat")."""
-    return (tok.lower_ in TITLE_HEADS | MEMBERS
+    return (tok.lower_ in _UNNAMED_HEADS
             and any(c.lower_ in ("a", "an", "one") for c in tok.lefts))
 
 
